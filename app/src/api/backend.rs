@@ -1,0 +1,82 @@
+//! Server-side helpers shared by the server functions: the database, the
+//! signed-in account, and errors that carry a status and a safe message.
+
+pub mod auth;
+pub mod convert;
+
+use http::StatusCode;
+use leptos::prelude::*;
+use pebble_db::DatabaseConnection;
+
+/// What a visitor is told when something failed on the server's side.
+/// The cause goes to the log, never to the browser.
+const INTERNAL: &str = "Something went wrong on our side. Please try again in a moment.";
+
+/// The database pool the server put in the request's context.
+pub fn database() -> Result<DatabaseConnection, ServerFnError> {
+    use_context::<DatabaseConnection>()
+        .ok_or_else(|| internal("no database connection in the request context"))
+}
+
+/// Logs `cause` and returns the generic message for the browser.
+pub fn internal(cause: impl std::fmt::Display) -> ServerFnError {
+    tracing::error!(%cause, "server function failed");
+    ServerFnError::new(INTERNAL)
+}
+
+/// Refuses the request with `status` (a 4xx) and `message`, which must be
+/// safe to show and say what to change. A plain form post (JavaScript off)
+/// keeps the redirect back to its page, where the message is shown.
+pub fn refuse(status: StatusCode, message: impl Into<String>) -> ServerFnError {
+    let plain_form_post = use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if !plain_form_post && let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+    ServerFnError::new(message.into())
+}
+
+/// 400 with a message about the input.
+pub fn bad_input(message: impl std::fmt::Display) -> ServerFnError {
+    refuse(StatusCode::BAD_REQUEST, message.to_string())
+}
+
+/// 404 for an id that names nothing.
+pub fn not_found(what: &str, id: i32) -> ServerFnError {
+    refuse(
+        StatusCode::NOT_FOUND,
+        format!("There is no {what} number {id}."),
+    )
+}
+
+/// The proposal `id` with its author and cycle, or a 404.
+pub async fn find_proposal(
+    db: &DatabaseConnection,
+    id: i32,
+) -> Result<pebble_db::proposals::Found, ServerFnError> {
+    pebble_db::proposals::find(db, id)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| not_found("proposal", id))
+}
+
+/// The cycle `id`, or a 404.
+pub async fn find_cycle(
+    db: &DatabaseConnection,
+    id: i32,
+) -> Result<pebble_db::entity::cycle::Model, ServerFnError> {
+    pebble_db::cycles::find(db, id)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| not_found("cycle", id))
+}
+
+/// 409 for an action the cycle's phase does not allow.
+pub fn wrong_phase(refusal: crate::domain::PhaseRefusal) -> ServerFnError {
+    refuse(StatusCode::CONFLICT, refusal.0)
+}

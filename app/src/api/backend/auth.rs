@@ -1,0 +1,84 @@
+//! The signed-in account of a request, from its session cookie, and the
+//! role checks every server function makes (SPEC §1).
+
+use http::StatusCode;
+use http::header::{COOKIE, SET_COOKIE};
+use leptos::prelude::*;
+use pebble_db::entity::account;
+
+use super::{database, internal, refuse};
+use crate::domain::{Action, Role};
+
+/// The session cookie's name.
+pub const COOKIE_NAME: &str = "pebble_session";
+
+/// The value of cookie `name` in the request, if sent.
+pub fn request_cookie(name: &str) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// Adds a `Set-Cookie` header to the response.
+pub fn set_cookie(value: String) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(value) = http::HeaderValue::from_str(&value)
+    {
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+/// The cookie that carries a session token (or, with `None`, removes it).
+pub fn session_cookie(token: Option<&str>) -> String {
+    match token {
+        Some(token) => format!(
+            "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
+            pebble_db::sessions::LIFETIME_DAYS * 24 * 60 * 60
+        ),
+        None => format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
+    }
+}
+
+/// The signed-in account, if any.
+pub async fn viewer() -> Result<Option<account::Model>, ServerFnError> {
+    let Some(token) = request_cookie(COOKIE_NAME) else {
+        return Ok(None);
+    };
+    let db = database()?;
+    pebble_db::sessions::account(&db, &token)
+        .await
+        .map_err(internal)
+}
+
+/// The role of a stored account.
+pub fn role_of(account: &account::Model) -> Role {
+    match account.role {
+        account::Role::Student => Role::Student,
+        account::Role::Family => Role::Family,
+        account::Role::Committee => Role::Committee,
+        account::Role::Admin => Role::Admin,
+    }
+}
+
+/// The signed-in account if its role may take `action`: 401 when nobody is
+/// signed in, 403 when the role may not.
+pub async fn require(action: Action) -> Result<account::Model, ServerFnError> {
+    let Some(account) = viewer().await? else {
+        return Err(refuse(StatusCode::UNAUTHORIZED, "Please sign in first."));
+    };
+    let role = role_of(&account);
+    if !role.may(action) {
+        return Err(refuse(
+            StatusCode::FORBIDDEN,
+            format!("A {} cannot do this.", role.noun()),
+        ));
+    }
+    Ok(account)
+}

@@ -1,0 +1,244 @@
+//! A proposal's page, its submission and editing by students, and its
+//! review by the committee (SPEC §2–§3).
+
+use counting::Cents;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Phase, Status};
+
+/// Everything a proposal's page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalPage {
+    /// Proposal id.
+    pub id: i32,
+    /// Its cycle's id.
+    pub cycle_id: i32,
+    /// Its cycle's name.
+    pub cycle_name: String,
+    /// The cycle's currency.
+    pub currency: String,
+    /// The cycle's phase.
+    pub phase: Phase,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Description.
+    pub description: String,
+    /// Category.
+    pub category: String,
+    /// The author's estimate.
+    pub estimated_cost: Cents,
+    /// The committee's cost for the ballot.
+    pub ballot_cost: Option<Cents>,
+    /// The committee's public note.
+    pub review_note: Option<String>,
+    /// Status.
+    pub status: Status,
+    /// The proposal it was merged into.
+    pub merged_into: Option<i32>,
+    /// Author's display name.
+    pub author: Option<String>,
+    /// Author's account id.
+    pub author_id: Option<i32>,
+}
+
+/// A proposal's page. Hidden proposals are shown to the committee only.
+#[server(prefix = "/api", endpoint = "proposal")]
+pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
+    use crate::api::backend::auth::{role_of, viewer};
+    use crate::api::backend::convert::{cents, phase, status};
+    use crate::api::backend::{database, find_proposal, internal, not_found};
+    use crate::domain::Role;
+    let db = database()?;
+    let found = find_proposal(&db, id).await?;
+    let p = found.proposal;
+    let status = status(p.status);
+    if status == Status::Hidden {
+        let committee = viewer()
+            .await?
+            .is_some_and(|a| role_of(&a) == Role::Committee);
+        if !committee {
+            return Err(not_found("proposal", id));
+        }
+    }
+    let ballot_cost = p
+        .ballot_cost_cents
+        .map(|c| cents("proposal", "ballot_cost_cents", c))
+        .transpose()
+        .map_err(internal)?;
+    Ok(ProposalPage {
+        id: p.id,
+        cycle_id: found.cycle.id,
+        cycle_name: found.cycle.name,
+        currency: found.cycle.currency,
+        phase: phase(found.cycle.phase),
+        estimated_cost: cents("proposal", "estimated_cost_cents", p.estimated_cost_cents)
+            .map_err(internal)?,
+        ballot_cost,
+        review_note: p.review_note,
+        status,
+        merged_into: p.merged_into_id,
+        author: found.author.as_ref().map(|a| a.display_name.clone()),
+        author_id: p.author_id,
+        title: p.title,
+        summary: p.summary,
+        description: p.description,
+        category: p.category,
+    })
+}
+
+/// A student submits a proposal to a cycle in its ideas phase; goes to its page.
+#[server(prefix = "/api", endpoint = "submit-proposal")]
+pub async fn submit_proposal(
+    cycle_id: i32,
+    title: String,
+    summary: String,
+    description: String,
+    category: String,
+    estimated_cost: String,
+) -> Result<i32, ServerFnError> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::{phase, stored_cents};
+    use crate::api::backend::{bad_input, database, find_cycle, internal, wrong_phase};
+    use crate::domain::{Action, ProposalDraft};
+    let author = require(Action::SubmitProposal).await?;
+    let draft = ProposalDraft::parse(&title, &summary, &description, &category, &estimated_cost)
+        .map_err(bad_input)?;
+    let db = database()?;
+    let cycle = find_cycle(&db, cycle_id).await?;
+    phase(cycle.phase)
+        .allows(Action::SubmitProposal)
+        .map_err(wrong_phase)?;
+    let stored =
+        pebble_db::proposals::submit(&db, cycle.id, author.id, stored_draft(draft, stored_cents))
+            .await
+            .map_err(internal)?;
+    leptos_axum::redirect(&format!("/proposals/{}", stored.id));
+    Ok(stored.id)
+}
+
+/// The author edits their proposal while the ideas phase is open.
+#[server(prefix = "/api", endpoint = "edit-proposal")]
+pub async fn edit_proposal(
+    id: i32,
+    title: String,
+    summary: String,
+    description: String,
+    category: String,
+    estimated_cost: String,
+) -> Result<(), ServerFnError> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::{phase, stored_cents};
+    use crate::api::backend::{bad_input, database, find_proposal, internal, refuse, wrong_phase};
+    use crate::domain::{Action, ProposalDraft};
+    let author = require(Action::EditOwnProposal).await?;
+    let draft = ProposalDraft::parse(&title, &summary, &description, &category, &estimated_cost)
+        .map_err(bad_input)?;
+    let db = database()?;
+    let found = find_proposal(&db, id).await?;
+    if found.proposal.author_id != Some(author.id) {
+        return Err(refuse(
+            http::StatusCode::FORBIDDEN,
+            "Only the author can edit a proposal.",
+        ));
+    }
+    phase(found.cycle.phase)
+        .allows(Action::EditOwnProposal)
+        .map_err(wrong_phase)?;
+    pebble_db::proposals::edit(&db, found.proposal, stored_draft(draft, stored_cents))
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn stored_draft(
+    draft: crate::domain::ProposalDraft,
+    stored_cents: fn(Cents) -> i64,
+) -> pebble_db::proposals::Draft {
+    pebble_db::proposals::Draft {
+        title: draft.title,
+        summary: draft.summary,
+        description: draft.description,
+        category: draft.category,
+        estimated_cost_cents: stored_cents(draft.estimated_cost),
+    }
+}
+
+/// The committee's review: `verdict` is `feasible` (with `ballot_cost`),
+/// `not_feasible`, or `merged` (with `merge_into`, another proposal of the
+/// same cycle); `note` is public.
+#[server(prefix = "/api", endpoint = "review-proposal")]
+pub async fn review_proposal(
+    id: i32,
+    verdict: String,
+    ballot_cost: Option<String>,
+    merge_into: Option<String>,
+    note: String,
+) -> Result<(), ServerFnError> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::{phase, stored_cents};
+    use crate::api::backend::{bad_input, database, find_proposal, internal, wrong_phase};
+    use crate::domain::{Action, fields};
+    use pebble_db::proposals::Verdict;
+    require(Action::ReviewProposal).await?;
+    let note = fields::text(
+        "note",
+        "The public note",
+        &note,
+        fields::SUMMARY_MAX * 4,
+        true,
+    )
+    .map_err(bad_input)?;
+    let db = database()?;
+    let found = find_proposal(&db, id).await?;
+    phase(found.cycle.phase)
+        .allows(Action::ReviewProposal)
+        .map_err(wrong_phase)?;
+    let verdict = match verdict.as_str() {
+        "feasible" => {
+            let cost = fields::cost(
+                "ballot_cost",
+                "The ballot cost",
+                ballot_cost.as_deref().unwrap_or(""),
+            )
+            .map_err(bad_input)?;
+            Verdict::Feasible {
+                ballot_cost_cents: stored_cents(cost),
+            }
+        }
+        "not_feasible" => Verdict::NotFeasible,
+        "merged" => {
+            let raw = merge_into.unwrap_or_default();
+            let target: i32 = raw.trim().parse().map_err(|_| {
+                bad_input(format!(
+                    "To merge, give the number of the proposal it duplicates, not '{}'.",
+                    raw.trim()
+                ))
+            })?;
+            let same_cycle = pebble_db::proposals::find(&db, target)
+                .await
+                .map_err(internal)?
+                .is_some_and(|t| t.cycle.id == found.cycle.id && t.proposal.id != id);
+            if !same_cycle {
+                return Err(bad_input(format!(
+                    "Proposal {target} is not another proposal of this cycle."
+                )));
+            }
+            Verdict::MergedInto {
+                proposal_id: target,
+            }
+        }
+        other => {
+            return Err(bad_input(format!(
+                "The verdict must be feasible, not_feasible or merged, not '{other}'."
+            )));
+        }
+    };
+    pebble_db::proposals::review(&db, found.proposal, verdict, note)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! Signing in and out (SPEC §1).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Role;
+
+/// Who is signed in, as the pages need it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    /// Account id.
+    pub id: i32,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+}
+
+/// The signed-in account, if any.
+#[server(prefix = "/api", endpoint = "whoami")]
+pub async fn whoami() -> Result<Option<Viewer>, ServerFnError> {
+    use crate::api::backend::auth::{role_of, viewer};
+    Ok(viewer().await?.map(|account| Viewer {
+        id: account.id,
+        role: role_of(&account),
+        name: account.display_name,
+    }))
+}
+
+/// Checks the username and password, starts a session in an HttpOnly
+/// cookie and goes to `next` (a path on this site) or the home page.
+#[server(prefix = "/api", endpoint = "sign-in")]
+pub async fn sign_in(
+    username: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), ServerFnError> {
+    use crate::api::backend::auth::{session_cookie, set_cookie};
+    use crate::api::backend::{bad_input, database, internal, refuse};
+    let username = username.trim();
+    if username.is_empty() || password.is_empty() {
+        return Err(bad_input("Enter both your username and your password."));
+    }
+    if username.len() > 64 || password.len() > 256 {
+        return Err(bad_input("That username or password is too long."));
+    }
+    let db = database()?;
+    let Some(account) = pebble_db::accounts::authenticate(&db, username, &password)
+        .await
+        .map_err(internal)?
+    else {
+        return Err(refuse(
+            http::StatusCode::UNAUTHORIZED,
+            "That username and password do not match. Check both and try again.",
+        ));
+    };
+    let token = pebble_db::sessions::start(&db, account.id)
+        .await
+        .map_err(internal)?;
+    set_cookie(session_cookie(Some(&token)));
+    let next = next
+        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .unwrap_or_else(|| "/".to_owned());
+    leptos_axum::redirect(&next);
+    Ok(())
+}
+
+/// Ends the session and clears the cookie.
+#[server(prefix = "/api", endpoint = "sign-out")]
+pub async fn sign_out() -> Result<(), ServerFnError> {
+    use crate::api::backend::auth::{COOKIE_NAME, request_cookie, session_cookie, set_cookie};
+    use crate::api::backend::{database, internal};
+    if let Some(token) = request_cookie(COOKIE_NAME) {
+        let db = database()?;
+        pebble_db::sessions::end(&db, &token)
+            .await
+            .map_err(internal)?;
+    }
+    set_cookie(session_cookie(None));
+    leptos_axum::redirect("/");
+    Ok(())
+}

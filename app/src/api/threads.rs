@@ -1,0 +1,261 @@
+//! A proposal's thread: comments, replies, edits, reports and moderation
+//! (SPEC §3).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Top-level comments per page.
+pub const PAGE_SIZE: u64 = 20;
+/// Replies nest visually up to this depth; deeper ones line up at it.
+pub const MAX_DEPTH: u8 = 3;
+/// How long an author may edit a comment.
+pub const EDIT_MINUTES: i64 = 15;
+/// Comments one person may post per minute.
+pub const COMMENTS_PER_MINUTE: u64 = 5;
+
+/// One comment as the thread shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    /// Comment id.
+    pub id: i32,
+    /// Nesting depth, 0 for top-level, at most [`MAX_DEPTH`].
+    pub depth: u8,
+    /// Author's display name.
+    pub author: Option<String>,
+    /// The text; `None` when hidden (the committee still sees it).
+    pub body: Option<String>,
+    /// The committee's public reason, when hidden.
+    pub hidden_reason: Option<String>,
+    /// When written, `YYYY-MM-DD HH:MM` UTC.
+    pub written: String,
+    /// Whether its author edited it.
+    pub edited: bool,
+    /// Reports (shown to the committee only; 0 for others).
+    pub reports: u64,
+    /// Whether the viewer wrote it and may still edit it.
+    pub editable: bool,
+}
+
+/// One page of a thread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadView {
+    /// Comments in display order (each reply after its parent).
+    pub comments: Vec<CommentView>,
+    /// This page, from 1.
+    pub page: u64,
+    /// Number of pages, at least 1.
+    pub pages: u64,
+    /// Whether the phase lets people write.
+    pub open: bool,
+}
+
+/// Page `page` (from 1) of `proposal_id`'s thread.
+#[server(prefix = "/api", endpoint = "thread")]
+pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, ServerFnError> {
+    use crate::api::backend::auth::{role_of, viewer};
+    use crate::api::backend::convert::phase;
+    use crate::api::backend::{database, find_proposal, internal};
+    use crate::domain::{Action, Role};
+    let db = database()?;
+    let found = find_proposal(&db, proposal_id).await?;
+    let viewer = viewer().await?;
+    let committee = viewer
+        .as_ref()
+        .is_some_and(|a| role_of(a) == Role::Committee);
+    let page = page.max(1);
+    let stored = pebble_db::threads::page(&db, proposal_id, (page - 1) * PAGE_SIZE, PAGE_SIZE)
+        .await
+        .map_err(internal)?;
+    let now = chrono::Utc::now();
+    let ordered = display_order(&stored.comments);
+    let comments = ordered
+        .into_iter()
+        .map(|(depth, item)| {
+            let c = &item.comment;
+            let mine = viewer.as_ref().is_some_and(|v| Some(v.id) == c.author_id);
+            CommentView {
+                id: c.id,
+                depth,
+                author: item.author_name.clone(),
+                body: (c.hidden_reason.is_none() || committee).then(|| c.body.clone()),
+                hidden_reason: c.hidden_reason.clone(),
+                written: c.created_at.format("%Y-%m-%d %H:%M").to_string(),
+                edited: c.edited_at.is_some(),
+                reports: if committee { item.reports } else { 0 },
+                editable: mine
+                    && c.hidden_reason.is_none()
+                    && now - c.created_at < chrono::Duration::minutes(EDIT_MINUTES),
+            }
+        })
+        .collect();
+    Ok(ThreadView {
+        comments,
+        page,
+        pages: stored.top_level_total.div_ceil(PAGE_SIZE).max(1),
+        open: phase(found.cycle.phase).allows(Action::Comment).is_ok(),
+    })
+}
+
+/// Depth-first order: each comment followed by its replies, oldest first.
+#[cfg(feature = "ssr")]
+fn display_order(
+    comments: &[pebble_db::threads::ThreadComment],
+) -> Vec<(u8, &pebble_db::threads::ThreadComment)> {
+    fn visit<'a>(
+        parent: Option<i32>,
+        depth: u8,
+        all: &'a [pebble_db::threads::ThreadComment],
+        out: &mut Vec<(u8, &'a pebble_db::threads::ThreadComment)>,
+    ) {
+        for item in all.iter().filter(|c| c.comment.parent_id == parent) {
+            out.push((depth.min(MAX_DEPTH), item));
+            visit(Some(item.comment.id), depth.saturating_add(1), all, out);
+        }
+    }
+    let mut out = Vec::with_capacity(comments.len());
+    visit(None, 0, comments, &mut out);
+    out
+}
+
+/// Comments on a proposal, or (with `parent_id`) replies to a comment.
+#[server(prefix = "/api", endpoint = "post-comment")]
+pub async fn post_comment(
+    proposal_id: i32,
+    parent_id: Option<String>,
+    body: String,
+) -> Result<(), ServerFnError> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::phase;
+    use crate::api::backend::{
+        bad_input, database, find_proposal, internal, not_found, refuse, wrong_phase,
+    };
+    use crate::domain::{Action, CommentBody};
+    let author = require(Action::Comment).await?;
+    let body = CommentBody::parse(&body).map_err(bad_input)?;
+    let parent_id = match parent_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => Some(raw.parse::<i32>().map_err(|_| {
+            bad_input(format!(
+                "The comment to reply to must be a number, not '{raw}'."
+            ))
+        })?),
+    };
+    let db = database()?;
+    let found = find_proposal(&db, proposal_id).await?;
+    phase(found.cycle.phase)
+        .allows(Action::Comment)
+        .map_err(wrong_phase)?;
+    if let Some(parent) = parent_id {
+        let same_thread = pebble_db::threads::find(&db, parent)
+            .await
+            .map_err(internal)?
+            .is_some_and(|c| c.proposal_id == proposal_id);
+        if !same_thread {
+            return Err(not_found("comment in this thread", parent));
+        }
+    }
+    let minute_ago = chrono::Utc::now() - chrono::Duration::minutes(1);
+    let recent = pebble_db::threads::count_by_author_since(&db, author.id, minute_ago)
+        .await
+        .map_err(internal)?;
+    if recent >= COMMENTS_PER_MINUTE {
+        return Err(refuse(
+            http::StatusCode::TOO_MANY_REQUESTS,
+            format!("You can post {COMMENTS_PER_MINUTE} comments a minute; please wait a moment."),
+        ));
+    }
+    pebble_db::threads::post(&db, proposal_id, author.id, parent_id, body.0)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// The author edits their comment within [`EDIT_MINUTES`] of writing it.
+#[server(prefix = "/api", endpoint = "edit-comment")]
+pub async fn edit_comment(comment_id: i32, body: String) -> Result<(), ServerFnError> {
+    use crate::api::backend::{bad_input, internal, refuse};
+    use crate::domain::{Action, CommentBody};
+    let (db, author, comment) = comment_in_open_thread(comment_id, Action::Comment).await?;
+    let body = CommentBody::parse(&body).map_err(bad_input)?;
+    if comment.author_id != Some(author.id) || comment.hidden_reason.is_some() {
+        return Err(refuse(
+            http::StatusCode::FORBIDDEN,
+            "Only the author can edit a comment, and not once it is hidden.",
+        ));
+    }
+    if chrono::Utc::now() - comment.created_at >= chrono::Duration::minutes(EDIT_MINUTES) {
+        return Err(refuse(
+            http::StatusCode::CONFLICT,
+            format!(
+                "Comments can be edited for {EDIT_MINUTES} minutes after posting; reply instead."
+            ),
+        ));
+    }
+    pebble_db::threads::edit(&db, comment, body.0)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// The committee hides a comment with a public reason.
+#[server(prefix = "/api", endpoint = "hide-comment")]
+pub async fn hide_comment(comment_id: i32, reason: String) -> Result<(), ServerFnError> {
+    use crate::api::backend::{bad_input, internal};
+    use crate::domain::{Action, Reason};
+    let (db, _, comment) = comment_in_open_thread(comment_id, Action::ModerateComment).await?;
+    let reason = Reason::parse(&reason).map_err(bad_input)?;
+    pebble_db::threads::hide(&db, comment, reason.0)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// Any signed-in person reports a comment to the committee.
+#[server(prefix = "/api", endpoint = "report-comment")]
+pub async fn report_comment(comment_id: i32, reason: String) -> Result<(), ServerFnError> {
+    use crate::api::backend::{bad_input, internal};
+    use crate::domain::{Action, Reason};
+    let (db, reporter, comment) = comment_in_open_thread(comment_id, Action::ReportComment).await?;
+    let reason = Reason::parse(&reason).map_err(bad_input)?;
+    pebble_db::threads::report(&db, comment.id, reporter.id, reason.0)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// The signed-in account allowed `action`, and the comment, whose thread
+/// must still be open.
+#[cfg(feature = "ssr")]
+async fn comment_in_open_thread(
+    comment_id: i32,
+    action: crate::domain::Action,
+) -> Result<
+    (
+        pebble_db::DatabaseConnection,
+        pebble_db::entity::account::Model,
+        pebble_db::entity::comment::Model,
+    ),
+    ServerFnError,
+> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::phase;
+    use crate::api::backend::{database, internal, not_found, wrong_phase};
+    let account = require(action).await?;
+    let db = database()?;
+    let Some(comment) = pebble_db::threads::find(&db, comment_id)
+        .await
+        .map_err(internal)?
+    else {
+        return Err(not_found("comment", comment_id));
+    };
+    let Some(found) = pebble_db::proposals::find(&db, comment.proposal_id)
+        .await
+        .map_err(internal)?
+    else {
+        return Err(not_found("proposal", comment.proposal_id));
+    };
+    phase(found.cycle.phase)
+        .allows(action)
+        .map_err(wrong_phase)?;
+    Ok((db, account, comment))
+}

@@ -1,0 +1,8 @@
+//! Pieces shared by several pages.
+
+pub mod feedback;
+pub mod layout;
+pub mod money;
+pub mod proposal_form;
+pub mod session;
+pub mod thread;

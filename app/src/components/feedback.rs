@@ -1,0 +1,33 @@
+//! What a form says after it was sent: the server's message on failure.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// The message of a server function's error, without framework wording.
+pub fn error_message(error: &ServerFnError) -> String {
+    match error {
+        ServerFnError::ServerError(message) => message.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Shows the last error of `action`, if its last call failed, as an alert
+/// that screen readers announce. Works after a plain form post too: the
+/// server puts the error in the page's address and the action reads it.
+#[component]
+pub fn ActionError<S>(
+    /// The action whose last error to show.
+    action: ServerAction<S>,
+) -> impl IntoView
+where
+    S: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|error| view! { <p class="error" role="alert">{error_message(&error)}</p> })
+    }
+}

@@ -1,0 +1,72 @@
+//! The site header and footer on every page.
+
+use leptos::prelude::*;
+
+use crate::components::session::use_session;
+use crate::domain::Role;
+use crate::i18n::{Lang, t, use_lang};
+
+/// Site name, who is signed in, and the language switch.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let text = t();
+    let session = use_session();
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                " Pebble"
+            </a>
+            <span class="tagline">{text.tagline}</span>
+            <nav class="account" aria-label=text.account_menu>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match session.viewer.await {
+                            Ok(Some(viewer)) => view! {
+                                <span class="viewer">{format!("{} {}", text.signed_in_as, viewer.name)}</span>
+                                {(viewer.role == Role::Admin).then(|| view! { <a href="/admin">{text.admin_link}</a> })}
+                                <ActionForm action=session.sign_out attr:class="inline">
+                                    <button type="submit" class="link-button">{text.sign_out}</button>
+                                </ActionForm>
+                            }.into_any(),
+                            _ => view! { <a href="/sign-in">{text.sign_in}</a> }.into_any(),
+                        }
+                    })}
+                </Transition>
+                <LanguageSwitch />
+            </nav>
+        </header>
+    }
+}
+
+/// A plain form: it reloads the page in the chosen language, with or
+/// without JavaScript.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let text = t();
+    let current = use_lang();
+    view! {
+        <form class="language" method="post" action="/api/language">
+            <label for="language-select">{text.language}</label>
+            <select id="language-select" name="lang">
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| view! {
+                        <option value=lang.code() selected=lang == current lang=lang.code()>{lang.name()}</option>
+                    })
+                    .collect_view()}
+            </select>
+            <button type="submit">{text.change_language}</button>
+        </form>
+    }
+}
+
+/// What Pebble is, in one line.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{t().footer}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,193 @@
+//! What people type, parsed once at the edge (SPEC §3 limits). Text is
+//! kept as plain text and always rendered escaped.
+
+use counting::Cents;
+use serde::{Deserialize, Serialize};
+
+/// Longest title.
+pub const TITLE_MAX: usize = 120;
+/// Longest summary.
+pub const SUMMARY_MAX: usize = 280;
+/// Longest description.
+pub const DESCRIPTION_MAX: usize = 10_000;
+/// Longest category name.
+pub const CATEGORY_MAX: usize = 40;
+/// Longest comment.
+pub const COMMENT_MAX: usize = 4_000;
+/// Longest moderation or report reason.
+pub const REASON_MAX: usize = 400;
+/// The largest estimate a proposal may give: 10,000,000.00.
+pub const COST_MAX: Cents = Cents::new(1_000_000_000);
+
+/// A field that did not parse, with a message that says how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The form field's name.
+    pub field: &'static str,
+    /// What to change.
+    pub message: String,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Trims `raw`, drops carriage returns, and checks it is present, short
+/// enough and free of control characters (newlines allowed if `multiline`).
+pub fn text(
+    field: &'static str,
+    label: &str,
+    raw: &str,
+    max: usize,
+    multiline: bool,
+) -> Result<String, FieldError> {
+    let fail = |message: String| Err(FieldError { field, message });
+    let value: String = raw.trim().chars().filter(|c| *c != '\r').collect();
+    if value.is_empty() {
+        return fail(format!("{label} is required."));
+    }
+    let length = value.chars().count();
+    if length > max {
+        return fail(format!(
+            "{label} is {length} characters long; the limit is {max}."
+        ));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t')))
+    {
+        return fail(format!("{label} contains a control character; remove it."));
+    }
+    Ok(value)
+}
+
+/// A proposal as a student writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalDraft {
+    /// Title.
+    pub title: String,
+    /// One paragraph.
+    pub summary: String,
+    /// Everything else.
+    pub description: String,
+    /// Category.
+    pub category: String,
+    /// The author's estimate.
+    pub estimated_cost: Cents,
+}
+
+impl ProposalDraft {
+    /// Parses the proposal form's fields.
+    pub fn parse(
+        title: &str,
+        summary: &str,
+        description: &str,
+        category: &str,
+        estimated_cost: &str,
+    ) -> Result<ProposalDraft, FieldError> {
+        Ok(ProposalDraft {
+            title: text("title", "The title", title, TITLE_MAX, false)?,
+            summary: text("summary", "The summary", summary, SUMMARY_MAX, true)?,
+            description: text(
+                "description",
+                "The description",
+                description,
+                DESCRIPTION_MAX,
+                true,
+            )?,
+            category: text("category", "The category", category, CATEGORY_MAX, false)?,
+            estimated_cost: cost("estimated_cost", "The estimated cost", estimated_cost)?,
+        })
+    }
+}
+
+/// An amount of money typed into a form (`1250`, `1,250.50`).
+pub fn cost(field: &'static str, label: &str, raw: &str) -> Result<Cents, FieldError> {
+    let fail = |message: String| Err(FieldError { field, message });
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return fail(format!("{label} is required."));
+    }
+    match raw.parse::<Cents>() {
+        Ok(amount) if amount == Cents::ZERO => fail(format!("{label} must be more than zero.")),
+        Ok(amount) if amount > COST_MAX => fail(format!("{label} is more than {COST_MAX}.")),
+        Ok(amount) => Ok(amount),
+        Err(_) => fail(format!(
+            "{label} must be an amount such as 1250 or 1250.50, not '{raw}'."
+        )),
+    }
+}
+
+/// The text of a comment or reply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommentBody(pub String);
+
+impl CommentBody {
+    /// Parses the comment form's text.
+    pub fn parse(raw: &str) -> Result<CommentBody, FieldError> {
+        text("body", "The comment", raw, COMMENT_MAX, true).map(CommentBody)
+    }
+}
+
+/// A moderation or report reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason(pub String);
+
+impl Reason {
+    /// Parses a reason field.
+    pub fn parse(raw: &str) -> Result<Reason, FieldError> {
+        text("reason", "The reason", raw, REASON_MAX, false).map(Reason)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(title: &str, cost: &str) -> Result<ProposalDraft, FieldError> {
+        ProposalDraft::parse(title, "Summary.", "Description.", "Sports", cost)
+    }
+
+    #[test]
+    fn a_complete_form_parses_with_text_trimmed_and_cost_in_cents() {
+        let parsed = draft("  Water fountains  ", "1,250.50").expect("valid");
+        assert_eq!(parsed.title, "Water fountains");
+        assert_eq!(parsed.estimated_cost, Cents::new(125_050));
+    }
+
+    #[test]
+    fn an_empty_or_too_long_title_names_the_field_and_the_limit() {
+        assert_eq!(draft("   ", "10").expect_err("empty").field, "title");
+        let long = "x".repeat(TITLE_MAX + 1);
+        let error = draft(&long, "10").expect_err("too long");
+        assert!(
+            error.message.contains("121") && error.message.contains("120"),
+            "{error}"
+        );
+        assert!(
+            draft(&"é".repeat(TITLE_MAX), "10").is_ok(),
+            "limits count characters, not bytes"
+        );
+    }
+
+    #[test]
+    fn costs_must_be_positive_amounts() {
+        for bad in ["", "abc", "0", "-5", "12.345", "99999999999"] {
+            assert_eq!(
+                draft("Title", bad).expect_err(bad).field,
+                "estimated_cost",
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn comments_keep_newlines_but_not_other_control_characters() {
+        assert_eq!(CommentBody::parse("a\r\nb").expect("ok").0, "a\nb");
+        assert!(CommentBody::parse("a\u{7}b").is_err());
+        assert!(CommentBody::parse(&"x".repeat(COMMENT_MAX + 1)).is_err());
+        assert!(Reason::parse("two\nlines").is_err());
+    }
+}

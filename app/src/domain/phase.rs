@@ -1,0 +1,170 @@
+//! A cycle's phases and what each allows (SPEC §2).
+
+use serde::{Deserialize, Serialize};
+
+/// A cycle's phase, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Being set up.
+    Draft,
+    /// Students submit proposals.
+    Ideas,
+    /// The committee reviews them.
+    Review,
+    /// Threads are the focus; the ballot is previewed.
+    Deliberation,
+    /// Ballots are cast.
+    Voting,
+    /// The log is sealed and counted.
+    Counting,
+    /// Results are public.
+    Certified,
+}
+
+/// Something a person does to a cycle's proposals or threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Submit a new proposal.
+    SubmitProposal,
+    /// Edit one's own proposal.
+    EditOwnProposal,
+    /// Mark feasible or not, set the ballot cost, merge duplicates.
+    ReviewProposal,
+    /// Comment or reply in a thread (editing included).
+    Comment,
+    /// Report a comment to the committee.
+    ReportComment,
+    /// Hide a comment with a public reason.
+    ModerateComment,
+    /// Move the cycle to its next phase.
+    MovePhase,
+    /// Create accounts and invite codes (not tied to a phase).
+    ManageAccounts,
+}
+
+/// Why the current phase refuses an action; its text names the phase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhaseRefusal(pub String);
+
+impl std::fmt::Display for PhaseRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Phase {
+    /// Every phase in order.
+    pub const ALL: [Phase; 7] = [
+        Phase::Draft,
+        Phase::Ideas,
+        Phase::Review,
+        Phase::Deliberation,
+        Phase::Voting,
+        Phase::Counting,
+        Phase::Certified,
+    ];
+
+    /// The phase after this one, if any.
+    pub fn next(self) -> Option<Phase> {
+        Phase::ALL.get(self.index() + 1).copied()
+    }
+
+    /// Position in [`Phase::ALL`].
+    pub fn index(self) -> usize {
+        Phase::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// The stored name (`draft`, `ideas`, …).
+    pub fn slug(self) -> &'static str {
+        [
+            "draft",
+            "ideas",
+            "review",
+            "deliberation",
+            "voting",
+            "counting",
+            "certified",
+        ][self.index()]
+    }
+
+    /// Whether this phase allows `action`; if not, a message naming it.
+    pub fn allows(self, action: Action) -> Result<(), PhaseRefusal> {
+        let allowed = match action {
+            Action::SubmitProposal | Action::EditOwnProposal => self == Phase::Ideas,
+            Action::ReviewProposal => self == Phase::Review,
+            Action::Comment | Action::ReportComment | Action::ModerateComment => {
+                self != Phase::Certified
+            }
+            Action::MovePhase => self != Phase::Certified,
+            Action::ManageAccounts => true,
+        };
+        if allowed {
+            return Ok(());
+        }
+        let name = self.slug();
+        Err(PhaseRefusal(match action {
+            Action::SubmitProposal => {
+                format!(
+                    "Proposals can only be submitted in the ideas phase; this cycle is in the {name} phase."
+                )
+            }
+            Action::EditOwnProposal => {
+                format!(
+                    "Proposals can only be edited in the ideas phase; this cycle is in the {name} phase."
+                )
+            }
+            Action::ReviewProposal => {
+                format!(
+                    "Proposals are reviewed in the review phase; this cycle is in the {name} phase."
+                )
+            }
+            Action::Comment | Action::ReportComment | Action::ModerateComment => {
+                format!("Threads are read-only in the {name} phase.")
+            }
+            Action::MovePhase | Action::ManageAccounts => {
+                format!("The {name} phase is the last one.")
+            }
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases_run_from_draft_to_certified_one_step_at_a_time() {
+        assert_eq!(Phase::Draft.next(), Some(Phase::Ideas));
+        assert_eq!(Phase::Counting.next(), Some(Phase::Certified));
+        assert_eq!(Phase::Certified.next(), None);
+    }
+
+    #[test]
+    fn proposals_are_submitted_only_in_ideas_and_reviewed_only_in_review() {
+        for phase in Phase::ALL {
+            assert_eq!(
+                phase.allows(Action::SubmitProposal).is_ok(),
+                phase == Phase::Ideas
+            );
+            assert_eq!(
+                phase.allows(Action::ReviewProposal).is_ok(),
+                phase == Phase::Review
+            );
+        }
+    }
+
+    #[test]
+    fn threads_stay_open_until_certified_and_the_refusal_names_the_phase() {
+        for phase in Phase::ALL {
+            assert_eq!(
+                phase.allows(Action::Comment).is_ok(),
+                phase != Phase::Certified
+            );
+        }
+        let refusal = Phase::Voting
+            .allows(Action::SubmitProposal)
+            .expect_err("voting refuses proposals");
+        assert!(refusal.0.contains("voting phase"), "{refusal}");
+    }
+}

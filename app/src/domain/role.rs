@@ -1,0 +1,71 @@
+//! Who may do what (SPEC §1, "People and roles").
+
+use serde::{Deserialize, Serialize};
+
+use super::Action;
+
+/// An account's role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Proposes projects, comments, votes with a code.
+    Student,
+    /// Comments and votes with a code.
+    Family,
+    /// Reviews proposals, moderates threads, certifies.
+    Committee,
+    /// Configures cycles and accounts.
+    Admin,
+}
+
+impl Role {
+    /// Every role, for tables of role × action.
+    pub const ALL: [Role; 4] = [Role::Student, Role::Family, Role::Committee, Role::Admin];
+
+    /// Whether this role may take `action` at all (the phase is checked
+    /// separately, and "own proposal" by the caller).
+    pub fn may(self, action: Action) -> bool {
+        match action {
+            Action::SubmitProposal | Action::EditOwnProposal => self == Role::Student,
+            Action::ReviewProposal | Action::ModerateComment => self == Role::Committee,
+            Action::Comment | Action::ReportComment => true,
+            Action::MovePhase | Action::ManageAccounts => self == Role::Admin,
+        }
+    }
+
+    /// The stored and typed name (`student`, `family`, …).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Role::Student => "student",
+            Role::Family => "family",
+            Role::Committee => "committee",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// The role's name in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Role::Student => "student",
+            Role::Family => "family member",
+            Role::Committee => "committee member",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_students_propose_only_the_committee_reviews_and_only_admins_move_phases() {
+        for role in Role::ALL {
+            assert_eq!(role.may(Action::SubmitProposal), role == Role::Student);
+            assert_eq!(role.may(Action::ReviewProposal), role == Role::Committee);
+            assert_eq!(role.may(Action::ModerateComment), role == Role::Committee);
+            assert_eq!(role.may(Action::MovePhase), role == Role::Admin);
+            assert!(role.may(Action::Comment));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Every string a visitor sees, per language. Adding a language is adding
+//! one file beside `en.rs` (a [`Strings`] value) and one arm in [`Lang`].
+
+mod en;
+mod es;
+mod strings;
+
+use leptos::prelude::*;
+
+pub use strings::Strings;
+
+/// The cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "pebble_lang";
+
+/// A language the UI is offered in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every language, in the order the switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 code, for the page's `lang` attribute and the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language's name in itself, for the switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// The language a code names (`es`, `es-MX`, `EN`).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The UI strings in this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &en::STRINGS,
+            Lang::Es => &es::STRINGS,
+        }
+    }
+}
+
+/// The language of this request: the cookie, else the browser's first
+/// offered language we have, else English. In the browser, the one the
+/// server rendered the page in.
+pub fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        let Some(parts) = use_context::<http::request::Parts>() else {
+            return Lang::default();
+        };
+        let cookie = crate::api::backend::auth::request_cookie(LANG_COOKIE)
+            .and_then(|value| Lang::from_code(&value));
+        let accepted = || {
+            parts
+                .headers
+                .get(http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| {
+                    v.split(',')
+                        .filter_map(|item| Lang::from_code(item.split(';').next()?.trim()))
+                        .next()
+                })
+        };
+        cookie.or_else(accepted).unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or_default()
+    }
+}
+
+/// The page's language, provided by the app.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// The page's strings.
+pub fn t() -> &'static Strings {
+    use_lang().strings()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_match_by_primary_subtag_case_blind() {
+        assert_eq!(Lang::from_code("es-MX"), Some(Lang::Es));
+        assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn every_language_names_all_seven_phases_and_five_statuses() {
+        for lang in Lang::ALL {
+            let s = lang.strings();
+            assert!(
+                s.phases
+                    .iter()
+                    .chain(s.statuses.iter())
+                    .all(|t| !t.is_empty())
+            );
+        }
+    }
+}

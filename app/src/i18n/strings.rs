@@ -1,0 +1,218 @@
+//! The [`Strings`] every language file fills in.
+
+/// The UI's text in one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// Skip link for keyboard and screen-reader users.
+    pub skip_to_content: &'static str,
+    /// One line under the site name.
+    pub tagline: &'static str,
+    /// Footer text.
+    pub footer: &'static str,
+    /// Label of the header's account and language area.
+    pub account_menu: &'static str,
+    /// Before the signed-in person's name.
+    pub signed_in_as: &'static str,
+    /// Sign-in link, heading and button.
+    pub sign_in: &'static str,
+    /// Sign-out button.
+    pub sign_out: &'static str,
+    /// Under the sign-in form.
+    pub sign_in_help: &'static str,
+    /// Username field.
+    pub username: &'static str,
+    /// Password field.
+    pub password: &'static str,
+    /// Language switch label.
+    pub language: &'static str,
+    /// Language switch button.
+    pub change_language: &'static str,
+    /// Link to the admin page.
+    pub admin_link: &'static str,
+    /// Heading of the proposal list.
+    pub proposals_heading: &'static str,
+    /// Label before the budget amount.
+    pub budget: &'static str,
+    /// Label before the phase name.
+    pub phase: &'static str,
+    /// Label of the sort choices.
+    pub sort_label: &'static str,
+    /// Sort in submission order.
+    pub sort_newest: &'static str,
+    /// Sort by cost, cheapest first.
+    pub sort_cost: &'static str,
+    /// "by" before an author's name.
+    pub by: &'static str,
+    /// Comment count, singular.
+    pub comment_one: &'static str,
+    /// Comment count, plural.
+    pub comment_many: &'static str,
+    /// Shown while data loads.
+    pub loading: &'static str,
+    /// Shown when there is no cycle yet.
+    pub no_cycle: &'static str,
+    /// Shown when loading failed.
+    pub load_failed: &'static str,
+    /// Heading of the not-found page.
+    pub not_found: &'static str,
+    /// Link back home.
+    pub back_home: &'static str,
+    /// Link, heading and title of the proposal form.
+    pub new_proposal: &'static str,
+    /// Why the proposal form is closed; the phase name follows.
+    pub proposals_closed: &'static str,
+    /// Who may submit proposals.
+    pub students_propose: &'static str,
+    /// Proposal title field.
+    pub title_label: &'static str,
+    /// Proposal summary field.
+    pub summary_label: &'static str,
+    /// Proposal description field.
+    pub description_label: &'static str,
+    /// Proposal category field.
+    pub category_label: &'static str,
+    /// Estimated cost field and fact.
+    pub cost_label: &'static str,
+    /// Proposal form's button.
+    pub submit_proposal: &'static str,
+    /// The committee's cost for the ballot.
+    pub ballot_cost: &'static str,
+    /// Label before the proposal a duplicate joined.
+    pub merged_into: &'static str,
+    /// Heading of the committee's public note.
+    pub committee_note: &'static str,
+    /// Heading of the author's edit form.
+    pub edit_proposal: &'static str,
+    /// Button of edit forms.
+    pub save_changes: &'static str,
+    /// Heading of the committee's review form.
+    pub review_heading: &'static str,
+    /// Legend of the verdict choices.
+    pub verdict: &'static str,
+    /// Verdict: feasible.
+    pub verdict_feasible: &'static str,
+    /// Verdict: not feasible.
+    pub verdict_not_feasible: &'static str,
+    /// Verdict: duplicate.
+    pub verdict_merged: &'static str,
+    /// Field for the proposal a duplicate joins.
+    pub merge_into: &'static str,
+    /// Field for the committee's public note.
+    pub public_note: &'static str,
+    /// Review form's button.
+    pub save_review: &'static str,
+    /// Heading of a proposal's thread.
+    pub thread_heading: &'static str,
+    /// Shown in an empty thread.
+    pub no_comments: &'static str,
+    /// Shown when the thread is read-only.
+    pub thread_closed: &'static str,
+    /// After the sign-in link under a thread.
+    pub sign_in_to_comment: &'static str,
+    /// New comment field.
+    pub your_comment: &'static str,
+    /// New comment button.
+    pub post_comment: &'static str,
+    /// Opens the reply form.
+    pub reply: &'static str,
+    /// Reply field.
+    pub your_reply: &'static str,
+    /// Reply button.
+    pub post_reply: &'static str,
+    /// Opens the edit form.
+    pub edit: &'static str,
+    /// Comment edit field.
+    pub edit_comment: &'static str,
+    /// Marks an edited comment.
+    pub edited: &'static str,
+    /// Opens the report form.
+    pub report: &'static str,
+    /// Report reason field.
+    pub report_reason: &'static str,
+    /// Report button.
+    pub send_report: &'static str,
+    /// After the number of reports (committee only).
+    pub reports: &'static str,
+    /// Opens the moderation form.
+    pub hide: &'static str,
+    /// Moderation reason field.
+    pub hide_reason: &'static str,
+    /// Moderation button.
+    pub hide_comment: &'static str,
+    /// Before the reason in a hidden comment's slot.
+    pub hidden_by_committee: &'static str,
+    /// Author name of a deleted account.
+    pub former_member: &'static str,
+    /// Label of the thread's page links.
+    pub thread_pages: &'static str,
+    /// Previous page.
+    pub previous: &'static str,
+    /// Next page.
+    pub next: &'static str,
+    /// Heading of the admin page.
+    pub admin_heading: &'static str,
+    /// Shown to non-admins on the admin page.
+    pub admins_only: &'static str,
+    /// Before the next phase's name on the phase button.
+    pub move_to: &'static str,
+    /// Shown when the cycle is certified.
+    pub last_phase: &'static str,
+    /// Status filter label.
+    pub filter_status: &'static str,
+    /// The "any" choice of a filter.
+    pub filter_all: &'static str,
+    /// Search field label.
+    pub search: &'static str,
+    /// Filter form button.
+    pub apply_filters: &'static str,
+    /// When no proposal passes the filters.
+    pub no_matches: &'static str,
+    /// Link that removes the filters.
+    pub clear_filters: &'static str,
+    /// Role field label.
+    pub role: &'static str,
+    /// Role name.
+    pub role_student: &'static str,
+    /// Role name.
+    pub role_family: &'static str,
+    /// Role name.
+    pub role_committee: &'static str,
+    /// Role name.
+    pub role_admin: &'static str,
+    /// Display name field.
+    pub display_name: &'static str,
+    /// Heading and button of the one-account form.
+    pub create_account: &'static str,
+    /// Before a new account's username.
+    pub account_created: &'static str,
+    /// After a password or code.
+    pub shown_once: &'static str,
+    /// Heading and button of the roster form.
+    pub import_roster: &'static str,
+    /// How to write a roster.
+    pub roster_help: &'static str,
+    /// Roster field.
+    pub roster_csv: &'static str,
+    /// Caption of the roster report.
+    pub roster_report: &'static str,
+    /// Column: line number.
+    pub line: &'static str,
+    /// Column: outcome.
+    pub result: &'static str,
+    /// Before a rejection reason.
+    pub rejected: &'static str,
+    /// Heading of the invite form.
+    pub invite_codes: &'static str,
+    /// Invite form button.
+    pub make_invite: &'static str,
+    /// Before a new invite code.
+    pub invite_made: &'static str,
+    /// Join page heading and button.
+    pub join: &'static str,
+    /// Invite code field.
+    pub invite_code: &'static str,
+    /// Phase names, in order draft..certified.
+    pub phases: [&'static str; 7],
+    /// Proposal status names: submitted, feasible, not feasible, merged, hidden.
+    pub statuses: [&'static str; 5],
+}

@@ -1,0 +1,83 @@
+//! Pebble's user interface: a Leptos app rendered on the server (`ssr`)
+//! and hydrated in the browser (`hydrate`).
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod i18n;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::components::session::Session;
+use crate::i18n::request_lang;
+use crate::pages::{
+    admin::AdminPage, home::HomePage, join::JoinPage, new_proposal::NewProposalPage,
+    not_found::NotFound, proposal::ProposalRoute, sign_in::SignInPage,
+};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang=request_lang().code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The app: site layout around the routed pages.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = request_lang();
+    provide_context(lang);
+    Session::provide();
+    let text = lang.strings();
+    view! {
+        <Stylesheet id="pebble" href="/pkg/pebble.css" />
+        <Title formatter=|page: String| format!("{page} · Pebble") />
+        <Router>
+            <a class="skip-link" href="#main">{text.skip_to_content}</a>
+            <SiteHeader />
+            <main id="main">
+                // Async: the whole page is rendered before it is sent, so it
+                // is complete without JavaScript (streamed chunks need JS).
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/proposals/new") view=NewProposalPage ssr=SsrMode::Async />
+                    <Route path=path!("/proposals/:id") view=ProposalRoute ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// Browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // A marker for the end-to-end tests (and curious auditors): the
+    // browser half has taken over this page.
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-pebble-hydrated", "true");
+    }
+}

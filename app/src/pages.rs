@@ -1,0 +1,9 @@
+//! One module per page.
+
+pub mod admin;
+pub mod home;
+pub mod join;
+pub mod new_proposal;
+pub mod not_found;
+pub mod proposal;
+pub mod sign_in;

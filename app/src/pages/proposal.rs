@@ -1,0 +1,152 @@
+//! A proposal's page: the proposal, the committee's review, the author's
+//! edit form, and its thread (SPEC §3).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::proposals::{EditProposal, ProposalPage, ReviewProposal, get_proposal};
+use crate::api::session::Viewer;
+use crate::components::feedback::ActionError;
+use crate::components::money::{format_money, format_plain};
+use crate::components::proposal_form::{Prefill, ProposalFields};
+use crate::components::session::use_session;
+use crate::components::thread::Thread;
+use crate::domain::{Action, Role};
+use crate::i18n::t;
+use crate::pages::home::{phase_name, status_name};
+
+/// `/proposals/:id`.
+#[component]
+pub fn ProposalRoute() -> impl IntoView {
+    let text = t();
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|v| v.parse::<i32>().ok());
+    let session = use_session();
+    let review = ServerAction::<ReviewProposal>::new();
+    let edit = ServerAction::<EditProposal>::new();
+    let proposal = Resource::new(
+        move || (id(), review.version().get(), edit.version().get()),
+        |(id, _, _)| async move {
+            match id {
+                Some(id) => get_proposal(id).await,
+                None => Err(ServerFnError::new("That is not a proposal number.")),
+            }
+        },
+    );
+    view! {
+        <Transition fallback=move || view! { <p class="loading">{text.loading}</p> }>
+            <ErrorBoundary fallback=move |errors| view! {
+                <p class="error" role="alert">
+                    {move || errors.get().into_iter().next().map(|(_, e)| e.to_string()).unwrap_or_default()}
+                </p>
+                <p><a href="/">{text.back_home}</a></p>
+            }>
+                {move || Suspend::new(async move {
+                    let page = proposal.await?;
+                    let viewer = session.viewer.await?;
+                    Ok::<_, ServerFnError>(view! { <ProposalView page viewer review edit /> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn ProposalView(
+    page: ProposalPage,
+    viewer: Option<Viewer>,
+    review: ServerAction<ReviewProposal>,
+    edit: ServerAction<EditProposal>,
+) -> impl IntoView {
+    let text = t();
+    let role = viewer.as_ref().map(|v| v.role);
+    let reviewing =
+        role == Some(Role::Committee) && page.phase.allows(Action::ReviewProposal).is_ok();
+    let editing = viewer
+        .as_ref()
+        .is_some_and(|v| Some(v.id) == page.author_id)
+        && page.phase.allows(Action::EditOwnProposal).is_ok();
+    let status_class = format!("status status-{}", page.status.slug());
+    let proposal_id = page.id;
+    let thread_open_to_viewer = viewer.is_some();
+    view! {
+        <Title text=page.title.clone() />
+        <article class="proposal-page" aria-labelledby="proposal-title">
+            <p class="school"><a href="/">{page.cycle_name.clone()}</a>" · "{phase_name(text, page.phase)}</p>
+            <h1 id="proposal-title">{page.title.clone()}</h1>
+            <p class="meta">
+                <span class="category">{page.category.clone()}</span>
+                <span class=status_class>{status_name(text, page.status)}</span>
+                {page.author.clone().map(|name| view! { <span class="author">{format!("{} {name}", text.by)}</span> })}
+            </p>
+            <p class="summary">{page.summary.clone()}</p>
+            <div class="description">{page.description.clone()}</div>
+            <dl class="facts">
+                <div>
+                    <dt>{text.cost_label}</dt>
+                    <dd class="estimated-cost">{format_money(page.estimated_cost, &page.currency)}</dd>
+                </div>
+                {page.ballot_cost.map(|cost| view! {
+                    <div>
+                        <dt>{text.ballot_cost}</dt>
+                        <dd class="ballot-cost">{format_money(cost, &page.currency)}</dd>
+                    </div>
+                })}
+                {page.merged_into.map(|target| view! {
+                    <div>
+                        <dt>{text.merged_into}</dt>
+                        <dd><a href=format!("/proposals/{target}")>{format!("#{target}")}</a></dd>
+                    </div>
+                })}
+            </dl>
+            {page.review_note.clone().map(|note| view! {
+                <section class="review-note" aria-labelledby="review-note-heading">
+                    <h2 id="review-note-heading">{text.committee_note}</h2>
+                    <p>{note}</p>
+                </section>
+            })}
+        </article>
+        {reviewing.then(|| view! { <ReviewForm page=page.clone() review /> })}
+        {editing.then(|| view! {
+            <section class="edit-proposal" aria-labelledby="edit-heading">
+                <h2 id="edit-heading">{text.edit_proposal}</h2>
+                <ActionForm action=edit attr:class="stacked">
+                    <input type="hidden" name="id" value=proposal_id />
+                    <ProposalFields prefill=Prefill::of(&page) prefix="edit" />
+                    <button type="submit">{text.save_changes}</button>
+                </ActionForm>
+                <ActionError action=edit />
+            </section>
+        })}
+        <Thread proposal_id signed_in=thread_open_to_viewer committee=role == Some(Role::Committee) />
+    }
+}
+
+#[component]
+fn ReviewForm(page: ProposalPage, review: ServerAction<ReviewProposal>) -> impl IntoView {
+    let text = t();
+    let cost = format_plain(page.ballot_cost.unwrap_or(page.estimated_cost));
+    view! {
+        <section class="review" aria-labelledby="review-heading">
+            <h2 id="review-heading">{text.review_heading}</h2>
+            <ActionForm action=review attr:class="stacked">
+                <input type="hidden" name="id" value=page.id />
+                <fieldset>
+                    <legend>{text.verdict}</legend>
+                    <label><input type="radio" name="verdict" value="feasible" checked=true />" "{text.verdict_feasible}</label>
+                    <label><input type="radio" name="verdict" value="not_feasible" />" "{text.verdict_not_feasible}</label>
+                    <label><input type="radio" name="verdict" value="merged" />" "{text.verdict_merged}</label>
+                </fieldset>
+                <label for="ballot_cost">{text.ballot_cost}</label>
+                <input id="ballot_cost" name="ballot_cost" inputmode="decimal" value=cost />
+                <label for="merge_into">{text.merge_into}</label>
+                <input id="merge_into" name="merge_into" inputmode="numeric" />
+                <label for="note">{text.public_note}</label>
+                <textarea id="note" name="note" required rows="3">{page.review_note.clone().unwrap_or_default()}</textarea>
+                <button type="submit">{text.save_review}</button>
+            </ActionForm>
+            <ActionError action=review />
+        </section>
+    }
+}

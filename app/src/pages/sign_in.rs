@@ -1,0 +1,44 @@
+//! Signing in with a username and password (SPEC §1).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::session::SignIn;
+use crate::components::feedback::ActionError;
+use crate::components::session::use_session;
+use crate::i18n::t;
+
+/// The sign-in form. `?next=/path` comes back to that page afterwards.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let text = t();
+    let session = use_session();
+    // Created inside the routes, so that after a plain form post the
+    // action reads the server's error from the address.
+    let sign_in = ServerAction::<SignIn>::new();
+    Effect::new(move |_| {
+        if matches!(sign_in.value().get(), Some(Ok(()))) {
+            session.changed();
+        }
+    });
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    view! {
+        <Title text=text.sign_in />
+        <section class="narrow" aria-labelledby="sign-in-heading">
+            <h1 id="sign-in-heading">{text.sign_in}</h1>
+            <ActionForm action=sign_in attr:class="stacked">
+                <input type="hidden" name="next" value=next />
+                <label for="username">{text.username}</label>
+                <input id="username" name="username" autocomplete="username" required maxlength="64" />
+                <label for="password">{text.password}</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required />
+                <button type="submit">{text.sign_in}</button>
+            </ActionForm>
+            <ActionError action=sign_in />
+            <p class="hint">{text.sign_in_help}</p>
+            <p><a href="/join">{text.join}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,28 @@
+//! Pebble's counting core (SPEC §5–§7).
+//!
+//! Pure and deterministic: no I/O, no clock, no floating point and no
+//! hash-map iteration order. It builds for the server and for the browser
+//! (`wasm32-unknown-unknown`), so a voter's browser runs the same code as the
+//! server.
+
+pub mod ballot;
+pub mod encoding;
+pub mod manifest;
+pub mod merkle;
+pub mod money;
+pub mod pabulib;
+pub mod project;
+pub mod rules;
+pub mod tiebreak;
+pub mod transcript;
+
+#[cfg(test)]
+mod testing;
+
+pub use ballot::{Ballot, BallotError, BallotKind};
+pub use manifest::{BallotRules, Completion, Manifest, ManifestError, Rule, TieBreak};
+pub use money::{Cents, Currency, MoneyError};
+pub use project::{Project, ProjectId, ProjectIdError};
+pub use rules::{CountError, Profile, count, count_profile};
+pub use tiebreak::Seed;
+pub use transcript::Outcome;

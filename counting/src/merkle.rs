@@ -1,0 +1,82 @@
+//! Merkle tree maths for the ballot log, exactly as RFC 9162 §2.1 (and
+//! RFC 6962 §2.1) define it, over SHA-256:
+//!
+//! - leaf hash `SHA-256(0x00 ‖ data)`, node hash `SHA-256(0x01 ‖ left ‖ right)`;
+//! - the root of an empty tree is `SHA-256()` of nothing;
+//! - a tree of `n > 1` leaves splits at `k`, the largest power of two `< n`.
+//!
+//! Everything here works on leaf *hashes*: the log stores them, and a
+//! verifier holds one. Proof generation costs O(n) hashes; verification
+//! O(log n).
+
+mod proof;
+
+use sha2::{Digest, Sha256};
+
+pub use proof::{
+    ProofError, consistency_proof, inclusion_proof, verify_consistency, verify_inclusion,
+};
+
+/// A SHA-256 digest.
+pub type Hash = [u8; 32];
+
+/// `SHA-256(0x00 ‖ data)`: the hash of one log entry (RFC 9162 §2.1.1).
+pub fn leaf_hash(data: &[u8]) -> Hash {
+    let mut hasher = Sha256::new();
+    hasher.update([0x00]);
+    hasher.update(data);
+    hasher.finalize().into()
+}
+
+/// `SHA-256(0x01 ‖ left ‖ right)`: an interior node (RFC 9162 §2.1.1).
+pub fn node_hash(left: &Hash, right: &Hash) -> Hash {
+    let mut hasher = Sha256::new();
+    hasher.update([0x01]);
+    hasher.update(left);
+    hasher.update(right);
+    hasher.finalize().into()
+}
+
+/// The root of an empty tree: SHA-256 of the empty string.
+pub fn empty_root() -> Hash {
+    Sha256::digest([]).into()
+}
+
+/// The Merkle Tree Hash of the leaves whose hashes are given (MTH, RFC 9162
+/// §2.1.1).
+pub fn root(leaves: &[Hash]) -> Hash {
+    match leaves {
+        [] => empty_root(),
+        [only] => *only,
+        _ => {
+            let k = split(leaves.len());
+            node_hash(&root(&leaves[..k]), &root(&leaves[k..]))
+        }
+    }
+}
+
+/// The largest power of two strictly less than `n` (`n ≥ 2`).
+pub(crate) fn split(n: usize) -> usize {
+    debug_assert!(n >= 2);
+    1 << (usize::BITS - 1 - (n - 1).leading_zeros())
+}
+
+/// Lower-case hexadecimal of a hash, as published in checkpoints.
+pub fn to_hex(hash: &Hash) -> String {
+    hash.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Parses 64 hexadecimal digits into a hash.
+pub fn from_hex(text: &str) -> Option<Hash> {
+    if text.len() != 64 || !text.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;

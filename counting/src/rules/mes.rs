@@ -1,0 +1,212 @@
+//! `mes`: the Method of Equal Shares (Peters & Skowron), SPEC §6.
+//!
+//! Each of the n voters starts with budget / n. In each round, every
+//! project still in play gets its price ρ: the smallest number such that
+//! its supporters, each paying min(their money, ρ × their utility), cover
+//! its cost. The project with the lowest ρ is funded (ties by the
+//! manifest's policy) and its supporters pay. Projects whose supporters
+//! have less money left than the cost drop out. Utility is the cost for
+//! approval ballots (pabutools `Cost_Sat`), the points for allocation and
+//! the Borda score for ranked ballots.
+//!
+//! This follows pabutools' `method_of_equal_shares` step for step,
+//! including its lazy order (a project's last ρ is a lower bound on its
+//! next one) and its add-one completion (`voter_budget_increment=1`): start
+//! at budget / n exactly, add one minor unit to every voter's starting
+//! budget and count again, until the outcome is exhaustive (kept) or over
+//! the budget (the previous outcome is kept). All arithmetic is exact.
+
+mod voters;
+mod wallets;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::Zero;
+
+use super::{Profile, by_preference, greedy, push_round};
+use crate::tiebreak::Preference;
+use crate::transcript::{BudgetVerdict, Event, Round, Tally};
+use crate::{Cents, Completion, Manifest};
+use voters::Voters;
+use wallets::Wallets;
+
+/// Runs MES with `completion`; returns the funded projects in order.
+pub(super) fn run(
+    manifest: &Manifest,
+    profile: &Profile,
+    preference: &Preference,
+    completion: Completion,
+    rounds: &mut Vec<Round>,
+) -> Vec<usize> {
+    let voters = Voters::new(manifest, profile);
+    let n = BigInt::from(profile.len());
+    let start = BigRational::new(BigInt::from(manifest.budget.minor_units()), n);
+    let funded = match completion {
+        Completion::None | Completion::Greedy => {
+            let (funded, run_rounds) = equal_shares(manifest, &voters, preference, &start);
+            rounds.extend(run_rounds);
+            funded
+        }
+        Completion::Add1 | Completion::Add1Greedy => {
+            add_one(manifest, &voters, preference, start, rounds)
+        }
+    };
+    match completion {
+        Completion::Greedy | Completion::Add1Greedy => {
+            greedy::run(manifest, profile, preference, &funded, rounds)
+        }
+        Completion::None | Completion::Add1 => funded,
+    }
+}
+
+fn cost_of(manifest: &Manifest, funded: &[usize]) -> u128 {
+    funded
+        .iter()
+        .map(|&p| u128::from(manifest.projects[p].cost.minor_units()))
+        .sum()
+}
+
+fn add_one(
+    manifest: &Manifest,
+    voters: &Voters,
+    preference: &Preference,
+    start: BigRational,
+    rounds: &mut Vec<Round>,
+) -> Vec<usize> {
+    let budget = u128::from(manifest.budget.minor_units());
+    let mut per_voter = start;
+    let mut kept: (Vec<usize>, Vec<Round>) = (Vec::new(), Vec::new());
+    let mut tried = Vec::new();
+    loop {
+        let (funded, run_rounds) = equal_shares(manifest, voters, preference, &per_voter);
+        let cost = cost_of(manifest, &funded);
+        let verdict = if cost > budget {
+            BudgetVerdict::OverBudget
+        } else if is_exhaustive(manifest, voters, &funded, cost) {
+            BudgetVerdict::Exhaustive
+        } else {
+            BudgetVerdict::NotExhaustive
+        };
+        tried.push(Event::BudgetTried {
+            per_voter: (&per_voter).into(),
+            funded: funded
+                .iter()
+                .map(|&p| manifest.projects[p].id.clone())
+                .collect(),
+            cost: Cents::new(u64::try_from(cost).unwrap_or(u64::MAX)),
+            verdict,
+        });
+        match verdict {
+            BudgetVerdict::OverBudget => break,
+            BudgetVerdict::Exhaustive => {
+                kept = (funded, run_rounds);
+                break;
+            }
+            BudgetVerdict::NotExhaustive => {
+                kept = (funded, run_rounds);
+                per_voter += BigRational::from_integer(BigInt::from(1));
+            }
+        }
+    }
+    let (funded, kept_rounds) = kept;
+    rounds.extend(kept_rounds);
+    let round = push_round(rounds, "add-one completion");
+    round.events = tried;
+    funded
+}
+
+/// pabutools' `is_exhaustive` over the projects MES considers: no other
+/// project with supporters fits in what is left.
+fn is_exhaustive(manifest: &Manifest, voters: &Voters, funded: &[usize], cost: u128) -> bool {
+    let budget = u128::from(manifest.budget.minor_units());
+    voters.candidates().all(|p| {
+        funded.contains(&p) || cost + u128::from(manifest.projects[p].cost.minor_units()) > budget
+    })
+}
+
+/// One MES run from `per_voter` starting money; returns the funded projects
+/// in order and one round per funded project.
+fn equal_shares(
+    manifest: &Manifest,
+    voters: &Voters,
+    preference: &Preference,
+    per_voter: &BigRational,
+) -> (Vec<usize>, Vec<Round>) {
+    let mut wallets = Wallets::new(voters, per_voter, manifest.projects.len());
+    let mut in_play: Vec<usize> = voters.candidates().collect();
+    let mut price: Vec<BigRational> = vec![BigRational::zero(); manifest.projects.len()];
+    for &p in &in_play {
+        price[p] = BigRational::new(
+            BigInt::from(manifest.projects[p].cost.minor_units()),
+            BigInt::from(voters.total_utility[p]),
+        );
+    }
+    let mut funded = Vec::new();
+    let mut rounds = Vec::new();
+    let mut spent: u64 = 0;
+    loop {
+        in_play.sort_by(|&a, &b| price[a].cmp(&price[b]).then(a.cmp(&b)));
+        let round = push_round(&mut rounds, "mes");
+        let mut best: Option<BigRational> = None;
+        let mut tied: Vec<usize> = Vec::new();
+        let mut dropped: Vec<usize> = Vec::new();
+        for &p in &in_play {
+            let cost =
+                BigRational::from_integer(BigInt::from(manifest.projects[p].cost.minor_units()));
+            if wallets.supporters_money(p) < cost {
+                dropped.push(p);
+                round.events.push(Event::Unaffordable {
+                    project: manifest.projects[p].id.clone(),
+                });
+                continue;
+            }
+            if best.as_ref().is_some_and(|b| price[p] > *b) {
+                break;
+            }
+            let rho = wallets.price(p, &cost);
+            round.tallies.push(Tally {
+                project: manifest.projects[p].id.clone(),
+                value: (&rho).into(),
+            });
+            match best.as_ref().map(|b| rho.cmp(b)) {
+                None | Some(std::cmp::Ordering::Less) => {
+                    best = Some(rho.clone());
+                    tied = vec![p];
+                }
+                Some(std::cmp::Ordering::Equal) => tied.push(p),
+                Some(std::cmp::Ordering::Greater) => {}
+            }
+            price[p] = rho;
+        }
+        in_play.retain(|p| !dropped.contains(p));
+        let Some(rho) = best else {
+            if round.events.is_empty() {
+                rounds.pop();
+            }
+            break;
+        };
+        tied.sort_by(|&a, &b| by_preference(manifest, preference, a, b));
+        let chosen = tied[0];
+        if tied.len() > 1 {
+            round.events.push(Event::TieBroken {
+                tied: tied
+                    .iter()
+                    .map(|&q| manifest.projects[q].id.clone())
+                    .collect(),
+                chosen: manifest.projects[chosen].id.clone(),
+                policy: preference.policy(),
+            });
+        }
+        let project = &manifest.projects[chosen];
+        spent = spent.saturating_add(project.cost.minor_units());
+        round.events.push(Event::Funded {
+            project: project.id.clone(),
+            cost: project.cost,
+            remaining: Cents::new(manifest.budget.minor_units().saturating_sub(spent)),
+        });
+        wallets.pay(chosen, &rho);
+        in_play.retain(|&p| p != chosen);
+        funded.push(chosen);
+    }
+    (funded, rounds)
+}

@@ -1,0 +1,232 @@
+//! The outcome of a count and its round-by-round transcript (SPEC §6).
+//!
+//! Everything here is built from ordered vectors and exact numbers, so the
+//! same input gives a byte-identical transcript, in JSON or as text.
+
+use std::fmt;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use serde::{Deserialize, Serialize};
+
+use crate::{Cents, ProjectId, TieBreak};
+
+/// An exact number in a transcript: an integer, or a fraction `p/q` in
+/// lowest terms. Serialised as that text, so no precision is ever lost.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Exact(pub String);
+
+impl From<u128> for Exact {
+    fn from(value: u128) -> Self {
+        Exact(value.to_string())
+    }
+}
+
+impl From<&BigRational> for Exact {
+    fn from(value: &BigRational) -> Self {
+        if value.denom() == &BigInt::from(1) {
+            Exact(value.numer().to_string())
+        } else {
+            Exact(format!("{}/{}", value.numer(), value.denom()))
+        }
+    }
+}
+
+impl fmt::Display for Exact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One project's number in a round: score, votes, or MES price per unit
+/// of utility.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// The project.
+    pub project: ProjectId,
+    /// Its number this round.
+    pub value: Exact,
+}
+
+/// Something that happened in a round, with its reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    /// Funded; `remaining` is the budget left after it.
+    Funded {
+        /// The project.
+        project: ProjectId,
+        /// Its cost.
+        cost: Cents,
+        /// Budget left afterwards.
+        remaining: Cents,
+    },
+    /// Not funded because it does not fit the remaining budget.
+    Skipped {
+        /// The project.
+        project: ProjectId,
+        /// Its cost.
+        cost: Cents,
+        /// Budget left.
+        remaining: Cents,
+    },
+    /// MES: its supporters together have less money left than it costs.
+    Unaffordable {
+        /// The project.
+        project: ProjectId,
+    },
+    /// Elected (IRV, STV).
+    Elected {
+        /// The project or candidate.
+        project: ProjectId,
+        /// Its votes when elected.
+        votes: Exact,
+    },
+    /// Eliminated (IRV, STV).
+    Eliminated {
+        /// The project or candidate.
+        project: ProjectId,
+        /// Its votes when eliminated.
+        votes: Exact,
+    },
+    /// A tie was broken by the manifest's policy.
+    TieBroken {
+        /// The tied projects.
+        tied: Vec<ProjectId>,
+        /// The one the policy chose (funded, elected or eliminated).
+        chosen: ProjectId,
+        /// The policy.
+        policy: TieBreak,
+    },
+    /// MES add-one completion: the outcome at this per-voter budget.
+    BudgetTried {
+        /// Each voter's starting budget, in minor units.
+        per_voter: Exact,
+        /// Projects MES funded with it.
+        funded: Vec<ProjectId>,
+        /// Their total cost.
+        cost: Cents,
+        /// What happens next.
+        verdict: BudgetVerdict,
+    },
+}
+
+/// The add-one completion's judgement of one per-voter budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetVerdict {
+    /// Money left that another project could use: raise the budget.
+    NotExhaustive,
+    /// Nothing else fits: this outcome is kept.
+    Exhaustive,
+    /// Over the budget: the previous outcome is kept.
+    OverBudget,
+}
+
+/// One round of a count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    /// 1-based round number.
+    pub number: u32,
+    /// Which stage of the rule (e.g. "mes", "greedy completion").
+    pub stage: String,
+    /// Each project's number this round, in the order considered.
+    pub tallies: Vec<Tally>,
+    /// What happened, in order.
+    pub events: Vec<Event>,
+}
+
+/// The result of a count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Funded (budgeting rules) or elected (IRV, STV) projects, in the
+    /// order they were funded or elected.
+    pub winners: Vec<ProjectId>,
+    /// Total cost of the winners.
+    pub spent: Cents,
+    /// Every round.
+    pub rounds: Vec<Round>,
+}
+
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Event::Funded {
+                project,
+                cost,
+                remaining,
+            } => {
+                write!(f, "funded {project} (cost {cost}; {remaining} left)")
+            }
+            Event::Skipped {
+                project,
+                cost,
+                remaining,
+            } => {
+                write!(
+                    f,
+                    "skipped {project}: does not fit (cost {cost}; {remaining} left)"
+                )
+            }
+            Event::Unaffordable { project } => {
+                write!(
+                    f,
+                    "dropped {project}: its supporters have less money left than it costs"
+                )
+            }
+            Event::Elected { project, votes } => write!(f, "elected {project} with {votes} votes"),
+            Event::Eliminated { project, votes } => {
+                write!(f, "eliminated {project} with {votes} votes")
+            }
+            Event::TieBroken {
+                tied,
+                chosen,
+                policy,
+            } => {
+                let tied: Vec<&str> = tied.iter().map(ProjectId::as_str).collect();
+                write!(
+                    f,
+                    "tie between {} broken by {}: {chosen}",
+                    tied.join(", "),
+                    policy.name()
+                )
+            }
+            Event::BudgetTried {
+                per_voter,
+                funded,
+                cost,
+                verdict,
+            } => {
+                let verdict = match verdict {
+                    BudgetVerdict::NotExhaustive => "money left over, raise the budget",
+                    BudgetVerdict::Exhaustive => "exhaustive, keep it",
+                    BudgetVerdict::OverBudget => "over the budget, keep the previous outcome",
+                };
+                write!(
+                    f,
+                    "per-voter budget {per_voter}: {} projects costing {cost}; {verdict}",
+                    funded.len()
+                )
+            }
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    /// A plain-text transcript, one line per tally and event.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for round in &self.rounds {
+            writeln!(f, "round {} ({})", round.number, round.stage)?;
+            for tally in &round.tallies {
+                writeln!(f, "  {:<16} {}", tally.project.as_str(), tally.value)?;
+            }
+            for event in &round.events {
+                writeln!(f, "  - {event}")?;
+            }
+        }
+        let winners: Vec<&str> = self.winners.iter().map(ProjectId::as_str).collect();
+        writeln!(f, "winners: {}", winners.join(", "))?;
+        write!(f, "spent: {}", self.spent)
+    }
+}

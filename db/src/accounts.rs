@@ -1,0 +1,123 @@
+//! Accounts: creation with an argon2-hashed password (SPEC §1).
+
+use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
+use rand::seq::IndexedRandom;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+use crate::DbError;
+use crate::entity::account::{self, Role};
+
+/// Characters for generated passwords: no look-alikes (0/O, 1/l/I).
+const PASSWORD_ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/// A fresh random password of `length` characters from a CSPRNG.
+pub fn generate_password(length: usize) -> String {
+    let mut rng = rand::rng();
+    (0..length)
+        .filter_map(|_| PASSWORD_ALPHABET.choose(&mut rng).map(|b| char::from(*b)))
+        .collect()
+}
+
+/// The argon2id PHC string for `password`, with a random salt.
+pub fn hash_password(password: &str) -> Result<String, DbError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| DbError::PasswordHash(e.to_string()))
+}
+
+/// Creates an account and returns it.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    username: &str,
+    display_name: &str,
+    role: Role,
+    password: &str,
+) -> Result<account::Model, DbError> {
+    let row = account::ActiveModel {
+        username: Set(username.to_owned()),
+        display_name: Set(display_name.to_owned()),
+        role: Set(role),
+        password_hash: Set(hash_password(password)?),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    };
+    Ok(row.insert(db).await?)
+}
+
+/// The account `username` names, if `password` is its password. A wrong
+/// username costs the same hashing work as a wrong password, so response
+/// times do not reveal which usernames exist.
+pub async fn authenticate(
+    db: &impl ConnectionTrait,
+    username: &str,
+    password: &str,
+) -> Result<Option<account::Model>, DbError> {
+    let found = account::Entity::find()
+        .filter(account::Column::Username.eq(username))
+        .one(db)
+        .await?;
+    let Some(account) = found else {
+        hash_password(password)?;
+        return Ok(None);
+    };
+    let parsed = PasswordHash::new(&account.password_hash).map_err(|_| DbError::InvalidValue {
+        table: "account",
+        column: "password_hash",
+        value: format!("(unparsable hash of account {})", account.id),
+    })?;
+    let matches = Argon2::default()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok();
+    Ok(matches.then_some(account))
+}
+
+/// The account with `username`, if any.
+pub async fn find_by_username(
+    db: &impl ConnectionTrait,
+    username: &str,
+) -> Result<Option<account::Model>, DbError> {
+    Ok(account::Entity::find()
+        .filter(account::Column::Username.eq(username))
+        .one(db)
+        .await?)
+}
+
+/// An account by id.
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<account::Model>, DbError> {
+    Ok(account::Entity::find_by_id(id).one(db).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_passwords_use_only_the_unambiguous_alphabet() {
+        let password = generate_password(14);
+        assert_eq!(password.len(), 14);
+        assert!(password.bytes().all(|b| PASSWORD_ALPHABET.contains(&b)));
+        assert_ne!(password, generate_password(14));
+    }
+
+    #[test]
+    fn a_hash_verifies_its_password_and_no_other() {
+        let hash = hash_password("correct horse").expect("hashing works");
+        assert!(hash.starts_with("$argon2id$"));
+        let parsed = PasswordHash::new(&hash).expect("a PHC string");
+        assert!(
+            Argon2::default()
+                .verify_password(b"correct horse", &parsed)
+                .is_ok()
+        );
+        assert!(
+            Argon2::default()
+                .verify_password(b"wrong horse", &parsed)
+                .is_err()
+        );
+    }
+}

@@ -1,0 +1,33 @@
+//! A single-use invite code for creating an account (SPEC §1).
+
+use sea_orm::entity::prelude::*;
+
+use super::account::Role;
+
+/// A row of `invite`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "invite")]
+pub struct Model {
+    /// Surrogate key.
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// SHA-256 (hex) of the code; the code itself is shown once, never stored.
+    #[sea_orm(unique)]
+    pub code_hash: String,
+    /// The role the new account gets.
+    pub role: Role,
+    /// The admin who made it.
+    pub created_by: Option<i32>,
+    /// When.
+    pub created_at: ChronoDateTimeUtc,
+    /// The account created with it, once used.
+    pub used_by: Option<i32>,
+    /// When it was used.
+    pub used_at: Option<ChronoDateTimeUtc>,
+}
+
+/// Relations of `invite`.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

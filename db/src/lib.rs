@@ -1,0 +1,17 @@
+//! Pebble's storage layer. Every SQL statement Pebble runs is built here,
+//! through sea-orm, and runs on both SQLite and PostgreSQL.
+
+pub mod accounts;
+pub mod connection;
+pub mod cycles;
+pub mod entity;
+pub mod error;
+pub mod invites;
+pub mod proposals;
+pub mod seed;
+pub mod sessions;
+pub mod threads;
+
+pub use connection::{Backend, connect, migrate};
+pub use error::DbError;
+pub use sea_orm::DatabaseConnection;

@@ -1,0 +1,151 @@
+//! The demo cycle loaded on a fresh install (`pebble seed-demo`).
+//!
+//! Riverside High School's first student budget: realistic proposals with
+//! costs written the way students write them, a few thread comments, and
+//! accounts for an admin, two committee members and the student authors.
+
+mod data;
+
+use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
+
+use crate::entity::account::Role;
+use crate::entity::{comment, cycle, proposal};
+use crate::{DbError, accounts, cycles};
+
+/// A demo account's sign-in details, shown once on the console.
+#[derive(Clone, Debug)]
+pub struct DemoCredential {
+    /// Sign-in name.
+    pub username: String,
+    /// Role of the account.
+    pub role: Role,
+    /// The generated password (stored only as an argon2 hash).
+    pub password: String,
+}
+
+/// Loads the demo cycle, in its deliberation phase, if the database has no
+/// cycle yet. Returns the new accounts' credentials, or `None`.
+pub async fn demo_if_empty(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<Option<Vec<DemoCredential>>, DbError> {
+    demo_in_phase_if_empty(db, cycle::Phase::Deliberation).await
+}
+
+/// Loads the demo cycle in one transaction, in `phase`, if the database
+/// has no cycle yet. Before review, its proposals are all just submitted.
+pub async fn demo_in_phase_if_empty(
+    db: &sea_orm::DatabaseConnection,
+    phase: cycle::Phase,
+) -> Result<Option<Vec<DemoCredential>>, DbError> {
+    let reviewed = !matches!(
+        phase,
+        cycle::Phase::Draft | cycle::Phase::Ideas | cycle::Phase::Review
+    );
+    let txn = db.begin().await?;
+    if cycles::any_exist(&txn).await? {
+        return Ok(None);
+    }
+    let now = chrono::Utc::now();
+    let mut credentials = Vec::new();
+    let mut account_ids = std::collections::BTreeMap::new();
+    for person in data::PEOPLE {
+        let password = accounts::generate_password(14);
+        let account = accounts::create(
+            &txn,
+            person.username,
+            person.display_name,
+            person.role,
+            &password,
+        )
+        .await?;
+        account_ids.insert(person.username, account.id);
+        credentials.push(DemoCredential {
+            username: person.username.to_owned(),
+            role: person.role,
+            password,
+        });
+    }
+    let cycle = cycle::ActiveModel {
+        slug: Set(data::CYCLE.slug.to_owned()),
+        name: Set(data::CYCLE.name.to_owned()),
+        school: Set(data::CYCLE.school.to_owned()),
+        description: Set(data::CYCLE.description.to_owned()),
+        currency: Set(data::CYCLE.currency.to_owned()),
+        budget_cents: Set(data::CYCLE.budget_cents),
+        phase: Set(phase),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mut first_id: Option<i32> = None;
+    for idea in data::PROPOSALS {
+        let (status, ballot_cost, note) = match (reviewed, idea.status) {
+            (false, _) => (proposal::Status::Submitted, None, None),
+            (true, proposal::Status::Feasible) => (
+                idea.status,
+                Some(idea.cost_cents),
+                Some(
+                    "The committee checked the quote with the facilities office: it goes on the ballot at this cost.",
+                ),
+            ),
+            (true, proposal::Status::NotFeasible) => (
+                idea.status,
+                None,
+                Some("Above the whole budget. The facilities office will look at it separately."),
+            ),
+            (true, proposal::Status::Merged) => (
+                idea.status,
+                None,
+                Some(
+                    "Same idea as the water bottle refill stations, which cover the gym; merged there.",
+                ),
+            ),
+            (true, proposal::Status::Hidden) => (
+                idea.status,
+                None,
+                Some("Hidden: not a real proposal for the school."),
+            ),
+            (true, status) => (status, None, None),
+        };
+        let merged_into = (status == proposal::Status::Merged)
+            .then_some(first_id)
+            .flatten();
+        let proposal = proposal::ActiveModel {
+            cycle_id: Set(cycle.id),
+            author_id: Set(account_ids.get(idea.author).copied()),
+            title: Set(idea.title.to_owned()),
+            summary: Set(idea.summary.to_owned()),
+            description: Set(idea.description.to_owned()),
+            category: Set(idea.category.to_owned()),
+            estimated_cost_cents: Set(idea.cost_cents),
+            status: Set(status),
+            ballot_cost_cents: Set(ballot_cost),
+            review_note: Set(note.map(str::to_owned)),
+            merged_into_id: Set(merged_into),
+            created_at: Set(now),
+            updated_at: Set(Some(now)),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        first_id.get_or_insert(proposal.id);
+        let mut previous: Option<i32> = None;
+        for remark in idea.thread {
+            let row = comment::ActiveModel {
+                proposal_id: Set(proposal.id),
+                author_id: Set(account_ids.get(remark.author).copied()),
+                parent_id: Set(if remark.is_reply { previous } else { None }),
+                body: Set(remark.body.to_owned()),
+                hidden_reason: Set(remark.hidden.map(str::to_owned)),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            previous = Some(row.id);
+        }
+    }
+    txn.commit().await?;
+    Ok(Some(credentials))
+}

@@ -1,0 +1,72 @@
+// axe-core on every page, English and Spanish, signed out and signed in:
+// no serious or critical violations. And the language switch.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { launch, baseUrl } from "./browser.js";
+import { flowUrl, signIn, hydrated } from "./flow.js";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function serious(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+  return result.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+const PUBLIC_PAGES = ["/", "/?sort=cost", "/sign-in", "/proposals/1", "/proposals/2", "/proposals/new", "/admin", "/join", "/no-such-page"];
+
+test("public pages have no serious or critical axe violations", async () => {
+  const page = await browser.newPage();
+  for (const path of PUBLIC_PAGES) {
+    await page.goto(baseUrl + path);
+    assert.deepEqual(await serious(page), [], `axe on ${path}`);
+  }
+  await page.close();
+});
+
+test("signed-in pages (forms, review, moderation) have none either", async () => {
+  for (const [user, paths] of [
+    ["okafor", ["/proposals/1", "/proposals/2"]],
+    ["admin", ["/admin"]],
+    ["maya.r", ["/proposals/new", "/proposals/1"]],
+  ]) {
+    const { context, page } = await signIn(browser, user);
+    for (const path of paths) {
+      await page.goto(flowUrl + path);
+      await hydrated(page);
+      await page.locator("details").evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+      assert.deepEqual(await serious(page), [], `axe on ${path} as ${user}`);
+    }
+    await context.close();
+  }
+});
+
+test("the Spanish switch changes the page text and lang, and it sticks", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(baseUrl + "/proposals/1");
+  await page.getByLabel("Language", { exact: true }).selectOption("es");
+  await page.getByRole("button", { name: "Change" }).click();
+  await page.waitForURL(/\/proposals\/1\??$/);
+  await page.getByRole("heading", { name: "Debate" }).waitFor();
+  assert.equal(await page.getAttribute("html", "lang"), "es");
+  await page.goto(baseUrl + "/");
+  await page.getByRole("heading", { name: "Propuestas" }).waitFor();
+  assert.deepEqual(await serious(page), [], "axe on the Spanish home page");
+  await page.getByLabel("Idioma", { exact: true }).selectOption("en");
+  await page.getByRole("button", { name: "Cambiar" }).click();
+  await page.getByRole("heading", { name: "Proposals" }).waitFor();
+  await context.close();
+});

@@ -1,0 +1,22 @@
+//! Pebble's schema as ordered migrations. Each one runs on SQLite and on
+//! PostgreSQL; nothing here may use syntax that only one of them accepts.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_foundation;
+mod m20261123_000001_participation;
+mod m20261123_000002_invites;
+
+/// Every migration, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_foundation::Migration),
+            Box::new(m20261123_000001_participation::Migration),
+            Box::new(m20261123_000002_invites::Migration),
+        ]
+    }
+}

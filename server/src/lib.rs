@@ -1,0 +1,12 @@
+//! The `pebble` server: configuration, the axum application around the
+//! Leptos routes, and the operational endpoints.
+
+pub mod commands;
+pub mod config;
+pub mod health;
+pub mod input_errors;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::DatabaseConfig;
+pub use startup::Application;

@@ -1,0 +1,116 @@
+//! Building and running the HTTP application.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use axum::Router;
+use axum::extract::FromRef;
+use axum::routing::get;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use pebble_app::{App, shell};
+use pebble_db::DatabaseConnection;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+/// What every handler can reach.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    /// Leptos' rendering options.
+    pub leptos_options: LeptosOptions,
+    /// The database pool.
+    pub db: DatabaseConnection,
+}
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Application {
+    /// Binds `addr` (port 0 picks a free port) and builds the routes, serving
+    /// the compiled site (CSS, JS, WASM) from `site_root`.
+    pub async fn build(
+        addr: SocketAddr,
+        db: DatabaseConnection,
+        site_root: &Path,
+    ) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(addr).await?;
+        let local = listener.local_addr()?;
+        let router = router(db, site_root, local);
+        Ok(Application { listener, router })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub async fn run(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("pebble")
+        .site_root(site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build();
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        db: db.clone(),
+    };
+    let routes = generate_route_list(App);
+    let context = move || provide_context(db.clone());
+    Router::new()
+        .route("/healthz", get(crate::health::healthz))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(axum::middleware::from_fn(
+            crate::input_errors::input_errors_are_bad_requests,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,279 @@
+//! `spawn_app()`: the real server on a free port with a fresh database.
+
+use std::net::SocketAddr;
+
+use pebble_db::entity::cycle::Phase;
+use pebble_db::seed::DemoCredential;
+use pebble_server::{Application, DatabaseConfig};
+use rand::Rng;
+use sea_orm::ConnectionTrait;
+
+/// Which engine a test runs on.
+pub enum Engine {
+    /// A fresh SQLite file in a temporary folder.
+    Sqlite,
+    /// A fresh schema in the PostgreSQL database named by the URL.
+    Postgres(String),
+}
+
+impl Engine {
+    /// PostgreSQL, when `PEBBLE_TEST_POSTGRES_URL` names a database. The
+    /// test command always sets it and `PEBBLE_REQUIRE_POSTGRES=1`, so the
+    /// PostgreSQL half is only ever skipped in a bare `cargo test`.
+    pub fn postgres() -> Option<Engine> {
+        match std::env::var("PEBBLE_TEST_POSTGRES_URL") {
+            Ok(url) if !url.is_empty() => Some(Engine::Postgres(url)),
+            _ => {
+                assert!(
+                    std::env::var("PEBBLE_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                    "PEBBLE_REQUIRE_POSTGRES=1 but PEBBLE_TEST_POSTGRES_URL is not set"
+                );
+                eprintln!("PEBBLE_TEST_POSTGRES_URL is not set: skipping the PostgreSQL case");
+                None
+            }
+        }
+    }
+}
+
+/// A running server and what a test needs to talk to it.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub address: String,
+    /// An HTTP client that never goes through a proxy.
+    pub client: reqwest::Client,
+    /// The database configuration the server uses.
+    pub database: DatabaseConfig,
+    /// The demo accounts' sign-in details.
+    pub credentials: Vec<DemoCredential>,
+    _folder: tempfile::TempDir,
+}
+
+/// Who sends a request: nobody, or a signed-in demo account.
+#[derive(Clone, Debug)]
+pub enum As {
+    /// No session cookie.
+    Anonymous,
+    /// The `Cookie` header of a signed-in session.
+    Session(String),
+}
+
+impl TestApp {
+    /// GET `path` and return the status and body text.
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("GET");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// POST a form to `path` and return the status and body text.
+    pub async fn post_form(&self, path: &str, body: &str) -> (u16, String) {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(body.to_owned())
+            .send()
+            .await
+            .expect("POST");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+}
+
+impl TestApp {
+    /// The demo password of `username`.
+    pub fn password(&self, username: &str) -> String {
+        self.credentials
+            .iter()
+            .find(|c| c.username == username)
+            .unwrap_or_else(|| panic!("no demo account {username}"))
+            .password
+            .clone()
+    }
+
+    /// Signs `username` in and returns the session to send requests as.
+    pub async fn sign_in(&self, username: &str) -> As {
+        let response = self
+            .client
+            .post(format!("{}/api/sign-in", self.address))
+            .header("accept", "application/json")
+            .form(&[
+                ("username", username),
+                ("password", &self.password(username)),
+            ])
+            .send()
+            .await
+            .expect("POST /api/sign-in");
+        assert_eq!(response.status().as_u16(), 200, "{username} signs in");
+        let cookie = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("pebble_session="))
+            .expect("a session cookie")
+            .to_owned();
+        As::Session(cookie.split(';').next().unwrap_or_default().to_owned())
+    }
+
+    /// POSTs `form` to a server function as `who`, as the app's own
+    /// JavaScript does; returns the status and body.
+    pub async fn call(&self, who: &As, path: &str, form: &[(&str, &str)]) -> (u16, String) {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .header("accept", "application/json")
+            .form(form);
+        if let As::Session(cookie) = who {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("POST");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// POSTs `form` as a browser with JavaScript off does (a plain form
+    /// from `page`); returns the status and the `Location` header.
+    pub async fn form_post(
+        &self,
+        who: &As,
+        page: &str,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, String) {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", format!("{}{page}", self.address))
+            .form(form);
+        if let As::Session(cookie) = who {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("POST");
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (status, location)
+    }
+
+    /// GETs `path` as `who`; returns the status and body.
+    pub async fn get_as(&self, who: &As, path: &str) -> (u16, String) {
+        let mut request = self.client.get(format!("{}{path}", self.address));
+        if let As::Session(cookie) = who {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("GET");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+}
+
+/// Starts the server on a fresh database with the demo cycle loaded.
+pub async fn spawn_app(engine: Engine) -> TestApp {
+    spawn_app_in(engine, Phase::Deliberation).await
+}
+
+/// Starts the server on a fresh database with the demo cycle in `phase`.
+pub async fn spawn_app_in(engine: Engine, phase: Phase) -> TestApp {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let database = match engine {
+        Engine::Sqlite => DatabaseConfig {
+            database_url: format!("sqlite://{}/pebble.db?mode=rwc", folder.path().display()),
+            database_schema: None,
+        },
+        Engine::Postgres(url) => {
+            let schema = format!("t_{:016x}", rand::rng().random::<u64>());
+            let admin = pebble_db::connect(&url, None)
+                .await
+                .expect("connect to PostgreSQL");
+            admin
+                .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
+                .await
+                .expect("create schema");
+            DatabaseConfig {
+                database_url: url,
+                database_schema: Some(schema),
+            }
+        }
+    };
+    let db = database
+        .open()
+        .await
+        .expect("open and migrate the test database");
+    let credentials = pebble_db::seed::demo_in_phase_if_empty(&db, phase)
+        .await
+        .expect("seed")
+        .expect("a fresh database takes the demo");
+    let addr: SocketAddr = "127.0.0.1:0".parse().expect("address");
+    let app = Application::build(addr, db, folder.path())
+        .await
+        .expect("bind");
+    let address = format!("http://{}", app.local_addr().expect("local address"));
+    tokio::spawn(app.run());
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        // A stuck request fails its test instead of stalling the suite.
+        .timeout(std::time::Duration::from_secs(60))
+        .build()
+        .expect("client");
+    TestApp {
+        address,
+        client,
+        database,
+        credentials,
+        _folder: folder,
+    }
+}
+
+/// Defines, for each named `async fn(TestApp)`, a test on SQLite and one on
+/// PostgreSQL. Tests run on a multi-threaded runtime, as `pebble serve` does.
+#[macro_export]
+macro_rules! on_both_engines {
+    (phase $phase:ident: $($name:ident),* $(,)?) => {$(
+        mod $name {
+            use $crate::helpers::{Engine, spawn_app_in};
+            use pebble_db::entity::cycle::Phase;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_sqlite() {
+                super::$name(spawn_app_in(Engine::Sqlite, Phase::$phase).await).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_postgres() {
+                if let Some(engine) = Engine::postgres() {
+                    super::$name(spawn_app_in(engine, Phase::$phase).await).await;
+                }
+            }
+        }
+    )*};
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            use $crate::helpers::{Engine, spawn_app};
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_sqlite() {
+                super::$name(spawn_app(Engine::Sqlite).await).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_postgres() {
+                if let Some(engine) = Engine::postgres() {
+                    super::$name(spawn_app(engine).await).await;
+                }
+            }
+        }
+    )*};
+}

@@ -1,0 +1,15 @@
+//! Black-box tests of the `pebble` server: each starts the real application
+//! on port 0 with a fresh database, on SQLite and on PostgreSQL.
+
+mod helpers;
+
+mod accounts;
+mod health;
+mod home;
+mod language;
+mod phases;
+mod proposals;
+mod roles;
+mod seed;
+mod sessions;
+mod threads;

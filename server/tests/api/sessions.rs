@@ -1,0 +1,118 @@
+use crate::helpers::{As, TestApp};
+
+crate::on_both_engines!(
+    signing_in_sets_an_httponly_cookie_that_whoami_recognises,
+    wrong_or_missing_credentials_are_refused_with_a_message,
+    signing_out_ends_the_session_on_the_server,
+    without_javascript_signing_in_redirects_and_a_failure_comes_back_to_the_form,
+);
+
+async fn signing_in_sets_an_httponly_cookie_that_whoami_recognises(app: TestApp) {
+    let response = app
+        .client
+        .post(format!("{}/api/sign-in", app.address))
+        .header("accept", "application/json")
+        .form(&[
+            ("username", "maya.r"),
+            ("password", &app.password("maya.r")),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(response.status().as_u16(), 200);
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .expect("a cookie")
+        .to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let session = As::Session(cookie.split(';').next().expect("pair").to_owned());
+    let (status, body) = app.call(&session, "/api/whoami", &[]).await;
+    assert_eq!(status, 200);
+    let json: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(json["name"], "Maya R.");
+    assert_eq!(json["role"], "student");
+    let (_, body) = app.call(&As::Anonymous, "/api/whoami", &[]).await;
+    assert_eq!(body, "null");
+}
+
+/// A form's fields.
+type Form<'a> = &'a [(&'a str, &'a str)];
+
+async fn wrong_or_missing_credentials_are_refused_with_a_message(app: TestApp) {
+    let cases: [(Form, u16, &str); 4] = [
+        (
+            &[("username", "maya.r"), ("password", "wrong")],
+            401,
+            "do not match",
+        ),
+        (
+            &[("username", "nobody"), ("password", "wrong")],
+            401,
+            "do not match",
+        ),
+        (&[("username", ""), ("password", "x")], 400, "Enter both"),
+        (&[("username", "maya.r")], 400, ""),
+    ];
+    for (form, status, message) in cases {
+        let (got, body) = app.call(&As::Anonymous, "/api/sign-in", form).await;
+        assert_eq!(got, status, "{form:?}: {body}");
+        assert!(body.contains(message), "{form:?}: {body}");
+    }
+}
+
+async fn signing_out_ends_the_session_on_the_server(app: TestApp) {
+    let session = app.sign_in("okafor").await;
+    let (status, _) = app.call(&session, "/api/sign-out", &[]).await;
+    assert_eq!(status, 200);
+    // The old cookie no longer signs anyone in, even if a browser kept it.
+    let (_, body) = app.call(&session, "/api/whoami", &[]).await;
+    assert_eq!(body, "null");
+}
+
+async fn without_javascript_signing_in_redirects_and_a_failure_comes_back_to_the_form(
+    app: TestApp,
+) {
+    let password = app.password("admin");
+    let (status, location) = app
+        .form_post(
+            &As::Anonymous,
+            "/sign-in",
+            "/api/sign-in",
+            &[
+                ("username", "admin"),
+                ("password", &password),
+                ("next", "/admin"),
+            ],
+        )
+        .await;
+    assert_eq!((status, location.as_str()), (302, "/admin"));
+    let (status, location) = app
+        .form_post(
+            &As::Anonymous,
+            "/sign-in",
+            "/api/sign-in",
+            &[("username", "admin"), ("password", "nope")],
+        )
+        .await;
+    assert_eq!(status, 302);
+    assert!(
+        location.contains("/sign-in") && location.contains("__err="),
+        "{location}"
+    );
+    let path = location
+        .split_once("127.0.0.1")
+        .map_or("", |(_, rest)| rest);
+    let path = path
+        .split_once('/')
+        .map_or(String::new(), |(_, p)| format!("/{p}"));
+    let (_, html) = app.get(&path).await;
+    assert!(
+        html.contains("do not match"),
+        "the form shows the error: {path}"
+    );
+}
