@@ -10,8 +10,12 @@ pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod backend;
 #[allow(missing_docs)]
+pub mod cycle_editor;
+#[allow(missing_docs)]
 pub mod cycles;
 pub mod home;
+#[allow(missing_docs)]
+pub mod proposal_images;
 #[allow(missing_docs)]
 pub mod proposals;
 #[allow(missing_docs)]

@@ -4,5 +4,6 @@ pub mod feedback;
 pub mod layout;
 pub mod money;
 pub mod proposal_form;
+pub mod proposal_image;
 pub mod session;
 pub mod thread;

@@ -2,11 +2,14 @@
 //! them) and the browser (which explains them before a round trip).
 
 pub mod account;
+pub mod cycle_form;
 pub mod fields;
+pub mod image;
 pub mod phase;
 pub mod role;
 pub mod status;
 
+pub use cycle_form::{CycleForm, CycleSettings, CycleText};
 pub use fields::{CommentBody, FieldError, ProposalDraft, Reason};
 pub use phase::{Action, Phase, PhaseRefusal};
 pub use role::Role;

@@ -16,8 +16,14 @@ use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::components::session::Session;
 use crate::i18n::request_lang;
 use crate::pages::{
-    admin::AdminPage, home::HomePage, join::JoinPage, new_proposal::NewProposalPage,
-    not_found::NotFound, proposal::ProposalRoute, sign_in::SignInPage,
+    admin::AdminPage,
+    admin::cycle_editor::{EditCyclePage, NewCyclePage},
+    home::HomePage,
+    join::JoinPage,
+    new_proposal::NewProposalPage,
+    not_found::NotFound,
+    proposal::ProposalRoute,
+    sign_in::SignInPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -61,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/proposals/new") view=NewProposalPage ssr=SsrMode::Async />
                     <Route path=path!("/proposals/:id") view=ProposalRoute ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/cycles/new") view=NewCyclePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/cycles/:id") view=EditCyclePage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                 </Routes>
             </main>

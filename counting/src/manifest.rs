@@ -182,6 +182,26 @@ impl Manifest {
         if projects.is_empty() {
             return Err(ManifestError::NoProjects);
         }
+        Manifest::check_settings(&ballot, rule, tie_break)?;
+        check_limits(&ballot, &rule, Some(projects.len()))?;
+        Ok(Manifest {
+            budget,
+            projects,
+            ballot,
+            rule,
+            tie_break,
+        })
+    }
+
+    /// Checks the settings a cycle fixes before its projects are known:
+    /// rule and ballot kind go together, the tie-break policy suits the
+    /// rule, and no limit makes every ballot invalid. [`Manifest::new`]
+    /// repeats these checks and adds those that need the projects.
+    pub fn check_settings(
+        ballot: &BallotRules,
+        rule: Rule,
+        tie_break: TieBreak,
+    ) -> Result<(), ManifestError> {
         if !rule.is_budgeting() && !matches!(ballot, BallotRules::Ranked { .. }) {
             return Err(ManifestError::RuleNeedsRanked { rule: rule.name() });
         }
@@ -196,14 +216,7 @@ impl Manifest {
                 rule: rule.name(),
             });
         }
-        check_limits(&ballot, &rule, projects.len())?;
-        Ok(Manifest {
-            budget,
-            projects,
-            ballot,
-            rule,
-            tie_break,
-        })
+        check_limits(ballot, &rule, None)
     }
 
     /// The project with `id`, if it is on the ballot.
@@ -220,10 +233,12 @@ impl Manifest {
     }
 }
 
+/// Checks limits; those that depend on the number of projects only when
+/// `project_count` is known.
 fn check_limits(
     ballot: &BallotRules,
     rule: &Rule,
-    project_count: usize,
+    project_count: Option<usize>,
 ) -> Result<(), ManifestError> {
     match *ballot {
         BallotRules::Approval {
@@ -242,7 +257,7 @@ fn check_limits(
                     "the maximum number of projects is below the minimum",
                 ));
             }
-            if min_projects as usize > project_count {
+            if project_count.is_some_and(|count| min_projects as usize > count) {
                 return Err(ManifestError::BadLimits(
                     "the minimum number of projects exceeds the projects on the ballot",
                 ));
@@ -264,11 +279,66 @@ fn check_limits(
         }
     }
     if let Rule::Stv { seats } = *rule
-        && (seats == 0 || seats as usize > project_count)
+        && (seats == 0 || project_count.is_some_and(|count| seats as usize > count))
     {
         return Err(ManifestError::BadLimits(
             "STV needs between 1 and the number of candidates seats",
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn approval() -> BallotRules {
+        BallotRules::Approval {
+            max_cost: None,
+            min_projects: 0,
+            max_projects: None,
+            min_budget_percent: 0,
+        }
+    }
+
+    #[test]
+    fn settings_for_a_pb_cycle_pass_before_any_project_exists() {
+        let mes = Rule::Mes {
+            completion: Completion::Add1Greedy,
+        };
+        assert_eq!(
+            Manifest::check_settings(&approval(), mes, TieBreak::CheapestThenSeeded),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn irv_on_approval_ballots_is_refused_by_name() {
+        assert_eq!(
+            Manifest::check_settings(&approval(), Rule::Irv, TieBreak::PreviousRoundThenSeeded),
+            Err(ManifestError::RuleNeedsRanked { rule: "irv" })
+        );
+    }
+
+    #[test]
+    fn a_seat_tie_break_on_a_budgeting_rule_is_refused() {
+        assert!(matches!(
+            Manifest::check_settings(&approval(), Rule::Greedy, TieBreak::PreviousRoundThenSeeded),
+            Err(ManifestError::TieBreakMismatch { .. })
+        ));
+    }
+
+    #[test]
+    fn limits_that_need_the_projects_wait_for_them() {
+        let ranked = BallotRules::Ranked { max_ranks: 3 };
+        let stv = Rule::Stv { seats: 40 };
+        assert_eq!(
+            Manifest::check_settings(&ranked, stv, TieBreak::PreviousRoundThenSeeded),
+            Ok(())
+        );
+        let zero = Rule::Stv { seats: 0 };
+        assert!(
+            Manifest::check_settings(&ranked, zero, TieBreak::PreviousRoundThenSeeded).is_err()
+        );
+    }
 }

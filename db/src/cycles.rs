@@ -28,9 +28,11 @@ pub struct CycleOverview {
     pub proposals: Vec<ListedProposal>,
 }
 
-/// The cycle the home page features: the most recently created one.
+/// The cycle the home page features: the most recently created one that
+/// is out of draft (a draft is still being set up, and private).
 pub async fn featured(db: &impl ConnectionTrait) -> Result<Option<CycleOverview>, DbError> {
     let Some(cycle) = cycle::Entity::find()
+        .filter(cycle::Column::Phase.ne(cycle::Phase::Draft))
         .order_by_desc(cycle::Column::Id)
         .one(db)
         .await?
@@ -74,6 +76,14 @@ pub async fn featured(db: &impl ConnectionTrait) -> Result<Option<CycleOverview>
 /// Whether any cycle exists (the run command seeds the demo only if not).
 pub async fn any_exist(db: &impl ConnectionTrait) -> Result<bool, DbError> {
     Ok(cycle::Entity::find().one(db).await?.is_some())
+}
+
+/// Every cycle, newest first (the admin's list).
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<cycle::Model>, DbError> {
+    Ok(cycle::Entity::find()
+        .order_by_desc(cycle::Column::Id)
+        .all(db)
+        .await?)
 }
 
 /// A cycle by id.

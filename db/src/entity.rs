@@ -4,6 +4,8 @@ pub mod account;
 pub mod comment;
 pub mod comment_report;
 pub mod cycle;
+pub mod cycle_committee;
 pub mod invite;
 pub mod proposal;
+pub mod proposal_image;
 pub mod session;

@@ -3,10 +3,12 @@
 
 pub mod accounts;
 pub mod connection;
+pub mod cycle_settings;
 pub mod cycles;
 pub mod entity;
 pub mod error;
 pub mod invites;
+pub mod proposal_images;
 pub mod proposals;
 pub mod seed;
 pub mod sessions;

@@ -10,7 +10,7 @@ use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
 
 use crate::entity::account::Role;
 use crate::entity::{comment, cycle, proposal};
-use crate::{DbError, accounts, cycles};
+use crate::{DbError, accounts, cycle_settings, cycles};
 
 /// A demo account's sign-in details, shown once on the console.
 #[derive(Clone, Debug)]
@@ -73,11 +73,21 @@ pub async fn demo_in_phase_if_empty(
         currency: Set(data::CYCLE.currency.to_owned()),
         budget_cents: Set(data::CYCLE.budget_cents),
         phase: Set(phase),
+        ballot: Set(data::BALLOT.to_owned()),
+        rule: Set(data::RULE.to_owned()),
+        tie_break: Set("cheapest-then-seeded".to_owned()),
+        certify_k: Set(2),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
+    let committee: Vec<i32> = data::PEOPLE
+        .iter()
+        .filter(|p| p.role == Role::Committee)
+        .filter_map(|p| account_ids.get(p.username).copied())
+        .collect();
+    cycle_settings::replace_committee(&txn, cycle.id, &committee).await?;
     let mut first_id: Option<i32> = None;
     for idea in data::PROPOSALS {
         let (status, ballot_cost, note) = match (reviewed, idea.status) {

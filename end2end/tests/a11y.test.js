@@ -39,7 +39,7 @@ test("public pages have no serious or critical axe violations", async () => {
 test("signed-in pages (forms, review, moderation) have none either", async () => {
   for (const [user, paths] of [
     ["okafor", ["/proposals/1", "/proposals/2"]],
-    ["admin", ["/admin"]],
+    ["admin", ["/admin", "/admin/cycles/1", "/admin/cycles/new"]],
     ["maya.r", ["/proposals/new", "/proposals/1"]],
   ]) {
     const { context, page } = await signIn(browser, user);

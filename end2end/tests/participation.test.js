@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { launch } from "./browser.js";
 import { flowUrl, signIn, hydrated } from "./flow.js";
+import { solidPng } from "./png.js";
 
 const SHOTS = process.env.PEBBLE_E2E_SHOTS ?? "../target/e2e-screenshots";
 let browser;
@@ -38,6 +39,17 @@ async function submitProposal(page, title) {
   await page.locator("h1", { hasText: title }).waitFor();
 }
 
+/** Uploads a picture to the proposal open in `page`; waits until it shows. */
+async function uploadImage(page, description) {
+  const buffer = solidPng(320, 180, [46, 125, 50]);
+  await page.getByLabel("Image file (PNG, JPEG or WebP)").setInputFiles({ name: "sketch.png", mimeType: "image/png", buffer });
+  await page.getByLabel("Describe the image for people who cannot see it").fill(description);
+  await page.getByRole("button", { name: "Upload image" }).click();
+  const image = page.locator(`figure.proposal-image img[alt="${description}"]`);
+  await image.waitFor();
+  await page.waitForFunction((alt) => document.querySelector(`img[alt="${alt}"]`)?.naturalWidth === 320, description);
+}
+
 function comment(page, text) {
   return page.locator("li.comment", { hasText: text });
 }
@@ -51,7 +63,12 @@ test("the submit and comment forms work with JavaScript off", async () => {
   await student.page.getByLabel("Your comment").fill("Posted without JavaScript.");
   await student.page.getByRole("button", { name: "Post comment" }).click();
   await comment(student.page, "Posted without JavaScript.").waitFor();
-  // A refused post comes back to the page with the server's message.
+  await uploadImage(student.page, "A bike stand with tools on chains");
+  // A refused upload comes back to the page with the server's message.
+  await student.page.getByLabel("Image file (PNG, JPEG or WebP)").setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("not a picture") });
+  await student.page.getByLabel("Describe the image for people who cannot see it").fill("Notes");
+  await student.page.getByRole("button", { name: "Replace image" }).click();
+  await student.page.getByRole("alert").filter({ hasText: "not a PNG, JPEG or WebP image" }).waitFor();
   await student.context.close();
 });
 
@@ -63,6 +80,8 @@ test("propose, review, reply and moderate, with JavaScript", async () => {
   await submitProposal(student.page, "Covered bike racks");
   const proposalUrl = student.page.url();
   assert.equal(await student.page.locator(".status").textContent(), "Submitted");
+  await hydrated(student.page);
+  await uploadImage(student.page, "Sketch of covered racks by the main gate");
   await hydrated(student.page);
   await student.page.getByLabel("Your comment").fill("Happy to answer questions about the racks.");
   await student.page.getByRole("button", { name: "Post comment" }).click();

@@ -6,6 +6,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_foundation;
 mod m20261123_000001_participation;
 mod m20261123_000002_invites;
+mod m20261123_000003_cycle_settings;
+mod m20261123_000004_proposal_images;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -17,6 +19,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261123_000001_participation::Migration),
             Box::new(m20261123_000002_invites::Migration),
+            Box::new(m20261123_000003_cycle_settings::Migration),
+            Box::new(m20261123_000004_proposal_images::Migration),
         ]
     }
 }

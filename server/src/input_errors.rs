@@ -11,14 +11,24 @@ use axum::response::Response;
 /// Largest error body inspected; server function errors are short.
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
+/// What a request over the body limit is told.
+const TOO_LARGE: &str =
+    "That upload is far too large: images can be at most 2 MB. Go back and choose a smaller file.";
+
 /// The `server_fn` error variants that mean "the arguments were wrong".
 const INPUT_VARIANTS: [&str; 3] = ["Args|", "Deserialization|", "MissingArg|"];
 
 /// Rewrites a 500 from a server function whose arguments failed to parse
-/// into a 400 whose message names what was wrong.
+/// into a 400 whose message names what was wrong, and gives a 413 (a body
+/// over the limit) a message that says what to do.
 pub async fn input_errors_are_bad_requests(request: Request, next: Next) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
     let response = next.run(request).await;
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        let (mut parts, _) = response.into_parts();
+        parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::from(TOO_LARGE));
+    }
     if !is_api || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }

@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod config;
 pub mod health;
+pub mod images;
 pub mod input_errors;
 pub mod startup;
 pub mod telemetry;

@@ -12,7 +12,13 @@ use pebble_app::{App, shell};
 use pebble_db::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
+
+/// The largest request body accepted: room for a 2 MB image and a form
+/// around it, so that an image up to this size gets a message about the
+/// image limit rather than a bare refusal.
+const MAX_REQUEST_BODY: usize = 8 * 1024 * 1024;
 
 /// What every handler can reach.
 #[derive(Clone, FromRef)]
@@ -71,6 +77,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
     let context = move || provide_context(db.clone());
     Router::new()
         .route("/healthz", get(crate::health::healthz))
+        .route("/proposals/{id}/image", get(crate::images::proposal_image))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -79,6 +86,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
             AppState,
             _,
         >(context, shell))
+        .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
         .layer(axum::middleware::from_fn(
             crate::input_errors::input_errors_are_bad_requests,
         ))

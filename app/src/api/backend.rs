@@ -65,6 +65,27 @@ pub async fn find_proposal(
         .ok_or_else(|| not_found("proposal", id))
 }
 
+/// The proposal `id` if `author_id` wrote it and its cycle's phase lets
+/// authors change proposals (ideas); else a 404, 403 or 409.
+pub async fn authored_proposal(
+    db: &DatabaseConnection,
+    author_id: i32,
+    id: i32,
+) -> Result<pebble_db::proposals::Found, ServerFnError> {
+    use crate::domain::Action;
+    let found = find_proposal(db, id).await?;
+    if found.proposal.author_id != Some(author_id) {
+        return Err(refuse(
+            StatusCode::FORBIDDEN,
+            "Only the author can edit a proposal.",
+        ));
+    }
+    convert::phase(found.cycle.phase)
+        .allows(Action::EditOwnProposal)
+        .map_err(wrong_phase)?;
+    Ok(found)
+}
+
 /// The cycle `id`, or a 404.
 pub async fn find_cycle(
     db: &DatabaseConnection,

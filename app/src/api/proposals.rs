@@ -42,6 +42,17 @@ pub struct ProposalPage {
     pub author: Option<String>,
     /// Author's account id.
     pub author_id: Option<i32>,
+    /// Its image, if it has one.
+    pub image: Option<ProposalImage>,
+}
+
+/// A proposal's image as a page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalImage {
+    /// Its address, versioned by its content so a replaced image shows.
+    pub url: String,
+    /// Alt text.
+    pub description: String,
 }
 
 /// A proposal's page. Hidden proposals are shown to the committee only.
@@ -63,6 +74,13 @@ pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
             return Err(not_found("proposal", id));
         }
     }
+    let image = pebble_db::proposal_images::info(&db, p.id)
+        .await
+        .map_err(internal)?
+        .map(|info| ProposalImage {
+            url: format!("/proposals/{}/image?v={}", p.id, &info.sha256[..16]),
+            description: info.description,
+        });
     let ballot_cost = p
         .ballot_cost_cents
         .map(|c| cents("proposal", "ballot_cost_cents", c))
@@ -82,6 +100,7 @@ pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
         merged_into: p.merged_into_id,
         author: found.author.as_ref().map(|a| a.display_name.clone()),
         author_id: p.author_id,
+        image,
         title: p.title,
         summary: p.summary,
         description: p.description,
@@ -130,23 +149,14 @@ pub async fn edit_proposal(
     estimated_cost: String,
 ) -> Result<(), ServerFnError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::{phase, stored_cents};
-    use crate::api::backend::{bad_input, database, find_proposal, internal, refuse, wrong_phase};
+    use crate::api::backend::convert::stored_cents;
+    use crate::api::backend::{authored_proposal, bad_input, database, internal};
     use crate::domain::{Action, ProposalDraft};
     let author = require(Action::EditOwnProposal).await?;
     let draft = ProposalDraft::parse(&title, &summary, &description, &category, &estimated_cost)
         .map_err(bad_input)?;
     let db = database()?;
-    let found = find_proposal(&db, id).await?;
-    if found.proposal.author_id != Some(author.id) {
-        return Err(refuse(
-            http::StatusCode::FORBIDDEN,
-            "Only the author can edit a proposal.",
-        ));
-    }
-    phase(found.cycle.phase)
-        .allows(Action::EditOwnProposal)
-        .map_err(wrong_phase)?;
+    let found = authored_proposal(&db, author.id, id).await?;
     pebble_db::proposals::edit(&db, found.proposal, stored_draft(draft, stored_cents))
         .await
         .map_err(internal)?;

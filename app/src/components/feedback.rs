@@ -31,3 +31,23 @@ where
             .map(|error| view! { <p class="error" role="alert">{error_message(&error)}</p> })
     }
 }
+
+/// Shows the error a plain (non-`ActionForm`) form post to the server
+/// function at `path` left in the page's address, such as a multipart
+/// upload, which the server answers by sending the browser back here.
+#[component]
+pub fn PlainPostError(
+    /// The server function's path, e.g. `/api/proposal-image`.
+    path: &'static str,
+) -> impl IntoView {
+    use leptos::server_fn::error::ServerFnUrlError;
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        let query = query.read();
+        let err = query.get("__err")?;
+        (query.get("__path").as_deref() == Some(path)).then(|| {
+            let error = ServerFnUrlError::<ServerFnError>::decode_err(&err);
+            view! { <p class="error" role="alert">{error_message(&error)}</p> }
+        })
+    }
+}

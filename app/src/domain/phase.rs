@@ -41,6 +41,9 @@ pub enum Action {
     MovePhase,
     /// Create accounts and invite codes (not tied to a phase).
     ManageAccounts,
+    /// Create a cycle or change its settings (those that decide the
+    /// outcome only before voting).
+    EditCycle,
 }
 
 /// Why the current phase refuses an action; its text names the phase.
@@ -88,6 +91,12 @@ impl Phase {
         ][self.index()]
     }
 
+    /// Whether the settings that decide the outcome (budget, ballot, rule,
+    /// tie-break, committee, k of n) may still change: voting freezes them.
+    pub fn settings_open(self) -> bool {
+        self < Phase::Voting
+    }
+
     /// Whether this phase allows `action`; if not, a message naming it.
     pub fn allows(self, action: Action) -> Result<(), PhaseRefusal> {
         let allowed = match action {
@@ -96,7 +105,7 @@ impl Phase {
             Action::Comment | Action::ReportComment | Action::ModerateComment => {
                 self != Phase::Certified
             }
-            Action::MovePhase => self != Phase::Certified,
+            Action::MovePhase | Action::EditCycle => self != Phase::Certified,
             Action::ManageAccounts => true,
         };
         if allowed {
@@ -124,6 +133,9 @@ impl Phase {
             }
             Action::MovePhase | Action::ManageAccounts => {
                 format!("The {name} phase is the last one.")
+            }
+            Action::EditCycle => {
+                format!("A cycle in the {name} phase can no longer be edited: its record is final.")
             }
         }))
     }

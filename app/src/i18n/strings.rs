@@ -211,6 +211,110 @@ pub struct Strings {
     pub join: &'static str,
     /// Invite code field.
     pub invite_code: &'static str,
+    /// Heading of the admin's cycle list.
+    pub cycles_heading: &'static str,
+    /// Link and heading for a new cycle.
+    pub new_cycle: &'static str,
+    /// Link and heading of a cycle's settings.
+    pub cycle_settings: &'static str,
+    /// Under a draft cycle.
+    pub draft_private: &'static str,
+    /// Cycle name field.
+    pub cycle_name: &'static str,
+    /// School field.
+    pub school_name: &'static str,
+    /// Description field.
+    pub cycle_description: &'static str,
+    /// Currency field.
+    pub currency: &'static str,
+    /// Budget field.
+    pub total_budget: &'static str,
+    /// Ballot fieldset.
+    pub ballot_heading: &'static str,
+    /// Ballot type field.
+    pub ballot_kind: &'static str,
+    /// Ballot type.
+    pub kind_approval: &'static str,
+    /// Ballot type.
+    pub kind_ranked: &'static str,
+    /// Ballot type.
+    pub kind_allocation: &'static str,
+    /// Fieldset of approval limits.
+    pub approval_limits: &'static str,
+    /// Field.
+    pub min_projects: &'static str,
+    /// Field.
+    pub max_projects: &'static str,
+    /// Field.
+    pub min_budget_percent: &'static str,
+    /// Fieldset of ranked limits.
+    pub ranked_limits: &'static str,
+    /// Field.
+    pub max_ranks: &'static str,
+    /// Fieldset of allocation limits.
+    pub allocation_limits: &'static str,
+    /// Field.
+    pub points: &'static str,
+    /// Checkbox.
+    pub must_use_all: &'static str,
+    /// Counting fieldset.
+    pub counting_heading: &'static str,
+    /// Rule field.
+    pub rule: &'static str,
+    /// Rule.
+    pub rule_greedy: &'static str,
+    /// Rule.
+    pub rule_mes: &'static str,
+    /// Rule.
+    pub rule_irv: &'static str,
+    /// Rule.
+    pub rule_stv: &'static str,
+    /// Field.
+    pub completion: &'static str,
+    /// Field.
+    pub seats: &'static str,
+    /// Field.
+    pub tie_break: &'static str,
+    /// Policy.
+    pub tie_cheapest: &'static str,
+    /// Policy.
+    pub tie_previous: &'static str,
+    /// Policy.
+    pub tie_id: &'static str,
+    /// Committee fieldset.
+    pub committee_heading: &'static str,
+    /// When no committee account exists.
+    pub no_committee_accounts: &'static str,
+    /// Field.
+    pub certify_k: &'static str,
+    /// Button.
+    pub create_cycle: &'static str,
+    /// Button.
+    pub save_settings: &'static str,
+    /// After saving.
+    pub settings_saved: &'static str,
+    /// When voting has opened.
+    pub settings_frozen: &'static str,
+    /// Button.
+    pub save_text: &'static str,
+    /// When certified.
+    pub cycle_final: &'static str,
+    /// Link.
+    pub back_to_admin: &'static str,
+    /// Heading of the image form.
+    pub image_heading: &'static str,
+    /// File field.
+    pub image_file: &'static str,
+    /// Under the file field.
+    pub image_hint: &'static str,
+    /// Alt text field.
+    pub image_description: &'static str,
+    /// Button.
+    pub upload_image: &'static str,
+    /// Button.
+    pub replace_image: &'static str,
+    /// Button.
+    pub remove_image: &'static str,
     /// Phase names, in order draft..certified.
     pub phases: [&'static str; 7],
     /// Proposal status names: submitted, feasible, not feasible, merged, hidden.

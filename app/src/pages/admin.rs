@@ -1,16 +1,17 @@
-//! The admin's cycle page: the phase and the button that moves it on
-//! (SPEC §2), and the account tools (SPEC §1).
+//! The admin's page: every cycle with its phase, the button that moves it
+//! on and a link to its settings (SPEC §2), and the account tools (SPEC §1).
 
 mod accounts;
+pub mod cycle_editor;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::cycle_editor::{CycleRow, list_cycles};
 use crate::api::cycles::AdvancePhase;
-use crate::api::home::get_home;
 use crate::components::feedback::ActionError;
 use crate::components::session::use_session;
-use crate::domain::Role;
+use crate::domain::{Phase, Role};
 use crate::i18n::t;
 use crate::pages::home::phase_name;
 use accounts::AccountTools;
@@ -21,7 +22,7 @@ pub fn AdminPage() -> impl IntoView {
     let text = t();
     let session = use_session();
     let advance = ServerAction::<AdvancePhase>::new();
-    let home = Resource::new(move || advance.version().get(), |_| get_home());
+    let cycles = Resource::new(move || advance.version().get(), |_| list_cycles());
     view! {
         <Title text=text.admin_link />
         <section class="narrow" aria-labelledby="admin-heading">
@@ -30,33 +31,15 @@ pub fn AdminPage() -> impl IntoView {
                 <ErrorBoundary fallback=move |_| view! { <p class="error" role="alert">{text.load_failed}</p> }>
                     {move || Suspend::new(async move {
                         let viewer = session.viewer.await?;
-                        let home = home.await?;
                         if !viewer.is_some_and(|v| v.role == Role::Admin) {
                             return Ok::<_, ServerFnError>(view! { <p class="notice">{text.admins_only}</p> }.into_any());
                         }
-                        let Some(cycle) = home.cycle else {
-                            return Ok(view! { <p>{text.no_cycle}</p> }.into_any());
-                        };
+                        let cycles = cycles.await?;
                         Ok(view! {
-                            <h2>{cycle.name.clone()}</h2>
-                            <ol class="phases">
-                                {crate::domain::Phase::ALL
-                                    .into_iter()
-                                    .map(|p| view! {
-                                        <li aria-current=(p == cycle.phase).then_some("step")>{phase_name(text, p)}</li>
-                                    })
-                                    .collect_view()}
-                            </ol>
-                            {match cycle.phase.next() {
-                                Some(next) => view! {
-                                    <ActionForm action=advance>
-                                        <input type="hidden" name="cycle_id" value=cycle.id />
-                                        <input type="hidden" name="from" value=cycle.phase.slug() />
-                                        <button type="submit">{format!("{} {}", text.move_to, phase_name(text, next))}</button>
-                                    </ActionForm>
-                                }.into_any(),
-                                None => view! { <p>{text.last_phase}</p> }.into_any(),
-                            }}
+                            <h2>{text.cycles_heading}</h2>
+                            <p><a href="/admin/cycles/new">{text.new_cycle}</a></p>
+                            {cycles.is_empty().then(|| view! { <p>{text.no_cycle}</p> })}
+                            {cycles.into_iter().map(|c| cycle_card(c, advance)).collect_view()}
                             <ActionError action=advance />
                             <AccountTools />
                         }.into_any())
@@ -64,5 +47,38 @@ pub fn AdminPage() -> impl IntoView {
                 </ErrorBoundary>
             </Transition>
         </section>
+    }
+}
+
+/// One cycle: its phases with the current one marked, the button to the
+/// next phase and the link to its settings.
+fn cycle_card(cycle: CycleRow, advance: ServerAction<AdvancePhase>) -> impl IntoView {
+    let text = t();
+    let heading = format!("cycle-{}-heading", cycle.id);
+    let labelled_by = heading.clone();
+    view! {
+        <article class="admin-cycle" aria-labelledby=labelled_by>
+            <h3 id=heading>{cycle.name}</h3>
+            <p class="hint">{cycle.school}</p>
+            <ol class="phases">
+                {Phase::ALL
+                    .into_iter()
+                    .map(|p| view! {
+                        <li aria-current=(p == cycle.phase).then_some("step")>{phase_name(text, p)}</li>
+                    })
+                    .collect_view()}
+            </ol>
+            {match cycle.phase.next() {
+                Some(next) => view! {
+                    <ActionForm action=advance>
+                        <input type="hidden" name="cycle_id" value=cycle.id />
+                        <input type="hidden" name="from" value=cycle.phase.slug() />
+                        <button type="submit">{format!("{} {}", text.move_to, phase_name(text, next))}</button>
+                    </ActionForm>
+                }.into_any(),
+                None => view! { <p>{text.last_phase}</p> }.into_any(),
+            }}
+            <p><a href=format!("/admin/cycles/{}", cycle.id)>{text.cycle_settings}</a></p>
+        </article>
     }
 }

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::proposal_images::RemoveProposalImage;
 use crate::api::proposals::{EditProposal, ProposalPage, ReviewProposal, get_proposal};
 use crate::api::session::Viewer;
 use crate::components::feedback::ActionError;
 use crate::components::money::{format_money, format_plain};
 use crate::components::proposal_form::{Prefill, ProposalFields};
+use crate::components::proposal_image::{ImageForm, ProposalFigure};
 use crate::components::session::use_session;
 use crate::components::thread::Thread;
 use crate::domain::{Action, Role};
@@ -25,9 +27,17 @@ pub fn ProposalRoute() -> impl IntoView {
     let session = use_session();
     let review = ServerAction::<ReviewProposal>::new();
     let edit = ServerAction::<EditProposal>::new();
+    let remove_image = ServerAction::<RemoveProposalImage>::new();
     let proposal = Resource::new(
-        move || (id(), review.version().get(), edit.version().get()),
-        |(id, _, _)| async move {
+        move || {
+            let versions = (
+                review.version().get(),
+                edit.version().get(),
+                remove_image.version().get(),
+            );
+            (id(), versions)
+        },
+        |(id, _)| async move {
             match id {
                 Some(id) => get_proposal(id).await,
                 None => Err(ServerFnError::new("That is not a proposal number.")),
@@ -45,7 +55,7 @@ pub fn ProposalRoute() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let page = proposal.await?;
                     let viewer = session.viewer.await?;
-                    Ok::<_, ServerFnError>(view! { <ProposalView page viewer review edit /> })
+                    Ok::<_, ServerFnError>(view! { <ProposalView page viewer review edit remove_image /> })
                 })}
             </ErrorBoundary>
         </Transition>
@@ -58,6 +68,7 @@ fn ProposalView(
     viewer: Option<Viewer>,
     review: ServerAction<ReviewProposal>,
     edit: ServerAction<EditProposal>,
+    remove_image: ServerAction<RemoveProposalImage>,
 ) -> impl IntoView {
     let text = t();
     let role = viewer.as_ref().map(|v| v.role);
@@ -70,6 +81,7 @@ fn ProposalView(
     let status_class = format!("status status-{}", page.status.slug());
     let proposal_id = page.id;
     let thread_open_to_viewer = viewer.is_some();
+    let has_image = page.image.is_some();
     view! {
         <Title text=page.title.clone() />
         <article class="proposal-page" aria-labelledby="proposal-title">
@@ -81,6 +93,7 @@ fn ProposalView(
                 {page.author.clone().map(|name| view! { <span class="author">{format!("{} {name}", text.by)}</span> })}
             </p>
             <p class="summary">{page.summary.clone()}</p>
+            {page.image.clone().map(|image| view! { <ProposalFigure image /> })}
             <div class="description">{page.description.clone()}</div>
             <dl class="facts">
                 <div>
@@ -118,6 +131,7 @@ fn ProposalView(
                 </ActionForm>
                 <ActionError action=edit />
             </section>
+            <ImageForm proposal_id has_image remove=remove_image />
         })}
         <Thread proposal_id signed_in=thread_open_to_viewer committee=role == Some(Role::Committee) />
     }

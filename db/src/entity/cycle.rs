@@ -51,6 +51,16 @@ pub struct Model {
     pub budget_cents: i64,
     /// The current phase.
     pub phase: Phase,
+    /// What a ballot may contain: the `counting` crate's `BallotRules` as
+    /// JSON. An approval ballot's `max_cost` is left null here; the budget
+    /// fills it when the manifest is frozen.
+    pub ballot: String,
+    /// The counting rule: `counting::Rule` as JSON.
+    pub rule: String,
+    /// The tie-break policy's name (`counting::TieBreak`).
+    pub tie_break: String,
+    /// Committee signatures needed to certify (k of n).
+    pub certify_k: i32,
     /// When the cycle was created.
     pub created_at: ChronoDateTimeUtc,
 }

@@ -97,6 +97,12 @@ pub(super) const CYCLE: CycleText = CycleText {
     budget_cents: 1_000_000,
 };
 
+/// Approval ballots within the budget, at most five projects; counted by
+/// equal shares completed by add1 then greedy (`counting`'s serde form).
+pub(super) const BALLOT: &str = r#"{"kind":"approval","max_cost":null,"min_projects":0,"max_projects":5,"min_budget_percent":0}"#;
+/// The demo's counting rule.
+pub(super) const RULE: &str = r#"{"rule":"mes","completion":"add1-greedy"}"#;
+
 pub(super) const PROPOSALS: &[Idea] = &[
     Idea {
         author: "maya.r",

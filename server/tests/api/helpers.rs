@@ -167,6 +167,40 @@ impl TestApp {
         (status, location)
     }
 
+    /// POSTs a multipart form (an upload) as `who`; `page` set means as a
+    /// browser's plain form post from that page. Returns the status, the
+    /// body and the `Location` header.
+    pub async fn upload(
+        &self,
+        who: &As,
+        page: Option<&str>,
+        path: &str,
+        form: reqwest::multipart::Form,
+    ) -> (u16, String, String) {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .multipart(form);
+        request = match page {
+            Some(page) => request
+                .header("accept", "text/html,application/xhtml+xml")
+                .header("referer", format!("{}{page}", self.address)),
+            None => request.header("accept", "application/json"),
+        };
+        if let As::Session(cookie) = who {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("POST");
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (status, response.text().await.expect("body"), location)
+    }
+
     /// GETs `path` as `who`; returns the status and body.
     pub async fn get_as(&self, who: &As, path: &str) -> (u16, String) {
         let mut request = self.client.get(format!("{}{path}", self.address));

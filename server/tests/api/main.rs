@@ -4,8 +4,10 @@
 mod helpers;
 
 mod accounts;
+mod cycles;
 mod health;
 mod home;
+mod images;
 mod language;
 mod phases;
 mod proposals;

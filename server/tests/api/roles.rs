@@ -109,6 +109,32 @@ const TABLE: &[Row] = &[
         allowed: &["admin"],
     },
     Row {
+        action: "create a cycle",
+        phase: Phase::Deliberation,
+        path: "/api/create-cycle",
+        form: crate::cycles::NEW_CYCLE,
+        allowed: &["admin"],
+    },
+    Row {
+        action: "change a cycle's settings",
+        phase: Phase::Deliberation,
+        path: "/api/update-cycle",
+        form: crate::cycles::UPDATE_CYCLE,
+        allowed: &["admin"],
+    },
+    Row {
+        action: "rename a cycle",
+        phase: Phase::Voting,
+        path: "/api/rename-cycle",
+        form: &[
+            ("cycle_id", "1"),
+            ("name", "Riverside Budget 2027"),
+            ("school", "Riverside High"),
+            ("description", "Same budget, shorter name."),
+        ],
+        allowed: &["admin"],
+    },
+    Row {
         action: "move the phase",
         phase: Phase::Ideas,
         path: "/api/advance-phase",

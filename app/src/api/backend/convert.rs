@@ -58,3 +58,46 @@ pub fn status(status: proposal::Status) -> Status {
         proposal::Status::Hidden => Status::Hidden,
     }
 }
+
+/// Stored settings as the editor's parsed settings.
+pub fn cycle_settings(
+    stored: pebble_db::cycle_settings::Settings,
+) -> Result<crate::domain::CycleSettings, DbError> {
+    let invalid = |column: &'static str, value: String| DbError::InvalidValue {
+        table: "cycle",
+        column,
+        value,
+    };
+    Ok(crate::domain::CycleSettings {
+        currency: counting::Currency::try_from(stored.currency.clone())
+            .map_err(|_| invalid("currency", stored.currency.clone()))?,
+        budget: cents("cycle", "budget_cents", stored.budget_cents)?,
+        certify_k: u32::try_from(stored.certify_k)
+            .map_err(|_| invalid("certify_k", stored.certify_k.to_string()))?,
+        name: stored.name,
+        school: stored.school,
+        description: stored.description,
+        ballot: stored.ballot,
+        rule: stored.rule,
+        tie_break: stored.tie_break,
+        committee: stored.committee,
+    })
+}
+
+/// Parsed settings to store.
+pub fn stored_settings(
+    settings: crate::domain::CycleSettings,
+) -> pebble_db::cycle_settings::Settings {
+    pebble_db::cycle_settings::Settings {
+        name: settings.name,
+        school: settings.school,
+        description: settings.description,
+        currency: settings.currency.code().to_owned(),
+        budget_cents: stored_cents(settings.budget),
+        ballot: settings.ballot,
+        rule: settings.rule,
+        tie_break: settings.tie_break,
+        committee: settings.committee,
+        certify_k: i32::try_from(settings.certify_k).unwrap_or(i32::MAX),
+    }
+}

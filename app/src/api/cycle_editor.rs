@@ -1,0 +1,214 @@
+//! Creating and editing cycles (SPEC §2), for admins.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{CycleForm, Phase};
+
+/// A cycle in the admin's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CycleRow {
+    /// Cycle id.
+    pub id: i32,
+    /// Title.
+    pub name: String,
+    /// School.
+    pub school: String,
+    /// Current phase.
+    pub phase: Phase,
+}
+
+/// A committee-role account the admin may put on a cycle's committee.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// Account id.
+    pub id: i32,
+    /// Display name.
+    pub display_name: String,
+    /// Sign-in name.
+    pub username: String,
+}
+
+/// What the editor page needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CycleEditor {
+    /// The cycle's id; `None` for a new cycle.
+    pub id: Option<i32>,
+    /// Its phase (draft for a new one).
+    pub phase: Phase,
+    /// The form, filled in.
+    pub form: CycleForm,
+    /// Accounts that may sit on the committee.
+    pub candidates: Vec<Candidate>,
+}
+
+/// Every cycle, newest first, with its phase.
+#[server(prefix = "/api", endpoint = "cycles")]
+pub async fn list_cycles() -> Result<Vec<CycleRow>, ServerFnError> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::phase;
+    use crate::api::backend::{database, internal};
+    require(crate::domain::Action::EditCycle).await?;
+    let db = database()?;
+    let rows = pebble_db::cycles::list(&db).await.map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|c| CycleRow {
+            id: c.id,
+            name: c.name,
+            school: c.school,
+            phase: phase(c.phase),
+        })
+        .collect())
+}
+
+/// The editor for cycle `id`, or for a new cycle when `id` is absent.
+#[server(prefix = "/api", endpoint = "cycle-editor")]
+pub async fn get_cycle_editor(id: Option<i32>) -> Result<CycleEditor, ServerFnError> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::{cycle_settings, phase};
+    use crate::api::backend::{database, find_cycle, internal};
+    require(crate::domain::Action::EditCycle).await?;
+    let db = database()?;
+    let candidates = pebble_db::cycle_settings::committee_pool(&db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|a| Candidate {
+            id: a.id,
+            display_name: a.display_name,
+            username: a.username,
+        })
+        .collect();
+    let Some(id) = id else {
+        return Ok(CycleEditor {
+            id: None,
+            phase: Phase::Draft,
+            form: CycleForm::new_cycle(),
+            candidates,
+        });
+    };
+    let cycle = find_cycle(&db, id).await?;
+    let stored = pebble_db::cycle_settings::load(&db, &cycle)
+        .await
+        .map_err(internal)?;
+    let settings = cycle_settings(stored).map_err(internal)?;
+    Ok(CycleEditor {
+        id: Some(cycle.id),
+        phase: phase(cycle.phase),
+        form: CycleForm::from_settings(&settings),
+        candidates,
+    })
+}
+
+/// Creates a cycle in the draft phase and goes to its editor.
+#[server(prefix = "/api", endpoint = "create-cycle")]
+pub async fn create_cycle(settings: CycleForm) -> Result<i32, ServerFnError> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::stored_settings;
+    use crate::api::backend::{bad_input, database, internal};
+    require(crate::domain::Action::EditCycle).await?;
+    let parsed = settings.parse().map_err(bad_input)?;
+    let db = database()?;
+    check_committee(&db, &parsed.committee).await?;
+    let cycle = pebble_db::cycle_settings::create(&db, &stored_settings(parsed))
+        .await
+        .map_err(internal)?;
+    leptos_axum::redirect(&format!("/admin/cycles/{}", cycle.id));
+    Ok(cycle.id)
+}
+
+/// Changes every setting of a cycle that has not reached voting.
+#[server(prefix = "/api", endpoint = "update-cycle")]
+pub async fn update_cycle(cycle_id: i32, settings: CycleForm) -> Result<(), ServerFnError> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::{phase, stored_settings};
+    use crate::api::backend::{bad_input, database, find_cycle, internal, refuse, wrong_phase};
+    use crate::domain::Action;
+    require(Action::EditCycle).await?;
+    let parsed = settings.parse().map_err(bad_input)?;
+    let db = database()?;
+    let cycle = find_cycle(&db, cycle_id).await?;
+    let current = phase(cycle.phase);
+    current.allows(Action::EditCycle).map_err(wrong_phase)?;
+    if !current.settings_open() {
+        return Err(frozen(current));
+    }
+    check_committee(&db, &parsed.committee).await?;
+    let stored = pebble_db::cycle_settings::update(&db, cycle_id, &stored_settings(parsed))
+        .await
+        .map_err(internal)?;
+    if !stored {
+        return Err(refuse(
+            http::StatusCode::CONFLICT,
+            "Voting opened on this cycle just now, which froze its settings; reload the page.",
+        ));
+    }
+    Ok(())
+}
+
+/// Changes only the name, school and description, in any phase but certified.
+#[server(prefix = "/api", endpoint = "rename-cycle")]
+pub async fn rename_cycle(
+    cycle_id: i32,
+    name: String,
+    school: String,
+    description: String,
+) -> Result<(), ServerFnError> {
+    use crate::api::backend::auth::require;
+    use crate::api::backend::convert::phase;
+    use crate::api::backend::{bad_input, database, find_cycle, internal, refuse, wrong_phase};
+    use crate::domain::{Action, CycleText};
+    require(Action::EditCycle).await?;
+    let words = CycleText::parse(&name, &school, &description).map_err(bad_input)?;
+    let db = database()?;
+    let cycle = find_cycle(&db, cycle_id).await?;
+    let current = phase(cycle.phase);
+    current.allows(Action::EditCycle).map_err(wrong_phase)?;
+    let renamed = pebble_db::cycle_settings::rename(
+        &db,
+        cycle_id,
+        &words.name,
+        &words.school,
+        &words.description,
+    )
+    .await
+    .map_err(internal)?;
+    if !renamed {
+        return Err(refuse(
+            http::StatusCode::CONFLICT,
+            "This cycle was certified just now; its record is final.",
+        ));
+    }
+    Ok(())
+}
+
+/// 409 for settings that voting froze, naming the phase.
+#[cfg(feature = "ssr")]
+fn frozen(current: Phase) -> ServerFnError {
+    crate::api::backend::refuse(
+        http::StatusCode::CONFLICT,
+        format!(
+            "This cycle is in the {} phase: voting froze its budget, ballot, rule, tie-break and committee. Only the name, school and description can still change.",
+            current.slug()
+        ),
+    )
+}
+
+/// Refuses committee ids that are not committee accounts.
+#[cfg(feature = "ssr")]
+async fn check_committee(
+    db: &pebble_db::DatabaseConnection,
+    members: &[i32],
+) -> Result<(), ServerFnError> {
+    use crate::api::backend::{bad_input, internal};
+    let pool = pebble_db::cycle_settings::committee_pool(db)
+        .await
+        .map_err(internal)?;
+    if let Some(stranger) = members.iter().find(|id| !pool.iter().any(|a| a.id == **id)) {
+        return Err(bad_input(format!(
+            "Account {stranger} is not a committee member's account; choose from the list."
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! A proposal's image as uploaded (SPEC §2, ideas phase): its type is
+//! read from its bytes, never from the name or the browser's claim, and
+//! only photographs and drawings browsers show safely are taken (no SVG,
+//! which can carry script).
+
+use super::fields::{FieldError, text};
+
+/// Largest image: 2 MiB.
+pub const IMAGE_MAX_BYTES: usize = 2 * 1024 * 1024;
+/// Longest alt text.
+pub const IMAGE_DESCRIPTION_MAX: usize = 200;
+/// What the file input accepts.
+pub const IMAGE_ACCEPT: &str = "image/png,image/jpeg,image/webp";
+
+/// The image types Pebble stores, by their leading bytes.
+const SIGNATURES: [(&[u8], usize, &str); 3] = [
+    (b"\x89PNG\r\n\x1a\n", 0, "image/png"),
+    (b"\xff\xd8\xff", 0, "image/jpeg"),
+    (b"WEBP", 8, "image/webp"),
+];
+
+/// The media type of `bytes` if they are a PNG, JPEG or WebP image; the
+/// WebP check also needs the `RIFF` container at the start.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    SIGNATURES.iter().find_map(|(magic, at, media)| {
+        let matches = bytes.get(*at..*at + magic.len()) == Some(*magic)
+            && (*media != "image/webp" || bytes.starts_with(b"RIFF"));
+        matches.then_some(*media)
+    })
+}
+
+/// Checks an upload: present, small enough, an image type we take.
+pub fn check(bytes: &[u8], total_len: usize) -> Result<&'static str, FieldError> {
+    let fail = |message: String| {
+        Err(FieldError {
+            field: "image",
+            message,
+        })
+    };
+    if total_len == 0 {
+        return fail("Choose an image file to upload.".to_owned());
+    }
+    if total_len > IMAGE_MAX_BYTES {
+        return fail(format!(
+            "The image is {:.1} MB; the limit is 2 MB. Make it smaller and try again.",
+            megabytes(total_len)
+        ));
+    }
+    match sniff(bytes) {
+        Some(media) => Ok(media),
+        None => fail("That file is not a PNG, JPEG or WebP image.".to_owned()),
+    }
+}
+
+/// Size in tenths of a megabyte, as a display number (no float maths).
+fn megabytes(len: usize) -> Tenths {
+    Tenths(len.saturating_mul(10) / (1024 * 1024))
+}
+
+/// A count of tenths shown as `3.4`.
+struct Tenths(usize);
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.0 / 10, self.0 % 10)
+    }
+}
+
+/// Parses the alt text.
+pub fn description(raw: &str) -> Result<String, FieldError> {
+    text(
+        "description",
+        "The image description",
+        raw,
+        IMAGE_DESCRIPTION_MAX,
+        false,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_jpeg_and_webp_are_recognised_by_their_bytes() {
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n rest"), Some("image/png"));
+        assert_eq!(sniff(b"\xff\xd8\xff\xe0 rest"), Some("image/jpeg"));
+        assert_eq!(sniff(b"RIFF\x10\0\0\0WEBPVP8 "), Some("image/webp"));
+        assert_eq!(
+            sniff(b"RIFF\x10\0\0\0WAVEfmt "),
+            None,
+            "audio is not an image"
+        );
+        assert_eq!(sniff(b"<svg xmlns="), None, "SVG can carry script");
+        assert_eq!(sniff(b"GIF89a"), None);
+        assert_eq!(sniff(b""), None);
+    }
+
+    #[test]
+    fn an_upload_that_is_empty_too_big_or_not_an_image_says_which() {
+        let png = b"\x89PNG\r\n\x1a\n";
+        assert_eq!(check(png, png.len()), Ok("image/png"));
+        assert!(check(b"", 0).expect_err("empty").message.contains("Choose"));
+        let big = check(png, 3_565_158).expect_err("too big").message;
+        assert!(big.contains("3.4 MB") && big.contains("2 MB"), "{big}");
+        assert!(check(png, IMAGE_MAX_BYTES).is_ok(), "2 MB exactly is fine");
+        assert!(
+            check(b"hello", 5)
+                .expect_err("text")
+                .message
+                .contains("not a PNG")
+        );
+    }
+}

@@ -1,0 +1,76 @@
+// The cycle editor (SPEC §2): an admin creates a cycle and changes its
+// settings, with and without JavaScript. Runs on the flow server; the new
+// cycles stay drafts, which the public pages do not show.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch } from "./browser.js";
+import { flowUrl, signIn, hydrated } from "./flow.js";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function fillNewCycle(page, name) {
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("School or community").fill("Riverside High School");
+  await page.getByLabel("What the budget is for").fill("Plants and benches for the courtyard.");
+  await page.getByLabel("Total budget").fill("2,500");
+  await page.getByLabel("Mr. Okafor (okafor)").check();
+  await page.getByRole("button", { name: "Create the cycle" }).click();
+  await page.waitForURL(/\/admin\/cycles\/\d+$/);
+  await page.getByRole("heading", { name: `Settings: ${name}` }).waitFor();
+}
+
+test("an admin creates a cycle and changes its ballot and rule, with JavaScript", async () => {
+  const { context, page } = await signIn(browser, "admin");
+  await page.goto(flowUrl + "/admin");
+  await hydrated(page);
+  await page.getByRole("link", { name: "New cycle" }).click();
+  await page.waitForURL(/\/admin\/cycles\/new$/);
+  await hydrated(page);
+  await fillNewCycle(page, "Garden Budget 2028");
+  await hydrated(page);
+  assert.equal(await page.getByLabel("Total budget").inputValue(), "2,500.00");
+
+  await page.getByLabel("Ballot type").selectOption("ranked");
+  await page.getByLabel("Most projects ranked").fill("3");
+  await page.getByLabel("Rule", { exact: true }).selectOption("stv");
+  await page.getByLabel("Seats (STV only)").fill("2");
+  await page.getByLabel("Tie-break").selectOption("previous-round-then-seeded");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByText("Settings saved.").waitFor();
+  await page.reload();
+  await hydrated(page);
+  assert.equal(await page.getByLabel("Ballot type").inputValue(), "ranked");
+  assert.equal(await page.getByLabel("Rule", { exact: true }).inputValue(), "stv");
+  assert.equal(await page.getByLabel("Seats (STV only)").inputValue(), "2");
+
+  // Settings that cannot work together are refused with the reason.
+  await page.getByLabel(/Signatures needed to certify/).fill("2");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByRole("alert").filter({ hasText: "at most 1" }).waitFor();
+
+  // The admin page lists the draft with its own phase control.
+  await page.getByRole("link", { name: "Back to cycle administration" }).click();
+  await page.getByRole("heading", { name: "Garden Budget 2028" }).waitFor();
+  await context.close();
+
+  const visitor = await browser.newPage();
+  await visitor.goto(flowUrl + "/");
+  assert.equal(await visitor.getByText("Garden Budget 2028").count(), 0, "drafts are not public");
+  await visitor.close();
+});
+
+test("an admin creates a cycle with JavaScript off", async () => {
+  const { context, page } = await signIn(browser, "admin", { javaScript: false });
+  await page.goto(flowUrl + "/admin/cycles/new");
+  await fillNewCycle(page, "Library Budget 2028");
+  await page.getByLabel("Total budget").fill("0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByRole("alert").filter({ hasText: "more than zero" }).waitFor();
+  await context.close();
+});

@@ -1,0 +1,251 @@
+//! A proposal's image (SPEC §2): the author uploads a PNG, JPEG or WebP of
+//! at most 2 MB during ideas; anything else is refused with a message and
+//! nothing stored; the image is served with the checked type only.
+
+use reqwest::multipart::{Form, Part};
+
+use crate::helpers::{As, TestApp};
+
+crate::on_both_engines!(phase Ideas:
+    the_author_uploads_an_image_that_the_page_shows_and_the_server_serves,
+    bad_uploads_are_refused_with_a_message_and_nothing_stored,
+    a_plain_form_upload_goes_back_to_the_page_with_or_without_an_error,
+);
+crate::on_both_engines!(a_hidden_proposals_image_is_not_served);
+
+/// The smallest valid PNG: one transparent pixel.
+const PIXEL_PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+    0x42, 0x60, 0x82,
+];
+
+fn upload_form(proposal: &str, file: Vec<u8>, name: &str, description: &str) -> Form {
+    Form::new()
+        .text("proposal_id", proposal.to_owned())
+        .part(
+            "image",
+            Part::bytes(file)
+                .file_name(name.to_owned())
+                .mime_str("image/png")
+                .expect("mime"),
+        )
+        .text("description", description.to_owned())
+}
+
+async fn image_of(app: &TestApp, proposal: &str) -> serde_json::Value {
+    let (_, body) = app
+        .call(&As::Anonymous, "/api/proposal", &[("id", proposal)])
+        .await;
+    serde_json::from_str::<serde_json::Value>(&body).expect("JSON")["image"].clone()
+}
+
+async fn the_author_uploads_an_image_that_the_page_shows_and_the_server_serves(app: TestApp) {
+    let author = app.sign_in("maya.r").await;
+    let form = upload_form(
+        "1",
+        PIXEL_PNG.to_vec(),
+        "fountain.png",
+        "A bottle filler by the gym",
+    );
+    let (status, body, _) = app.upload(&author, None, "/api/proposal-image", form).await;
+    assert_eq!(status, 200, "{body}");
+    let image = image_of(&app, "1").await;
+    assert_eq!(image["description"], "A bottle filler by the gym");
+    let url = image["url"].as_str().expect("an image address");
+    assert!(url.starts_with("/proposals/1/image?v="), "{url}");
+
+    let response = app
+        .client
+        .get(format!("{}{url}", app.address))
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(response.status().as_u16(), 200);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(header("content-type"), "image/png");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    let etag = header("etag");
+    assert_eq!(response.bytes().await.expect("bytes").as_ref(), PIXEL_PNG);
+    let again = app
+        .client
+        .get(format!("{}{url}", app.address))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(
+        again.status().as_u16(),
+        304,
+        "unchanged images are not resent"
+    );
+
+    let (_, page) = app.get("/proposals/1").await;
+    assert!(
+        page.contains(r#"alt="A bottle filler by the gym""#),
+        "the page shows it with its alt text"
+    );
+
+    let (status, body) = app
+        .call(
+            &author,
+            "/api/remove-proposal-image",
+            &[("proposal_id", "1")],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(image_of(&app, "1").await.is_null());
+    let (status, _) = app.get("/proposals/1/image").await;
+    assert_eq!(status, 404);
+}
+
+async fn bad_uploads_are_refused_with_a_message_and_nothing_stored(app: TestApp) {
+    let author = app.sign_in("maya.r").await;
+    let other = app.sign_in("devon.t").await;
+    let mut too_big = PIXEL_PNG.to_vec();
+    too_big.resize(2 * 1024 * 1024 + 1, 0);
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#.to_vec();
+    let cases: Vec<(&As, Form, u16, &str)> = vec![
+        (
+            &author,
+            upload_form("1", Vec::new(), "", "Nothing"),
+            400,
+            "Choose an image",
+        ),
+        (
+            &author,
+            upload_form("1", b"hello".to_vec(), "a.png", "Text"),
+            400,
+            "not a PNG",
+        ),
+        (
+            &author,
+            upload_form("1", svg, "a.svg", "Script"),
+            400,
+            "not a PNG",
+        ),
+        (
+            &author,
+            upload_form("1", too_big, "big.png", "Big"),
+            400,
+            "limit is 2 MB",
+        ),
+        (
+            &author,
+            upload_form("1", PIXEL_PNG.to_vec(), "a.png", " "),
+            400,
+            "description is required",
+        ),
+        (
+            &author,
+            upload_form("x", PIXEL_PNG.to_vec(), "a.png", "Pixel"),
+            400,
+            "not a proposal number",
+        ),
+        (
+            &author,
+            upload_form("99", PIXEL_PNG.to_vec(), "a.png", "Pixel"),
+            404,
+            "no proposal number 99",
+        ),
+        (
+            &other,
+            upload_form("1", PIXEL_PNG.to_vec(), "a.png", "Pixel"),
+            403,
+            "Only the author",
+        ),
+        (
+            &As::Anonymous,
+            upload_form("1", PIXEL_PNG.to_vec(), "a.png", "Pixel"),
+            401,
+            "sign in",
+        ),
+    ];
+    for (who, form, status, message) in cases {
+        let (got, body, _) = app.upload(who, None, "/api/proposal-image", form).await;
+        assert_eq!(got, status, "{message}: {body}");
+        assert!(body.contains(message), "{message}: {body}");
+    }
+    let (status, body) = announce_huge_upload(&app).await;
+    assert_eq!(status, 413, "{body}");
+    assert!(body.contains("at most 2 MB"), "{body}");
+    assert!(image_of(&app, "1").await.is_null(), "nothing was stored");
+}
+
+/// Sends only the head of a 9 MB upload, as a browser starts one, and
+/// reads the answer the server gives without waiting for the body.
+async fn announce_huge_upload(app: &TestApp) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let host = app.address.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
+    let head = format!(
+        "POST /api/proposal-image HTTP/1.1\r\nHost: {host}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        9 * 1024 * 1024
+    );
+    stream.write_all(head.as_bytes()).await.expect("send head");
+    let mut answer = String::new();
+    stream
+        .read_to_string(&mut answer)
+        .await
+        .expect("read answer");
+    let status = answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, answer)
+}
+
+async fn a_plain_form_upload_goes_back_to_the_page_with_or_without_an_error(app: TestApp) {
+    let author = app.sign_in("maya.r").await;
+    let form = upload_form("1", PIXEL_PNG.to_vec(), "a.png", "A pixel");
+    let (status, _, location) = app
+        .upload(&author, Some("/proposals/1"), "/api/proposal-image", form)
+        .await;
+    assert_eq!(status, 302);
+    assert!(
+        location.ends_with("/proposals/1") || location.contains("/proposals/1?"),
+        "{location}"
+    );
+    assert!(!location.contains("__err"), "{location}");
+    assert!(!image_of(&app, "1").await.is_null());
+
+    let form = upload_form("1", b"GIF89a".to_vec(), "a.gif", "A gif");
+    let (status, _, location) = app
+        .upload(&author, Some("/proposals/1"), "/api/proposal-image", form)
+        .await;
+    assert_eq!(status, 302);
+    assert!(location.contains("__err="), "{location}");
+    let path = location
+        .split_once("127.0.0.1")
+        .map_or("", |(_, rest)| rest);
+    let path = path.split_once('/').map_or("", |(_, rest)| rest);
+    let (_, page) = app.get_as(&author, &format!("/{path}")).await;
+    assert!(
+        page.contains("not a PNG, JPEG or WebP"),
+        "the page shows why: {page}"
+    );
+}
+
+async fn a_hidden_proposals_image_is_not_served(app: TestApp) {
+    let db = app.database.open().await.expect("database");
+    pebble_db::proposal_images::put(&db, 10, "image/png", PIXEL_PNG.to_vec(), "Hidden")
+        .await
+        .expect("store");
+    pebble_db::proposal_images::put(&db, 1, "image/png", PIXEL_PNG.to_vec(), "Shown")
+        .await
+        .expect("store");
+    let (status, _) = app.get("/proposals/10/image").await;
+    assert_eq!(status, 404);
+    let (status, _) = app.get("/proposals/1/image").await;
+    assert_eq!(status, 200);
+}
