@@ -52,9 +52,11 @@ pub fn check(bytes: &[u8], total_len: usize) -> Result<&'static str, FieldError>
     }
 }
 
-/// Size in tenths of a megabyte, as a display number (no float maths).
+/// Size in megabytes to the nearest tenth, as a display number (no
+/// float maths).
 fn megabytes(len: usize) -> Tenths {
-    Tenths(len.saturating_mul(10) / (1024 * 1024))
+    const MB: usize = 1024 * 1024;
+    Tenths(len.saturating_mul(10).saturating_add(MB / 2) / MB)
 }
 
 /// A count of tenths shown as `3.4`.
