@@ -3,12 +3,15 @@
 // cycles stay drafts, which the public pages do not show.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
 import { launch } from "./browser.js";
 import { flowUrl, signIn, hydrated } from "./flow.js";
 
+const SHOTS = process.env.PEBBLE_E2E_SHOTS ?? "../target/e2e-screenshots";
 let browser;
 before(async () => {
   browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
 });
 after(async () => {
   await browser?.close();
@@ -72,5 +75,15 @@ test("an admin creates a cycle with JavaScript off", async () => {
   await page.getByLabel("Total budget").fill("0");
   await page.getByRole("button", { name: "Save settings" }).click();
   await page.getByRole("alert").filter({ hasText: "more than zero" }).waitFor();
+  await context.close();
+});
+
+test("the cycle editor fits a phone", async () => {
+  const { context, page } = await signIn(browser, "admin", { viewport: { width: 360, height: 780 } });
+  await page.goto(flowUrl + "/admin/cycles/1");
+  await hydrated(page);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling on a 360 px phone (page is ${width} px wide)`);
+  await page.screenshot({ path: `${SHOTS}/cycle-editor-phone.png`, fullPage: true });
   await context.close();
 });

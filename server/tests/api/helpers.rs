@@ -147,23 +147,11 @@ impl TestApp {
         path: &str,
         form: &[(&str, &str)],
     ) -> (u16, String) {
-        let mut request = self
+        let request = self
             .client
             .post(format!("{}{path}", self.address))
-            .header("accept", "text/html,application/xhtml+xml")
-            .header("referer", format!("{}{page}", self.address))
             .form(form);
-        if let As::Session(cookie) = who {
-            request = request.header("cookie", cookie);
-        }
-        let response = request.send().await.expect("POST");
-        let status = response.status().as_u16();
-        let location = response
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned();
+        let (status, _, location) = self.send(who, Some(page), request).await;
         (status, location)
     }
 
@@ -177,10 +165,21 @@ impl TestApp {
         path: &str,
         form: reqwest::multipart::Form,
     ) -> (u16, String, String) {
-        let mut request = self
+        let request = self
             .client
             .post(format!("{}{path}", self.address))
             .multipart(form);
+        self.send(who, page, request).await
+    }
+
+    /// Sends `request` as `who`, as a plain form post from `page` if set,
+    /// else as the app's JavaScript does; returns status, body, `Location`.
+    async fn send(
+        &self,
+        who: &As,
+        page: Option<&str>,
+        mut request: reqwest::RequestBuilder,
+    ) -> (u16, String, String) {
         request = match page {
             Some(page) => request
                 .header("accept", "text/html,application/xhtml+xml")

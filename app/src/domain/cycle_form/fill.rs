@@ -5,7 +5,9 @@ use counting::{BallotRules, Completion, Rule};
 use super::{CycleForm, CycleSettings};
 
 impl CycleForm {
-    /// The form filled in from stored settings, for editing.
+    /// The form filled in from stored settings, for editing; the limits of
+    /// the other ballot types and rules keep a new cycle's defaults, so
+    /// switching type starts from sensible values.
     pub fn from_settings(settings: &CycleSettings) -> CycleForm {
         let mut form = CycleForm {
             name: settings.name.clone(),
@@ -18,7 +20,7 @@ impl CycleForm {
             certify_k: settings.certify_k.to_string(),
             rule: settings.rule.name().to_owned(),
             completion: "add1-greedy".to_owned(),
-            ..CycleForm::default()
+            ..CycleForm::new_cycle()
         };
         match settings.ballot {
             BallotRules::Approval {
