@@ -9,3 +9,4 @@ pub mod invite;
 pub mod proposal;
 pub mod proposal_image;
 pub mod session;
+pub mod sign_in_failure;

@@ -12,6 +12,7 @@ pub mod proposal_images;
 pub mod proposals;
 pub mod seed;
 pub mod sessions;
+pub mod sign_in_failures;
 pub mod threads;
 
 pub use connection::{Backend, connect, migrate};

@@ -31,9 +31,15 @@ pub(crate) fn token_hash(token: &str) -> String {
 }
 
 /// Starts a session for `account_id` and returns the token for the cookie.
+/// Expired sessions (anyone's) are deleted on the way, so the table holds
+/// only live ones.
 pub async fn start(db: &impl ConnectionTrait, account_id: i32) -> Result<String, DbError> {
     let token = new_token();
     let now = Utc::now();
+    session::Entity::delete_many()
+        .filter(session::Column::ExpiresAt.lte(now))
+        .exec(db)
+        .await?;
     session::ActiveModel {
         token_hash: Set(token_hash(&token)),
         account_id: Set(account_id),

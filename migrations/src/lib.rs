@@ -8,6 +8,7 @@ mod m20261123_000001_participation;
 mod m20261123_000002_invites;
 mod m20261123_000003_cycle_settings;
 mod m20261123_000004_proposal_images;
+mod m20261123_000005_sign_in_failures;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_invites::Migration),
             Box::new(m20261123_000003_cycle_settings::Migration),
             Box::new(m20261123_000004_proposal_images::Migration),
+            Box::new(m20261123_000005_sign_in_failures::Migration),
         ]
     }
 }

@@ -29,6 +29,8 @@ pub async fn whoami() -> Result<Option<Viewer>, ServerFnError> {
 
 /// Checks the username and password, starts a session in an HttpOnly
 /// cookie and goes to `next` (a path on this site) or the home page.
+/// After too many wrong passwords for one username it refuses (429) for a
+/// while, even the right one, so passwords cannot be guessed online.
 #[server(prefix = "/api", endpoint = "sign-in")]
 pub async fn sign_in(
     username: String,
@@ -37,6 +39,7 @@ pub async fn sign_in(
 ) -> Result<(), ServerFnError> {
     use crate::api::backend::auth::{session_cookie, set_cookie};
     use crate::api::backend::{bad_input, database, internal, refuse};
+    use pebble_db::sign_in_failures;
     let username = username.trim();
     if username.is_empty() || password.is_empty() {
         return Err(bad_input("Enter both your username and your password."));
@@ -45,15 +48,33 @@ pub async fn sign_in(
         return Err(bad_input("That username or password is too long."));
     }
     let db = database()?;
+    if sign_in_failures::blocked(&db, username)
+        .await
+        .map_err(internal)?
+    {
+        return Err(refuse(
+            http::StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "Too many wrong passwords for this username. Wait {} minutes and try again, or ask your school's Pebble admin.",
+                sign_in_failures::WINDOW_MINUTES
+            ),
+        ));
+    }
     let Some(account) = pebble_db::accounts::authenticate(&db, username, &password)
         .await
         .map_err(internal)?
     else {
+        sign_in_failures::record(&db, username)
+            .await
+            .map_err(internal)?;
         return Err(refuse(
             http::StatusCode::UNAUTHORIZED,
             "That username and password do not match. Check both and try again.",
         ));
     };
+    sign_in_failures::clear(&db, username)
+        .await
+        .map_err(internal)?;
     let token = pebble_db::sessions::start(&db, account.id)
         .await
         .map_err(internal)?;

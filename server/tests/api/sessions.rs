@@ -5,7 +5,45 @@ crate::on_both_engines!(
     wrong_or_missing_credentials_are_refused_with_a_message,
     signing_out_ends_the_session_on_the_server,
     without_javascript_signing_in_redirects_and_a_failure_comes_back_to_the_form,
+    ten_wrong_passwords_pause_that_username_and_only_that_one,
+    signing_in_deletes_expired_sessions,
 );
+
+async fn signing_in_deletes_expired_sessions(app: TestApp) {
+    use pebble_db::entity::session;
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let db = app.database.open().await.expect("database");
+    let long_ago = chrono::Utc::now() - chrono::Duration::days(40);
+    session::ActiveModel {
+        token_hash: Set("0".repeat(64)),
+        account_id: Set(1),
+        created_at: Set(long_ago),
+        expires_at: Set(long_ago + chrono::Duration::days(30)),
+    }
+    .insert(&db)
+    .await
+    .expect("an expired session");
+    app.sign_in("admin").await;
+    let left = session::Entity::find_by_id("0".repeat(64))
+        .one(&db)
+        .await
+        .expect("query");
+    assert!(left.is_none(), "the expired session is gone");
+}
+
+async fn ten_wrong_passwords_pause_that_username_and_only_that_one(app: TestApp) {
+    let wrong = [("username", "okafor"), ("password", "guess")];
+    for attempt in 1..=10 {
+        let (status, body) = app.call(&As::Anonymous, "/api/sign-in", &wrong).await;
+        assert_eq!(status, 401, "attempt {attempt}: {body}");
+    }
+    let password = app.password("okafor");
+    let right = [("username", "OKAFOR"), ("password", password.as_str())];
+    let (status, body) = app.call(&As::Anonymous, "/api/sign-in", &right).await;
+    assert_eq!(status, 429, "even the right password waits: {body}");
+    assert!(body.contains("Wait 15 minutes"), "{body}");
+    app.sign_in("lindqvist").await;
+}
 
 async fn signing_in_sets_an_httponly_cookie_that_whoami_recognises(app: TestApp) {
     let response = app
