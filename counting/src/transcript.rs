@@ -110,6 +110,23 @@ pub enum Event {
         /// What happens next.
         verdict: BudgetVerdict,
     },
+    /// MES add-one completion: a run of per-voter budgets, one minor unit
+    /// apart, that all gave the same outcome with money left over (each
+    /// one [`BudgetVerdict::NotExhaustive`]). Written once instead of once
+    /// per budget so that a transcript stays readable however many steps
+    /// the completion takes.
+    BudgetsTried {
+        /// The first per-voter budget of the run.
+        from: Exact,
+        /// The last one.
+        to: Exact,
+        /// How many budgets the run holds (`to − from + 1`).
+        tries: u64,
+        /// Projects MES funded with each of them.
+        funded: Vec<ProjectId>,
+        /// Their total cost.
+        cost: Cents,
+    },
 }
 
 /// The add-one completion's judgement of one per-voter budget.
@@ -206,6 +223,19 @@ impl fmt::Display for Event {
                 write!(
                     f,
                     "per-voter budget {per_voter}: {} projects costing {cost}; {verdict}",
+                    funded.len()
+                )
+            }
+            Event::BudgetsTried {
+                from,
+                to,
+                tries,
+                funded,
+                cost,
+            } => {
+                write!(
+                    f,
+                    "per-voter budgets {from} to {to} ({tries} tries, one unit apart): {} projects costing {cost} each time; money left over, raise the budget",
                     funded.len()
                 )
             }

@@ -87,15 +87,18 @@ fn add_one(
         } else {
             BudgetVerdict::NotExhaustive
         };
-        tried.push(Event::BudgetTried {
-            per_voter: (&per_voter).into(),
-            funded: funded
-                .iter()
-                .map(|&p| manifest.projects[p].id.clone())
-                .collect(),
-            cost: Cents::new(u64::try_from(cost).unwrap_or(u64::MAX)),
-            verdict,
-        });
+        record_try(
+            &mut tried,
+            Event::BudgetTried {
+                per_voter: (&per_voter).into(),
+                funded: funded
+                    .iter()
+                    .map(|&p| manifest.projects[p].id.clone())
+                    .collect(),
+                cost: Cents::new(u64::try_from(cost).unwrap_or(u64::MAX)),
+                verdict,
+            },
+        );
         match verdict {
             BudgetVerdict::OverBudget => break,
             BudgetVerdict::Exhaustive => {
@@ -113,6 +116,58 @@ fn add_one(
     let round = push_round(rounds, "add-one completion");
     round.events = tried;
     funded
+}
+
+/// Appends one add-one try to the transcript, folding a try with money
+/// left over into the previous one when both funded the same projects.
+fn record_try(tried: &mut Vec<Event>, event: Event) {
+    let Event::BudgetTried {
+        per_voter,
+        funded,
+        cost,
+        verdict: BudgetVerdict::NotExhaustive,
+    } = event
+    else {
+        tried.push(event);
+        return;
+    };
+    let folded = match tried.pop() {
+        Some(Event::BudgetTried {
+            per_voter: from,
+            funded: before,
+            cost: cost_before,
+            verdict: BudgetVerdict::NotExhaustive,
+        }) if before == funded && cost_before == cost => Event::BudgetsTried {
+            from,
+            to: per_voter,
+            tries: 2,
+            funded,
+            cost,
+        },
+        Some(Event::BudgetsTried {
+            from,
+            tries,
+            funded: before,
+            cost: cost_before,
+            ..
+        }) if before == funded && cost_before == cost => Event::BudgetsTried {
+            from,
+            to: per_voter,
+            tries: tries + 1,
+            funded,
+            cost,
+        },
+        previous => {
+            tried.extend(previous);
+            Event::BudgetTried {
+                per_voter,
+                funded,
+                cost,
+                verdict: BudgetVerdict::NotExhaustive,
+            }
+        }
+    };
+    tried.push(folded);
 }
 
 /// pabutools' `is_exhaustive` over the projects MES considers: no other
