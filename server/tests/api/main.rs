@@ -14,4 +14,5 @@ mod proposals;
 mod roles;
 mod seed;
 mod sessions;
+mod tally;
 mod threads;
