@@ -16,13 +16,26 @@ use crate::i18n::t;
 use crate::pages::home::phase_name;
 use accounts::AccountTools;
 
+/// Runs `fetch` (an admin-only server function) only if an admin is
+/// signed in, so that a page shown to anyone else says why instead of
+/// answering with the function's 401 or 403.
+pub(crate) async fn if_admin<T, F>(fetch: impl FnOnce() -> F) -> Result<Option<T>, ServerFnError>
+where
+    F: std::future::Future<Output = Result<T, ServerFnError>>,
+{
+    match crate::api::session::whoami().await? {
+        Some(viewer) if viewer.role == Role::Admin => fetch().await.map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// `/admin`.
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let text = t();
     let session = use_session();
     let advance = ServerAction::<AdvancePhase>::new();
-    let cycles = Resource::new(move || advance.version().get(), |_| list_cycles());
+    let cycles = Resource::new(move || advance.version().get(), |_| if_admin(list_cycles));
     view! {
         <Title text=text.admin_link />
         <section class="narrow" aria-labelledby="admin-heading">
@@ -34,7 +47,9 @@ pub fn AdminPage() -> impl IntoView {
                         if !viewer.is_some_and(|v| v.role == Role::Admin) {
                             return Ok::<_, ServerFnError>(view! { <p class="notice">{text.admins_only}</p> }.into_any());
                         }
-                        let cycles = cycles.await?;
+                        let Some(cycles) = cycles.await? else {
+                            return Ok(view! { <p class="notice">{text.admins_only}</p> }.into_any());
+                        };
                         Ok(view! {
                             <h2>{text.cycles_heading}</h2>
                             <p><a href="/admin/cycles/new">{text.new_cycle}</a></p>

@@ -52,6 +52,7 @@ crate::on_both_engines!(
     an_admin_changes_every_setting_before_voting,
     each_bad_setting_is_refused_by_name_and_nothing_changes,
     a_plain_form_post_creates_a_cycle_and_goes_to_its_editor,
+    admin_pages_tell_anyone_else_they_are_for_admins,
 );
 crate::on_both_engines!(phase Voting: voting_freezes_the_settings_but_not_the_texts);
 crate::on_both_engines!(phase Certified: a_certified_cycle_cannot_be_edited);
@@ -258,4 +259,18 @@ async fn a_certified_cycle_cannot_be_edited(app: TestApp) {
     assert!(body.contains("certified phase"), "{body}");
     let (status, body) = app.call(&admin, "/api/update-cycle", UPDATE_CYCLE).await;
     assert_eq!(status, 409, "{body}");
+}
+
+async fn admin_pages_tell_anyone_else_they_are_for_admins(app: TestApp) {
+    let student = app.sign_in("maya.r").await;
+    for who in [As::Anonymous, student] {
+        for page in ["/admin", "/admin/cycles/1", "/admin/cycles/new"] {
+            let (status, body) = app.get_as(&who, page).await;
+            assert_eq!(status, 200, "{page} is a page, not a refused call");
+            assert!(body.contains("Only an admin"), "{page}: {body}");
+            assert!(!body.contains("settings[budget]"), "{page}: no form");
+        }
+    }
+    let (status, _) = app.call(&As::Anonymous, "/api/cycles", &[]).await;
+    assert_eq!(status, 401, "the server function itself still refuses");
 }

@@ -45,7 +45,7 @@ fn CycleEditorPage(
     let rename = ServerAction::<RenameCycle>::new();
     let editor = Resource::new(
         move || (id.get(), update.version().get(), rename.version().get()),
-        |(id, _, _)| get_cycle_editor(id),
+        |(id, _, _)| super::if_admin(move || get_cycle_editor(id)),
     );
     view! {
         <Title text=text.cycle_settings />
@@ -61,7 +61,12 @@ fn CycleEditorPage(
                                 <p class="notice">{text.admins_only}</p>
                             }.into_any());
                         }
-                        let editor = editor.await?;
+                        let Some(editor) = editor.await? else {
+                            return Ok(view! {
+                                <h1 id="cycle-editor-heading">{text.cycle_settings}</h1>
+                                <p class="notice">{text.admins_only}</p>
+                            }.into_any());
+                        };
                         Ok(editor_view(editor, create, update, rename))
                     })}
                 </ErrorBoundary>
