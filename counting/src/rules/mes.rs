@@ -199,9 +199,15 @@ fn equal_shares(
     let mut funded = Vec::new();
     let mut rounds = Vec::new();
     let mut spent: u64 = 0;
+    // The stage names the starting money, so a reader of a completed
+    // count knows which run's rounds these are and can redo them.
+    let stage = format!(
+        "mes, {} per voter",
+        crate::transcript::Exact::from(per_voter)
+    );
     loop {
         in_play.sort_by(|&a, &b| price[a].cmp(&price[b]).then(a.cmp(&b)));
-        let round = push_round(&mut rounds, "mes");
+        let round = push_round(&mut rounds, &stage);
         let mut best: Option<BigRational> = None;
         let mut tied: Vec<usize> = Vec::new();
         let mut dropped: Vec<usize> = Vec::new();
