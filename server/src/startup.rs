@@ -74,7 +74,10 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         db: db.clone(),
     };
     let routes = generate_route_list(App);
-    let context = move || provide_context(db.clone());
+    let context = move || {
+        provide_context(db.clone());
+        provide_context(pebble_app::api::backend::auth::ViewerCache::default());
+    };
     Router::new()
         .route("/healthz", get(crate::health::healthz))
         .route("/proposals/{id}/image", get(crate::images::proposal_image))

@@ -83,13 +83,14 @@ pub async fn import_roster(csv: String) -> Result<Vec<RosterRow>, ServerFnError>
 #[server(prefix = "/api", endpoint = "create-invite")]
 pub async fn create_invite(role: String) -> Result<String, ServerFnError> {
     use crate::api::backend::auth::require;
+    use crate::api::backend::convert::stored_role;
     use crate::api::backend::{bad_input, database, internal};
     use crate::domain::Action;
     use crate::domain::account::parse_role;
     let admin = require(Action::ManageAccounts).await?;
     let role = parse_role(&role, &backend::PEOPLE).map_err(bad_input)?;
     let db = database()?;
-    pebble_db::invites::create(&db, backend::stored_role(role), admin.id)
+    pebble_db::invites::create(&db, stored_role(role), admin.id)
         .await
         .map_err(internal)
 }
@@ -144,21 +145,12 @@ pub async fn join(
 #[cfg(feature = "ssr")]
 mod backend {
     use super::{Created, ROSTER_MAX_ROWS};
+    use crate::api::backend::convert::stored_role;
     use crate::domain::Role;
     use crate::domain::account::NewAccount;
-    use pebble_db::entity::account;
 
     /// Roles a roster or an invite may give.
     pub const PEOPLE: [Role; 3] = [Role::Student, Role::Family, Role::Committee];
-
-    pub fn stored_role(role: Role) -> account::Role {
-        match role {
-            Role::Student => account::Role::Student,
-            Role::Family => account::Role::Family,
-            Role::Committee => account::Role::Committee,
-            Role::Admin => account::Role::Admin,
-        }
-    }
 
     /// Creates the account, or says why not (a taken username).
     pub async fn create(

@@ -58,7 +58,8 @@ pub struct ProposalImage {
 /// A proposal's page. Hidden proposals are shown to the committee only.
 #[server(prefix = "/api", endpoint = "proposal")]
 pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
-    use crate::api::backend::auth::{role_of, viewer};
+    use crate::api::backend::auth::viewer;
+    use crate::api::backend::convert::role_of;
     use crate::api::backend::convert::{cents, phase, status};
     use crate::api::backend::{database, find_proposal, internal, not_found};
     use crate::domain::Role;

@@ -19,7 +19,8 @@ pub struct Viewer {
 /// The signed-in account, if any.
 #[server(prefix = "/api", endpoint = "whoami")]
 pub async fn whoami() -> Result<Option<Viewer>, ServerFnError> {
-    use crate::api::backend::auth::{role_of, viewer};
+    use crate::api::backend::auth::viewer;
+    use crate::api::backend::convert::role_of;
     Ok(viewer().await?.map(|account| Viewer {
         id: account.id,
         role: role_of(&account),

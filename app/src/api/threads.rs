@@ -52,8 +52,9 @@ pub struct ThreadView {
 /// Page `page` (from 1) of `proposal_id`'s thread.
 #[server(prefix = "/api", endpoint = "thread")]
 pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, ServerFnError> {
-    use crate::api::backend::auth::{role_of, viewer};
+    use crate::api::backend::auth::viewer;
     use crate::api::backend::convert::phase;
+    use crate::api::backend::convert::role_of;
     use crate::api::backend::{database, find_proposal, internal};
     use crate::domain::{Action, Role};
     let db = database()?;

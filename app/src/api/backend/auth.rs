@@ -1,13 +1,16 @@
 //! The signed-in account of a request, from its session cookie, and the
 //! role checks every server function makes (SPEC §1).
 
+use std::sync::{Arc, Mutex};
+
 use http::StatusCode;
 use http::header::{COOKIE, SET_COOKIE};
 use leptos::prelude::*;
 use pebble_db::entity::account;
 
+use super::convert::role_of;
 use super::{database, internal, refuse};
-use crate::domain::{Action, Role};
+use crate::domain::Action;
 
 /// The session cookie's name.
 pub const COOKIE_NAME: &str = "pebble_session";
@@ -46,25 +49,40 @@ pub fn session_cookie(token: Option<&str>) -> String {
     }
 }
 
-/// The signed-in account, if any.
-pub async fn viewer() -> Result<Option<account::Model>, ServerFnError> {
-    let Some(token) = request_cookie(COOKIE_NAME) else {
-        return Ok(None);
-    };
-    let db = database()?;
-    pebble_db::sessions::account(&db, &token)
-        .await
-        .map_err(internal)
+/// The signed-in account of one request, looked up at most once: a page
+/// renders with several server functions, each asking who is signed in.
+/// The server puts a fresh one in every request's context.
+#[derive(Clone, Default)]
+pub struct ViewerCache(Arc<Mutex<Option<Option<account::Model>>>>);
+
+impl ViewerCache {
+    fn get(&self) -> Option<Option<account::Model>> {
+        self.0.lock().ok().and_then(|found| found.clone())
+    }
+
+    fn set(&self, viewer: &Option<account::Model>) {
+        if let Ok(mut found) = self.0.lock() {
+            *found = Some(viewer.clone());
+        }
+    }
 }
 
-/// The role of a stored account.
-pub fn role_of(account: &account::Model) -> Role {
-    match account.role {
-        account::Role::Student => Role::Student,
-        account::Role::Family => Role::Family,
-        account::Role::Committee => Role::Committee,
-        account::Role::Admin => Role::Admin,
+/// The signed-in account, if any.
+pub async fn viewer() -> Result<Option<account::Model>, ServerFnError> {
+    let cache = use_context::<ViewerCache>();
+    if let Some(found) = cache.as_ref().and_then(ViewerCache::get) {
+        return Ok(found);
     }
+    let found = match request_cookie(COOKIE_NAME) {
+        None => None,
+        Some(token) => pebble_db::sessions::account(&database()?, &token)
+            .await
+            .map_err(internal)?,
+    };
+    if let Some(cache) = cache {
+        cache.set(&found);
+    }
+    Ok(found)
 }
 
 /// The signed-in account if its role may take `action`: 401 when nobody is

@@ -2,9 +2,9 @@
 
 use counting::Cents;
 use pebble_db::DbError;
-use pebble_db::entity::{cycle, proposal};
+use pebble_db::entity::{account, cycle, proposal};
 
-use crate::domain::{Phase, Status};
+use crate::domain::{Phase, Role, Status};
 
 /// A stored amount as [`Cents`]; a negative one is a corrupt row.
 pub fn cents(table: &'static str, column: &'static str, value: i64) -> Result<Cents, DbError> {
@@ -45,6 +45,26 @@ pub fn stored_phase(phase: Phase) -> cycle::Phase {
         Phase::Voting => cycle::Phase::Voting,
         Phase::Counting => cycle::Phase::Counting,
         Phase::Certified => cycle::Phase::Certified,
+    }
+}
+
+/// The role of a stored account.
+pub fn role_of(account: &account::Model) -> Role {
+    match account.role {
+        account::Role::Student => Role::Student,
+        account::Role::Family => Role::Family,
+        account::Role::Committee => Role::Committee,
+        account::Role::Admin => Role::Admin,
+    }
+}
+
+/// A role to store.
+pub fn stored_role(role: Role) -> account::Role {
+    match role {
+        Role::Student => account::Role::Student,
+        Role::Family => account::Role::Family,
+        Role::Committee => account::Role::Committee,
+        Role::Admin => account::Role::Admin,
     }
 }
 
