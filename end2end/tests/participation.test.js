@@ -47,7 +47,13 @@ async function uploadImage(page, description) {
   await page.getByRole("button", { name: "Upload image" }).click();
   const image = page.locator(`figure.proposal-image img[alt="${description}"]`);
   await image.waitFor();
-  await page.waitForFunction((alt) => document.querySelector(`img[alt="${alt}"]`)?.naturalWidth === 320, description);
+  // Polled from here: with JavaScript off the page runs no animation
+  // frames, so page.waitForFunction would only ever check once.
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await image.evaluate((img) => img.complete && img.naturalWidth)) === 320) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`the uploaded image "${description}" did not load`);
 }
 
 function comment(page, text) {
