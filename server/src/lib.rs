@@ -6,6 +6,7 @@ pub mod config;
 pub mod health;
 pub mod images;
 pub mod input_errors;
+pub mod page_deadline;
 pub mod startup;
 pub mod telemetry;
 

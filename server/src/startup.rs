@@ -2,12 +2,13 @@
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use axum::Router;
 use axum::extract::FromRef;
 use axum::routing::get;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use pebble_app::{App, shell};
 use pebble_db::DatabaseConnection;
 use tokio::net::TcpListener;
@@ -73,7 +74,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         leptos_options: leptos_options.clone(),
         db: db.clone(),
     };
-    let routes = generate_route_list(App);
+    let routes = routes();
     let context = move || {
         provide_context(db.clone());
         provide_context(pebble_app::api::backend::auth::ViewerCache::default());
@@ -89,6 +90,10 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
             AppState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::page_deadline::PAGE_DEADLINE,
+            crate::page_deadline::render_within,
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
         .layer(axum::middleware::from_fn(
             crate::input_errors::input_errors_are_bad_requests,
@@ -96,6 +101,17 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The app's routes, listed once per process. Listing them renders the app
+/// with resource loading switched off by a process-wide flag in
+/// `leptos_server` (`SuppressResourceLoad`); a page that another server in
+/// the same process starts rendering meanwhile waits forever for its data
+/// (leptos-rs/leptos#4773). The integration tests start dozens of servers
+/// in one process, and an occasional stalled test was exactly this.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 async fn shutdown_signal() {
