@@ -17,6 +17,8 @@ pub struct ListedProposal {
     pub author_name: Option<String>,
     /// Number of comments in its thread.
     pub comment_count: u64,
+    /// Its image's version and alt text, if it has one.
+    pub image: Option<crate::proposal_images::ImageInfo>,
 }
 
 /// A cycle with its public proposals, in submission order.
@@ -47,6 +49,7 @@ pub async fn featured(db: &impl ConnectionTrait) -> Result<Option<CycleOverview>
         .all(db)
         .await?;
     let ids: Vec<i32> = rows.iter().map(|(p, _)| p.id).collect();
+    let mut images = crate::proposal_images::infos(db, &ids).await?;
     let counts: BTreeMap<i32, i64> = comment::Entity::find()
         .select_only()
         .column(comment::Column::ProposalId)
@@ -67,6 +70,7 @@ pub async fn featured(db: &impl ConnectionTrait) -> Result<Option<CycleOverview>
                 .unwrap_or(0)
                 .unsigned_abs(),
             author_name: author.map(|a| a.display_name),
+            image: images.remove(&proposal.id),
             proposal,
         })
         .collect();

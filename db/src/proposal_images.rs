@@ -75,6 +75,34 @@ pub async fn info(
     }))
 }
 
+/// The images' versions and alt texts for the proposals `ids` that have one.
+pub async fn infos(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<std::collections::BTreeMap<i32, ImageInfo>, DbError> {
+    let rows = proposal_image::Entity::find()
+        .select_only()
+        .column(proposal_image::Column::ProposalId)
+        .column(proposal_image::Column::Sha256)
+        .column(proposal_image::Column::Description)
+        .filter(proposal_image::Column::ProposalId.is_in(ids.iter().copied()))
+        .into_tuple::<(i32, String, String)>()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, sha256, description)| {
+            (
+                id,
+                ImageInfo {
+                    sha256,
+                    description,
+                },
+            )
+        })
+        .collect())
+}
+
 /// The whole image, bytes included.
 pub async fn get(
     db: &impl ConnectionTrait,

@@ -25,6 +25,8 @@ pub struct ProposalCard {
     pub author: Option<String>,
     /// Number of comments in its thread.
     pub comments: u64,
+    /// Its image, if it has one.
+    pub image: Option<crate::api::proposals::ProposalImage>,
 }
 
 /// The featured cycle with its proposals.
@@ -97,6 +99,9 @@ mod convert {
                     category: listed.proposal.category,
                     author: listed.author_name,
                     comments: listed.comment_count,
+                    image: listed.image.map(|info| {
+                        crate::api::proposals::ProposalImage::of(listed.proposal.id, info)
+                    }),
                 })
             })
             .collect::<Result<Vec<_>, pebble_db::DbError>>()?;

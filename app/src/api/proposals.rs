@@ -55,6 +55,18 @@ pub struct ProposalImage {
     pub description: String,
 }
 
+#[cfg(feature = "ssr")]
+impl ProposalImage {
+    /// Proposal `id`'s stored image as a page links it.
+    pub fn of(id: i32, info: pebble_db::proposal_images::ImageInfo) -> ProposalImage {
+        let version: String = info.sha256.chars().take(16).collect();
+        ProposalImage {
+            url: format!("/proposals/{id}/image?v={version}"),
+            description: info.description,
+        }
+    }
+}
+
 /// A proposal's page. Hidden proposals are shown to the committee only.
 #[server(prefix = "/api", endpoint = "proposal")]
 pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
@@ -78,10 +90,7 @@ pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
     let image = pebble_db::proposal_images::info(&db, p.id)
         .await
         .map_err(internal)?
-        .map(|info| ProposalImage {
-            url: format!("/proposals/{}/image?v={}", p.id, &info.sha256[..16]),
-            description: info.description,
-        });
+        .map(|info| ProposalImage::of(p.id, info));
     let ballot_cost = p
         .ballot_cost_cents
         .map(|c| cents("proposal", "ballot_cost_cents", c))

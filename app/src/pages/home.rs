@@ -154,6 +154,9 @@ fn ProposalItem(proposal: ProposalCard, currency: String) -> impl IntoView {
                 {proposal.author.map(|name| view! { <span class="author">{format!("{} {name}", text.by)}</span> })}
             </p>
             <p class="summary">{proposal.summary}</p>
+            {proposal.image.map(|image| view! {
+                <img class="thumb" src=image.url alt=image.description loading="lazy" />
+            })}
             <p class="figures">
                 <span class="cost">{format_money(proposal.estimated_cost, &currency)}</span>
                 <span class="comments">{comments}</span>

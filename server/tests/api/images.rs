@@ -94,6 +94,19 @@ async fn the_author_uploads_an_image_that_the_page_shows_and_the_server_serves(a
         page.contains(r#"alt="A bottle filler by the gym""#),
         "the page shows it with its alt text"
     );
+    let (_, home) = app.call(&As::Anonymous, "/api/home", &[]).await;
+    let home: serde_json::Value = serde_json::from_str(&home).expect("JSON");
+    let cards = home["cycle"]["proposals"].as_array().expect("cards");
+    assert_eq!(
+        cards[0]["image"]["url"], url,
+        "the list links the same image"
+    );
+    assert!(cards[1]["image"].is_null(), "and only where there is one");
+    let (_, list) = app.get("/").await;
+    assert!(
+        list.contains(r#"class="thumb""#) && list.contains(url),
+        "the list shows a thumbnail"
+    );
 
     let (status, body) = app
         .call(

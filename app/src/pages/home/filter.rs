@@ -71,6 +71,7 @@ mod tests {
             status,
             author: None,
             comments: 0,
+            image: None,
         }
     }
 
