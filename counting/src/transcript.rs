@@ -168,13 +168,26 @@ pub struct Outcome {
 
 impl fmt::Display for Event {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, Amounts::MinorUnits)
+    }
+}
+
+impl Event {
+    /// Writes the event in words, with amounts as `amounts` says.
+    fn write(&self, f: &mut fmt::Formatter<'_>, amounts: Amounts) -> fmt::Result {
+        let money = |amount: &Cents| Money(*amount, amounts);
         match self {
             Event::Funded {
                 project,
                 cost,
                 remaining,
             } => {
-                write!(f, "funded {project} (cost {cost}; {remaining} left)")
+                write!(
+                    f,
+                    "funded {project} (cost {}; {} left)",
+                    money(cost),
+                    money(remaining)
+                )
             }
             Event::Skipped {
                 project,
@@ -183,7 +196,9 @@ impl fmt::Display for Event {
             } => {
                 write!(
                     f,
-                    "skipped {project}: does not fit (cost {cost}; {remaining} left)"
+                    "skipped {project}: does not fit (cost {}; {} left)",
+                    money(cost),
+                    money(remaining)
                 )
             }
             Event::Unaffordable { project } => {
@@ -222,8 +237,9 @@ impl fmt::Display for Event {
                 };
                 write!(
                     f,
-                    "per-voter budget {per_voter}: {} projects costing {cost}; {verdict}",
-                    funded.len()
+                    "per-voter budget {per_voter}: {} projects costing {}; {verdict}",
+                    funded.len(),
+                    money(cost)
                 )
             }
             Event::BudgetsTried {
@@ -235,28 +251,119 @@ impl fmt::Display for Event {
             } => {
                 write!(
                     f,
-                    "per-voter budgets {from} to {to} ({tries} tries, one unit apart): {} projects costing {cost} each time; money left over, raise the budget",
-                    funded.len()
+                    "per-voter budgets {from} to {to} ({tries} tries, one unit apart): {} projects costing {} each time; money left over, raise the budget",
+                    funded.len(),
+                    money(cost)
                 )
             }
         }
     }
 }
 
-impl fmt::Display for Outcome {
-    /// A plain-text transcript, one line per tally and event.
+/// How a text transcript writes amounts of money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Amounts {
+    /// Minor units as major units with two decimals (`10,000.00`), as
+    /// Pebble's cycles keep money.
+    MinorUnits,
+    /// Whole numbers as they are (`1000`), as in pabulib files, whose
+    /// costs have no minor unit.
+    Plain,
+}
+
+/// An amount written as [`Amounts`] says.
+struct Money(Cents, Amounts);
+
+impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for round in &self.rounds {
+        match self.1 {
+            Amounts::MinorUnits => write!(f, "{}", self.0),
+            Amounts::Plain => write!(f, "{}", self.0.minor_units()),
+        }
+    }
+}
+
+/// A plain-text transcript with a choice of how amounts are written; see
+/// [`Outcome::text`].
+pub struct Text<'a> {
+    outcome: &'a Outcome,
+    amounts: Amounts,
+}
+
+impl Outcome {
+    /// The plain-text transcript, one line per tally and event, with
+    /// amounts written as `amounts` says.
+    pub fn text(&self, amounts: Amounts) -> Text<'_> {
+        Text {
+            outcome: self,
+            amounts,
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    /// The plain-text transcript, amounts in minor units.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text(Amounts::MinorUnits).fmt(f)
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Text { outcome, amounts } = *self;
+        for round in &outcome.rounds {
             writeln!(f, "round {} ({})", round.number, round.stage)?;
             for tally in &round.tallies {
                 writeln!(f, "  {:<16} {}", tally.project.as_str(), tally.value)?;
             }
             for event in &round.events {
-                writeln!(f, "  - {event}")?;
+                write!(f, "  - ")?;
+                event.write(f, amounts)?;
+                writeln!(f)?;
             }
         }
-        let winners: Vec<&str> = self.winners.iter().map(ProjectId::as_str).collect();
+        let winners: Vec<&str> = outcome.winners.iter().map(ProjectId::as_str).collect();
         writeln!(f, "winners: {}", winners.join(", "))?;
-        write!(f, "spent: {}", self.spent)
+        write!(f, "spent: {}", Money(outcome.spent, amounts))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_funded() -> Outcome {
+        let id: ProjectId = "p1".parse().expect("an id");
+        Outcome {
+            winners: vec![id.clone()],
+            spent: Cents::new(125_050),
+            rounds: vec![Round {
+                number: 1,
+                stage: "greedy".to_owned(),
+                tallies: Vec::new(),
+                events: vec![Event::Funded {
+                    project: id,
+                    cost: Cents::new(125_050),
+                    remaining: Cents::new(50),
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn cycle_transcripts_write_minor_units_as_money() {
+        let text = one_funded().to_string();
+        assert!(
+            text.contains("funded p1 (cost 1,250.50; 0.50 left)"),
+            "{text}"
+        );
+        assert!(text.ends_with("spent: 1,250.50"), "{text}");
+    }
+
+    #[test]
+    fn pabulib_transcripts_write_amounts_as_they_are() {
+        let text = one_funded().text(Amounts::Plain).to_string();
+        assert!(text.contains("funded p1 (cost 125050; 50 left)"), "{text}");
+        assert!(text.ends_with("spent: 125050"), "{text}");
     }
 }

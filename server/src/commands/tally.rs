@@ -137,7 +137,8 @@ pub fn run(args: &TallyArgs) -> Result<String, String> {
     progress.finish_and_clear();
     Ok(match args.output {
         Output::Ids => outcome.winners.iter().map(|id| format!("{id}\n")).collect(),
-        Output::Table => format!("{outcome}\n"),
+        // Pabulib costs are whole numbers with no minor unit: print them so.
+        Output::Table => format!("{}\n", outcome.text(counting::transcript::Amounts::Plain)),
         Output::Json => {
             let body = serde_json::json!({
                 "manifest_hash": merkle::to_hex(&counting::encoding::manifest_hash(&manifest)),
