@@ -39,7 +39,11 @@ test("an admin creates a cycle and changes its ballot and rule, with JavaScript"
   await hydrated(page);
   assert.equal(await page.getByLabel("Total budget").inputValue(), "2,500.00");
 
+  // Only the chosen ballot type's limits and the chosen rule's options show.
+  assert.ok(await page.getByLabel("Most projects ranked").isHidden());
+  assert.ok(await page.getByLabel("Seats (STV only)").isHidden());
   await page.getByLabel("Ballot type").selectOption("ranked");
+  await page.getByLabel("Fewest projects").waitFor({ state: "hidden" });
   await page.getByLabel("Most projects ranked").fill("3");
   await page.getByLabel("Rule", { exact: true }).selectOption("stv");
   await page.getByLabel("Seats (STV only)").fill("2");
