@@ -2,7 +2,10 @@
 //! (SPEC §3). Callers check roles and phases; this module only stores.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, Set,
+};
 
 use crate::DbError;
 use crate::entity::proposal::{self, Status};
@@ -136,4 +139,18 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<Found>, D
         author,
         cycle,
     }))
+}
+
+/// How many proposals `account_id` submitted since `since` (for the rate
+/// limit).
+pub async fn count_by_author_since(
+    db: &impl ConnectionTrait,
+    account_id: i32,
+    since: chrono::DateTime<Utc>,
+) -> Result<u64, DbError> {
+    Ok(proposal::Entity::find()
+        .filter(proposal::Column::AuthorId.eq(account_id))
+        .filter(proposal::Column::CreatedAt.gt(since))
+        .count(db)
+        .await?)
 }

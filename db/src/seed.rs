@@ -89,7 +89,11 @@ pub async fn demo_in_phase_if_empty(
         .collect();
     cycle_settings::replace_committee(&txn, cycle.id, &committee).await?;
     let mut first_id: Option<i32> = None;
-    for idea in data::PROPOSALS {
+    let count = data::PROPOSALS.len();
+    for (i, idea) in data::PROPOSALS.iter().enumerate() {
+        // Submitted over the past weeks, one a day, the first the oldest.
+        let days_ago = i64::try_from(count - i).unwrap_or(0);
+        let submitted = now - chrono::Duration::days(days_ago);
         let (status, ballot_cost, note) = match (reviewed, idea.status) {
             (false, _) => (proposal::Status::Submitted, None, None),
             (true, proposal::Status::Feasible) => (
@@ -133,8 +137,8 @@ pub async fn demo_in_phase_if_empty(
             ballot_cost_cents: Set(ballot_cost),
             review_note: Set(note.map(str::to_owned)),
             merged_into_id: Set(merged_into),
-            created_at: Set(now),
-            updated_at: Set(Some(now)),
+            created_at: Set(submitted),
+            updated_at: Set(Some(submitted)),
             ..Default::default()
         }
         .insert(&txn)

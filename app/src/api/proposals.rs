@@ -118,6 +118,9 @@ pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
     })
 }
 
+/// Proposals one student may submit in an hour.
+pub const PROPOSALS_PER_HOUR: u64 = 5;
+
 /// A student submits a proposal to a cycle in its ideas phase; goes to its page.
 #[server(prefix = "/api", endpoint = "submit-proposal")]
 pub async fn submit_proposal(
@@ -130,7 +133,7 @@ pub async fn submit_proposal(
 ) -> Result<i32, ServerFnError> {
     use crate::api::backend::auth::require;
     use crate::api::backend::convert::{phase, stored_cents};
-    use crate::api::backend::{bad_input, database, find_cycle, internal, wrong_phase};
+    use crate::api::backend::{bad_input, database, find_cycle, internal, refuse, wrong_phase};
     use crate::domain::{Action, ProposalDraft};
     let author = require(Action::SubmitProposal).await?;
     let draft = ProposalDraft::parse(&title, &summary, &description, &category, &estimated_cost)
@@ -140,6 +143,18 @@ pub async fn submit_proposal(
     phase(cycle.phase)
         .allows(Action::SubmitProposal)
         .map_err(wrong_phase)?;
+    let hour_ago = chrono::Utc::now() - chrono::Duration::hours(1);
+    let recent = pebble_db::proposals::count_by_author_since(&db, author.id, hour_ago)
+        .await
+        .map_err(internal)?;
+    if recent >= PROPOSALS_PER_HOUR {
+        return Err(refuse(
+            http::StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "You can submit {PROPOSALS_PER_HOUR} proposals an hour; please wait a while, or improve one you have sent."
+            ),
+        ));
+    }
     let stored =
         pebble_db::proposals::submit(&db, cycle.id, author.id, stored_draft(draft, stored_cents))
             .await

@@ -6,7 +6,28 @@ use crate::helpers::{As, TestApp};
 crate::on_both_engines!(phase Ideas:
     a_student_submits_a_proposal_that_appears_in_the_list,
     bad_proposal_forms_are_refused_and_nothing_is_written,
+    a_sixth_proposal_within_an_hour_waits,
 );
+
+async fn a_sixth_proposal_within_an_hour_waits(app: TestApp) {
+    let student = app.sign_in("devon.t").await;
+    for n in 1..=5 {
+        let (status, body) = app.call(&student, "/api/submit-proposal", &GOOD).await;
+        assert_eq!(status, 200, "proposal {n}: {body}");
+    }
+    let (status, body) = app.call(&student, "/api/submit-proposal", &GOOD).await;
+    assert_eq!(status, 429, "{body}");
+    assert!(body.contains("5 proposals an hour"), "{body}");
+    let (_, home) = app.call(&As::Anonymous, "/api/home", &[]).await;
+    assert_eq!(
+        home.matches("Bike racks").count(),
+        5,
+        "the sixth was not stored"
+    );
+    let other = app.sign_in("maya.r").await;
+    let (status, body) = app.call(&other, "/api/submit-proposal", &GOOD).await;
+    assert_eq!(status, 200, "another student is not held back: {body}");
+}
 crate::on_both_engines!(phase Review: the_committee_marks_feasible_merges_and_refuses_bad_reviews);
 crate::on_both_engines!(proposals_cannot_be_submitted_outside_the_ideas_phase);
 
