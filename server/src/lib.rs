@@ -7,6 +7,7 @@ pub mod health;
 pub mod images;
 pub mod input_errors;
 pub mod page_deadline;
+pub mod redirects;
 pub mod startup;
 pub mod telemetry;
 

@@ -98,6 +98,9 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         .layer(axum::middleware::from_fn(
             crate::input_errors::input_errors_are_bad_requests,
         ))
+        .layer(axum::middleware::from_fn(
+            crate::redirects::without_empty_query,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
