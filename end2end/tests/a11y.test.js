@@ -1,5 +1,7 @@
 // axe-core on every page, English and Spanish, signed out and signed in:
-// no serious or critical violations. And the language switch.
+// no violations at all (the issue asks for no serious or critical ones;
+// every page also passes the moderate and minor rules, such as heading
+// order, and should keep doing so). And the language switch.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -15,23 +17,22 @@ after(async () => {
   await browser?.close();
 });
 
-async function serious(page) {
+async function violations(page) {
   await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, { resultTypes: ["violations"] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
   });
-  return result.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
 const PUBLIC_PAGES = ["/", "/?sort=cost", "/sign-in", "/proposals/1", "/proposals/2", "/proposals/new", "/admin", "/join", "/no-such-page"];
 
-test("public pages have no serious or critical axe violations", async () => {
+test("public pages have no axe violations", async () => {
   const page = await browser.newPage();
   for (const path of PUBLIC_PAGES) {
     await page.goto(baseUrl + path);
-    assert.deepEqual(await serious(page), [], `axe on ${path}`);
+    assert.deepEqual(await violations(page), [], `axe on ${path}`);
   }
   await page.close();
 });
@@ -47,7 +48,7 @@ test("signed-in pages (forms, review, moderation) have none either", async () =>
       await page.goto(flowUrl + path);
       await hydrated(page);
       await page.locator("details").evaluateAll((all) => all.forEach((d) => { d.open = true; }));
-      assert.deepEqual(await serious(page), [], `axe on ${path} as ${user}`);
+      assert.deepEqual(await violations(page), [], `axe on ${path} as ${user}`);
     }
     await context.close();
   }
@@ -64,7 +65,7 @@ test("the Spanish switch changes the page text and lang, and it sticks", async (
   assert.equal(await page.getAttribute("html", "lang"), "es");
   await page.goto(baseUrl + "/");
   await page.getByRole("heading", { name: "Propuestas" }).waitFor();
-  assert.deepEqual(await serious(page), [], "axe on the Spanish home page");
+  assert.deepEqual(await violations(page), [], "axe on the Spanish home page");
   await page.getByLabel("Idioma", { exact: true }).selectOption("en");
   await page.getByRole("button", { name: "Cambiar" }).click();
   await page.getByRole("heading", { name: "Proposals" }).waitFor();
