@@ -6,6 +6,7 @@ pub mod cycle_form;
 pub mod fields;
 pub mod image;
 pub mod phase;
+pub mod problem;
 pub mod role;
 pub mod status;
 

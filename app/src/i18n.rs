@@ -3,10 +3,12 @@
 
 mod en;
 mod es;
+mod messages;
 mod strings;
 
 use leptos::prelude::*;
 
+pub use messages::Thing;
 pub use strings::Strings;
 
 /// The cookie that remembers the chosen language.

@@ -8,9 +8,10 @@ use http::StatusCode;
 use leptos::prelude::*;
 use pebble_db::DatabaseConnection;
 
-/// What a visitor is told when something failed on the server's side.
-/// The cause goes to the log, never to the browser.
-const INTERNAL: &str = "Something went wrong on our side. Please try again in a moment.";
+/// The strings of the request's language, for the messages sent back.
+pub fn words() -> &'static crate::i18n::Strings {
+    crate::i18n::request_lang().strings()
+}
 
 /// The database pool the server put in the request's context.
 pub fn database() -> Result<DatabaseConnection, ServerFnError> {
@@ -18,10 +19,11 @@ pub fn database() -> Result<DatabaseConnection, ServerFnError> {
         .ok_or_else(|| internal("no database connection in the request context"))
 }
 
-/// Logs `cause` and returns the generic message for the browser.
+/// Logs `cause` and returns the generic message for the browser. The
+/// cause goes to the log, never to the browser.
 pub fn internal(cause: impl std::fmt::Display) -> ServerFnError {
     tracing::error!(%cause, "server function failed");
-    ServerFnError::new(INTERNAL)
+    ServerFnError::new(words().internal_error)
 }
 
 /// Refuses the request with `status` (a 4xx) and `message`, which must be
@@ -46,12 +48,14 @@ pub fn bad_input(message: impl std::fmt::Display) -> ServerFnError {
     refuse(StatusCode::BAD_REQUEST, message.to_string())
 }
 
+/// 400 for a field that did not parse, worded in the request's language.
+pub fn bad_field(error: crate::domain::FieldError) -> ServerFnError {
+    refuse(StatusCode::BAD_REQUEST, error.message_in(words()))
+}
+
 /// 404 for an id that names nothing.
-pub fn not_found(what: &str, id: i32) -> ServerFnError {
-    refuse(
-        StatusCode::NOT_FOUND,
-        format!("There is no {what} number {id}."),
-    )
+pub fn not_found(thing: crate::i18n::Thing, id: i32) -> ServerFnError {
+    refuse(StatusCode::NOT_FOUND, (words().no_such)(thing, id))
 }
 
 /// The proposal `id` with its author and cycle, or a 404.
@@ -62,7 +66,7 @@ pub async fn find_proposal(
     pebble_db::proposals::find(db, id)
         .await
         .map_err(internal)?
-        .ok_or_else(|| not_found("proposal", id))
+        .ok_or_else(|| not_found(crate::i18n::Thing::Proposal, id))
 }
 
 /// The proposal `id` if `author_id` wrote it and its cycle's phase lets
@@ -75,10 +79,7 @@ pub async fn authored_proposal(
     use crate::domain::Action;
     let found = find_proposal(db, id).await?;
     if found.proposal.author_id != Some(author_id) {
-        return Err(refuse(
-            StatusCode::FORBIDDEN,
-            "Only the author can edit a proposal.",
-        ));
+        return Err(refuse(StatusCode::FORBIDDEN, words().only_author_proposal));
     }
     convert::phase(found.cycle.phase)
         .allows(Action::EditOwnProposal)
@@ -94,10 +95,13 @@ pub async fn find_cycle(
     pebble_db::cycles::find(db, id)
         .await
         .map_err(internal)?
-        .ok_or_else(|| not_found("cycle", id))
+        .ok_or_else(|| not_found(crate::i18n::Thing::Cycle, id))
 }
 
-/// 409 for an action the cycle's phase does not allow.
+/// 409 for an action the cycle's phase does not allow, naming the phase.
 pub fn wrong_phase(refusal: crate::domain::PhaseRefusal) -> ServerFnError {
-    refuse(StatusCode::CONFLICT, refusal.0)
+    refuse(
+        StatusCode::CONFLICT,
+        words().refusal(refusal.action, refusal.phase),
+    )
 }

@@ -34,10 +34,10 @@ pub async fn advance_phase(cycle_id: i32, from: String) -> Result<Phase, ServerF
     }
     from.allows(Action::MovePhase).map_err(wrong_phase)?;
     let Some(to) = from.next() else {
-        return Err(wrong_phase(crate::domain::PhaseRefusal(format!(
-            "The {} phase is the last one.",
-            from.slug()
-        ))));
+        return Err(wrong_phase(crate::domain::PhaseRefusal {
+            action: Action::MovePhase,
+            phase: from,
+        }));
     };
     let moved = pebble_db::cycles::move_phase(&db, cycle_id, stored_phase(from), stored_phase(to))
         .await

@@ -13,7 +13,7 @@ use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 #[server(prefix = "/api", endpoint = "proposal-image", input = MultipartFormData)]
 pub async fn upload_proposal_image(data: MultipartData) -> Result<(), ServerFnError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{authored_proposal, bad_input, database, internal};
+    use crate::api::backend::{authored_proposal, bad_field, bad_input, database, internal};
     use crate::domain::{Action, image};
     let author = require(Action::EditOwnProposal).await?;
     let mut multipart = data
@@ -63,8 +63,8 @@ pub async fn upload_proposal_image(data: MultipartData) -> Result<(), ServerFnEr
             proposal_id.trim()
         ))
     })?;
-    let media = image::check(&file, file_len).map_err(bad_input)?;
-    let description = image::description(&description).map_err(bad_input)?;
+    let media = image::check(&file, file_len).map_err(bad_field)?;
+    let description = image::description(&description).map_err(bad_field)?;
     let db = database()?;
     let found = authored_proposal(&db, author.id, id).await?;
     pebble_db::proposal_images::put(&db, found.proposal.id, media, file, &description)

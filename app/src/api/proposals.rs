@@ -84,7 +84,7 @@ pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
             .await?
             .is_some_and(|a| role_of(&a) == Role::Committee);
         if !committee {
-            return Err(not_found("proposal", id));
+            return Err(not_found(crate::i18n::Thing::Proposal, id));
         }
     }
     let image = pebble_db::proposal_images::info(&db, p.id)
@@ -133,11 +133,13 @@ pub async fn submit_proposal(
 ) -> Result<i32, ServerFnError> {
     use crate::api::backend::auth::require;
     use crate::api::backend::convert::{phase, stored_cents};
-    use crate::api::backend::{bad_input, database, find_cycle, internal, refuse, wrong_phase};
+    use crate::api::backend::{
+        bad_field, database, find_cycle, internal, refuse, words, wrong_phase,
+    };
     use crate::domain::{Action, ProposalDraft};
     let author = require(Action::SubmitProposal).await?;
     let draft = ProposalDraft::parse(&title, &summary, &description, &category, &estimated_cost)
-        .map_err(bad_input)?;
+        .map_err(bad_field)?;
     let db = database()?;
     let cycle = find_cycle(&db, cycle_id).await?;
     phase(cycle.phase)
@@ -150,9 +152,7 @@ pub async fn submit_proposal(
     if recent >= PROPOSALS_PER_HOUR {
         return Err(refuse(
             http::StatusCode::TOO_MANY_REQUESTS,
-            format!(
-                "You can submit {PROPOSALS_PER_HOUR} proposals an hour; please wait a while, or improve one you have sent."
-            ),
+            (words().proposal_rate)(PROPOSALS_PER_HOUR),
         ));
     }
     let stored =
@@ -175,11 +175,11 @@ pub async fn edit_proposal(
 ) -> Result<(), ServerFnError> {
     use crate::api::backend::auth::require;
     use crate::api::backend::convert::stored_cents;
-    use crate::api::backend::{authored_proposal, bad_input, database, internal};
+    use crate::api::backend::{authored_proposal, bad_field, database, internal};
     use crate::domain::{Action, ProposalDraft};
     let author = require(Action::EditOwnProposal).await?;
     let draft = ProposalDraft::parse(&title, &summary, &description, &category, &estimated_cost)
-        .map_err(bad_input)?;
+        .map_err(bad_field)?;
     let db = database()?;
     let found = authored_proposal(&db, author.id, id).await?;
     pebble_db::proposals::edit(&db, found.proposal, stored_draft(draft, stored_cents))
@@ -215,18 +215,20 @@ pub async fn review_proposal(
 ) -> Result<(), ServerFnError> {
     use crate::api::backend::auth::require;
     use crate::api::backend::convert::{phase, stored_cents};
-    use crate::api::backend::{bad_input, database, find_proposal, internal, wrong_phase};
+    use crate::api::backend::{
+        bad_field, bad_input, database, find_proposal, internal, wrong_phase,
+    };
     use crate::domain::{Action, fields};
     use pebble_db::proposals::Verdict;
     require(Action::ReviewProposal).await?;
     let note = fields::text(
         "note",
-        "The public note",
+        fields::Label::PublicNote,
         &note,
         fields::SUMMARY_MAX * 4,
         true,
     )
-    .map_err(bad_input)?;
+    .map_err(bad_field)?;
     let db = database()?;
     let found = find_proposal(&db, id).await?;
     phase(found.cycle.phase)
@@ -236,10 +238,10 @@ pub async fn review_proposal(
         "feasible" => {
             let cost = fields::cost(
                 "ballot_cost",
-                "The ballot cost",
+                fields::Label::BallotCost,
                 ballot_cost.as_deref().unwrap_or(""),
             )
-            .map_err(bad_input)?;
+            .map_err(bad_field)?;
             Verdict::Feasible {
                 ballot_cost_cents: stored_cents(cost),
             }

@@ -39,14 +39,14 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(), ServerFnError> {
     use crate::api::backend::auth::{session_cookie, set_cookie};
-    use crate::api::backend::{bad_input, database, internal, refuse};
+    use crate::api::backend::{bad_input, database, internal, refuse, words};
     use pebble_db::sign_in_failures;
     let username = username.trim();
     if username.is_empty() || password.is_empty() {
-        return Err(bad_input("Enter both your username and your password."));
+        return Err(bad_input(words().enter_both));
     }
     if username.len() > 64 || password.len() > 256 {
-        return Err(bad_input("That username or password is too long."));
+        return Err(bad_input(words().credentials_too_long));
     }
     let db = database()?;
     if sign_in_failures::blocked(&db, username)
@@ -55,10 +55,7 @@ pub async fn sign_in(
     {
         return Err(refuse(
             http::StatusCode::TOO_MANY_REQUESTS,
-            format!(
-                "Too many wrong passwords for this username. Wait {} minutes and try again, or ask your school's Pebble admin.",
-                sign_in_failures::WINDOW_MINUTES
-            ),
+            (words().too_many_attempts)(sign_in_failures::WINDOW_MINUTES),
         ));
     }
     let Some(account) = pebble_db::accounts::authenticate(&db, username, &password)
@@ -70,7 +67,7 @@ pub async fn sign_in(
             .map_err(internal)?;
         return Err(refuse(
             http::StatusCode::UNAUTHORIZED,
-            "That username and password do not match. Check both and try again.",
+            words().wrong_password,
         ));
     };
     sign_in_failures::clear(&db, username)

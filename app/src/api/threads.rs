@@ -128,18 +128,18 @@ pub async fn post_comment(
     use crate::api::backend::auth::require;
     use crate::api::backend::convert::phase;
     use crate::api::backend::{
-        bad_input, database, find_proposal, internal, not_found, refuse, wrong_phase,
+        bad_field, bad_input, database, find_proposal, internal, not_found, refuse, words,
+        wrong_phase,
     };
     use crate::domain::{Action, CommentBody};
     let author = require(Action::Comment).await?;
-    let body = CommentBody::parse(&body).map_err(bad_input)?;
+    let body = CommentBody::parse(&body).map_err(bad_field)?;
     let parent_id = match parent_id.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(raw) => Some(raw.parse::<i32>().map_err(|_| {
-            bad_input(format!(
-                "The comment to reply to must be a number, not '{raw}'."
-            ))
-        })?),
+        Some(raw) => Some(
+            raw.parse::<i32>()
+                .map_err(|_| bad_input((words().reply_to_number)(raw)))?,
+        ),
     };
     let db = database()?;
     let found = find_proposal(&db, proposal_id).await?;
@@ -152,7 +152,7 @@ pub async fn post_comment(
             .map_err(internal)?
             .is_some_and(|c| c.proposal_id == proposal_id);
         if !same_thread {
-            return Err(not_found("comment in this thread", parent));
+            return Err(not_found(crate::i18n::Thing::CommentInThread, parent));
         }
     }
     let minute_ago = chrono::Utc::now() - chrono::Duration::minutes(1);
@@ -162,7 +162,7 @@ pub async fn post_comment(
     if recent >= COMMENTS_PER_MINUTE {
         return Err(refuse(
             http::StatusCode::TOO_MANY_REQUESTS,
-            format!("You can post {COMMENTS_PER_MINUTE} comments a minute; please wait a moment."),
+            (words().comment_rate)(COMMENTS_PER_MINUTE),
         ));
     }
     pebble_db::threads::post(&db, proposal_id, author.id, parent_id, body.0)
@@ -174,22 +174,20 @@ pub async fn post_comment(
 /// The author edits their comment within [`EDIT_MINUTES`] of writing it.
 #[server(prefix = "/api", endpoint = "edit-comment")]
 pub async fn edit_comment(comment_id: i32, body: String) -> Result<(), ServerFnError> {
-    use crate::api::backend::{bad_input, internal, refuse};
+    use crate::api::backend::{bad_field, internal, refuse, words};
     use crate::domain::{Action, CommentBody};
     let (db, author, comment) = comment_in_open_thread(comment_id, Action::Comment).await?;
-    let body = CommentBody::parse(&body).map_err(bad_input)?;
+    let body = CommentBody::parse(&body).map_err(bad_field)?;
     if comment.author_id != Some(author.id) || comment.hidden_reason.is_some() {
         return Err(refuse(
             http::StatusCode::FORBIDDEN,
-            "Only the author can edit a comment, and not once it is hidden.",
+            words().only_author_comment,
         ));
     }
     if chrono::Utc::now() - comment.created_at >= chrono::Duration::minutes(EDIT_MINUTES) {
         return Err(refuse(
             http::StatusCode::CONFLICT,
-            format!(
-                "Comments can be edited for {EDIT_MINUTES} minutes after posting; reply instead."
-            ),
+            (words().edit_window)(EDIT_MINUTES),
         ));
     }
     pebble_db::threads::edit(&db, comment, body.0)
@@ -201,10 +199,10 @@ pub async fn edit_comment(comment_id: i32, body: String) -> Result<(), ServerFnE
 /// The committee hides a comment with a public reason.
 #[server(prefix = "/api", endpoint = "hide-comment")]
 pub async fn hide_comment(comment_id: i32, reason: String) -> Result<(), ServerFnError> {
-    use crate::api::backend::{bad_input, internal};
+    use crate::api::backend::{bad_field, internal};
     use crate::domain::{Action, Reason};
     let (db, _, comment) = comment_in_open_thread(comment_id, Action::ModerateComment).await?;
-    let reason = Reason::parse(&reason).map_err(bad_input)?;
+    let reason = Reason::parse(&reason).map_err(bad_field)?;
     pebble_db::threads::hide(&db, comment, reason.0)
         .await
         .map_err(internal)?;
@@ -214,10 +212,10 @@ pub async fn hide_comment(comment_id: i32, reason: String) -> Result<(), ServerF
 /// Any signed-in person reports a comment to the committee.
 #[server(prefix = "/api", endpoint = "report-comment")]
 pub async fn report_comment(comment_id: i32, reason: String) -> Result<(), ServerFnError> {
-    use crate::api::backend::{bad_input, internal};
+    use crate::api::backend::{bad_field, internal};
     use crate::domain::{Action, Reason};
     let (db, reporter, comment) = comment_in_open_thread(comment_id, Action::ReportComment).await?;
-    let reason = Reason::parse(&reason).map_err(bad_input)?;
+    let reason = Reason::parse(&reason).map_err(bad_field)?;
     pebble_db::threads::report(&db, comment.id, reporter.id, reason.0)
         .await
         .map_err(internal)?;
@@ -247,13 +245,13 @@ async fn comment_in_open_thread(
         .await
         .map_err(internal)?
     else {
-        return Err(not_found("comment", comment_id));
+        return Err(not_found(crate::i18n::Thing::Comment, comment_id));
     };
     let Some(found) = pebble_db::proposals::find(&db, comment.proposal_id)
         .await
         .map_err(internal)?
     else {
-        return Err(not_found("proposal", comment.proposal_id));
+        return Err(not_found(crate::i18n::Thing::Proposal, comment.proposal_id));
     };
     phase(found.cycle.phase)
         .allows(action)

@@ -1,7 +1,7 @@
 //! What an admin or an invited person types to make an account (SPEC §1).
 
 use super::Role;
-use super::fields::{FieldError, text};
+use super::fields::{FieldError, Label, text};
 
 /// Shortest username.
 pub const USERNAME_MIN: usize = 3;
@@ -37,7 +37,7 @@ impl NewAccount {
             username: parse_username(username)?,
             display_name: text(
                 "display_name",
-                "The display name",
+                Label::Other("The display name"),
                 display_name,
                 DISPLAY_NAME_MAX,
                 false,
@@ -53,6 +53,7 @@ pub fn parse_username(raw: &str) -> Result<String, FieldError> {
         Err(FieldError {
             field: "username",
             message,
+            problem: None,
         })
     };
     let name = raw.trim().to_lowercase();
@@ -82,6 +83,7 @@ pub fn parse_role(raw: &str, allowed: &[Role]) -> Result<Role, FieldError> {
         .find(|r| r.slug() == raw)
         .ok_or_else(|| FieldError {
             field: "role",
+            problem: None,
             message: format!(
                 "The role must be one of {}, not '{raw}'.",
                 allowed
@@ -99,6 +101,7 @@ pub fn parse_password(raw: &str) -> Result<String, FieldError> {
     if !(PASSWORD_MIN..=PASSWORD_MAX).contains(&length) {
         return Err(FieldError {
             field: "password",
+            problem: None,
             message: format!(
                 "The password must be {PASSWORD_MIN} to {PASSWORD_MAX} characters long."
             ),

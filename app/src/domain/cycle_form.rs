@@ -4,7 +4,7 @@
 use counting::{BallotRules, Cents, Completion, Currency, Manifest, Rule, TieBreak};
 use serde::{Deserialize, Serialize};
 
-use super::fields::{FieldError, text};
+use super::fields::{FieldError, Label, text};
 
 mod fill;
 #[cfg(test)]
@@ -101,11 +101,23 @@ impl CycleText {
     /// Parses the name, school and description fields.
     pub fn parse(name: &str, school: &str, description: &str) -> Result<CycleText, FieldError> {
         Ok(CycleText {
-            name: text("name", "The cycle's name", name, NAME_MAX, false)?,
-            school: text("school", "The school's name", school, NAME_MAX, false)?,
+            name: text(
+                "name",
+                Label::Other("The cycle's name"),
+                name,
+                NAME_MAX,
+                false,
+            )?,
+            school: text(
+                "school",
+                Label::Other("The school's name"),
+                school,
+                NAME_MAX,
+                false,
+            )?,
             description: text(
                 "description",
-                "The description",
+                Label::Other("The description"),
                 description,
                 CYCLE_DESCRIPTION_MAX,
                 true,
@@ -115,7 +127,11 @@ impl CycleText {
 }
 
 fn fail<T>(field: &'static str, message: String) -> Result<T, FieldError> {
-    Err(FieldError { field, message })
+    Err(FieldError {
+        field,
+        message,
+        problem: None,
+    })
 }
 
 /// A whole number typed into `field`; blank gives `None`.

@@ -4,6 +4,8 @@
 use counting::Cents;
 use serde::{Deserialize, Serialize};
 
+pub use super::problem::{Label, Problem};
+
 /// Longest title.
 pub const TITLE_MAX: usize = 120;
 /// Longest summary.
@@ -24,8 +26,30 @@ pub const COST_MAX: Cents = Cents::new(1_000_000_000);
 pub struct FieldError {
     /// The form field's name.
     pub field: &'static str,
-    /// What to change.
+    /// What to change, in English.
     pub message: String,
+    /// The same as data, for the messages students and families see in
+    /// their language; `None` for admin-only fields.
+    pub problem: Option<Problem>,
+}
+
+impl FieldError {
+    /// An error described by `problem`, with its English wording.
+    pub fn new(field: &'static str, problem: Problem) -> FieldError {
+        FieldError {
+            field,
+            message: crate::i18n::Lang::En.strings().problem(&problem),
+            problem: Some(problem),
+        }
+    }
+
+    /// The message in the language of `text`.
+    pub fn message_in(&self, text: &crate::i18n::Strings) -> String {
+        match &self.problem {
+            Some(problem) => text.problem(problem),
+            None => self.message.clone(),
+        }
+    }
 }
 
 impl std::fmt::Display for FieldError {
@@ -38,27 +62,25 @@ impl std::fmt::Display for FieldError {
 /// enough and free of control characters (newlines allowed if `multiline`).
 pub fn text(
     field: &'static str,
-    label: &str,
+    label: Label,
     raw: &str,
     max: usize,
     multiline: bool,
 ) -> Result<String, FieldError> {
-    let fail = |message: String| Err(FieldError { field, message });
+    let fail = |problem: Problem| Err(FieldError::new(field, problem));
     let value: String = raw.trim().chars().filter(|c| *c != '\r').collect();
     if value.is_empty() {
-        return fail(format!("{label} is required."));
+        return fail(Problem::Required(label));
     }
     let length = value.chars().count();
     if length > max {
-        return fail(format!(
-            "{label} is {length} characters long; the limit is {max}."
-        ));
+        return fail(Problem::TooLong { label, length, max });
     }
     if value
         .chars()
         .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t')))
     {
-        return fail(format!("{label} contains a control character; remove it."));
+        return fail(Problem::ControlCharacter(label));
     }
     Ok(value)
 }
@@ -88,35 +110,39 @@ impl ProposalDraft {
         estimated_cost: &str,
     ) -> Result<ProposalDraft, FieldError> {
         Ok(ProposalDraft {
-            title: text("title", "The title", title, TITLE_MAX, false)?,
-            summary: text("summary", "The summary", summary, SUMMARY_MAX, true)?,
+            title: text("title", Label::Title, title, TITLE_MAX, false)?,
+            summary: text("summary", Label::Summary, summary, SUMMARY_MAX, true)?,
             description: text(
                 "description",
-                "The description",
+                Label::Description,
                 description,
                 DESCRIPTION_MAX,
                 true,
             )?,
-            category: text("category", "The category", category, CATEGORY_MAX, false)?,
-            estimated_cost: cost("estimated_cost", "The estimated cost", estimated_cost)?,
+            category: text("category", Label::Category, category, CATEGORY_MAX, false)?,
+            estimated_cost: cost("estimated_cost", Label::EstimatedCost, estimated_cost)?,
         })
     }
 }
 
 /// An amount of money typed into a form (`1250`, `1,250.50`).
-pub fn cost(field: &'static str, label: &str, raw: &str) -> Result<Cents, FieldError> {
-    let fail = |message: String| Err(FieldError { field, message });
+pub fn cost(field: &'static str, label: Label, raw: &str) -> Result<Cents, FieldError> {
+    let fail = |problem: Problem| Err(FieldError::new(field, problem));
     let raw = raw.trim();
     if raw.is_empty() {
-        return fail(format!("{label} is required."));
+        return fail(Problem::Required(label));
     }
     match raw.parse::<Cents>() {
-        Ok(amount) if amount == Cents::ZERO => fail(format!("{label} must be more than zero.")),
-        Ok(amount) if amount > COST_MAX => fail(format!("{label} is more than {COST_MAX}.")),
+        Ok(amount) if amount == Cents::ZERO => fail(Problem::NotPositive(label)),
+        Ok(amount) if amount > COST_MAX => fail(Problem::AboveMax {
+            label,
+            max: COST_MAX,
+        }),
         Ok(amount) => Ok(amount),
-        Err(_) => fail(format!(
-            "{label} must be an amount such as 1250 or 1250.50, not '{raw}'."
-        )),
+        Err(_) => fail(Problem::NotAnAmount {
+            label,
+            raw: raw.to_owned(),
+        }),
     }
 }
 
@@ -127,7 +153,7 @@ pub struct CommentBody(pub String);
 impl CommentBody {
     /// Parses the comment form's text.
     pub fn parse(raw: &str) -> Result<CommentBody, FieldError> {
-        text("body", "The comment", raw, COMMENT_MAX, true).map(CommentBody)
+        text("body", Label::Comment, raw, COMMENT_MAX, true).map(CommentBody)
     }
 }
 
@@ -138,7 +164,7 @@ pub struct Reason(pub String);
 impl Reason {
     /// Parses a reason field.
     pub fn parse(raw: &str) -> Result<Reason, FieldError> {
-        text("reason", "The reason", raw, REASON_MAX, false).map(Reason)
+        text("reason", Label::Reason, raw, REASON_MAX, false).map(Reason)
     }
 }
 

@@ -3,7 +3,7 @@
 //! only photographs and drawings browsers show safely are taken (no SVG,
 //! which can carry script).
 
-use super::fields::{FieldError, text};
+use super::fields::{FieldError, Label, Problem, text};
 
 /// Largest image: 2 MiB.
 pub const IMAGE_MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -31,48 +31,32 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 
 /// Checks an upload: present, small enough, an image type we take.
 pub fn check(bytes: &[u8], total_len: usize) -> Result<&'static str, FieldError> {
-    let fail = |message: String| {
-        Err(FieldError {
-            field: "image",
-            message,
-        })
-    };
+    let fail = |problem: Problem| Err(FieldError::new("image", problem));
     if total_len == 0 {
-        return fail("Choose an image file to upload.".to_owned());
+        return fail(Problem::NoImage);
     }
     if total_len > IMAGE_MAX_BYTES {
-        return fail(format!(
-            "The image is {:.1} MB; the limit is 2 MB. Make it smaller and try again.",
-            megabytes(total_len)
-        ));
+        return fail(Problem::ImageTooBig {
+            tenths_of_mb: tenths_of_mb(total_len),
+        });
     }
     match sniff(bytes) {
         Some(media) => Ok(media),
-        None => fail("That file is not a PNG, JPEG or WebP image.".to_owned()),
+        None => fail(Problem::NotAnImage),
     }
 }
 
-/// Size in megabytes to the nearest tenth, as a display number (no
-/// float maths).
-fn megabytes(len: usize) -> Tenths {
+/// Size in tenths of a megabyte, rounded (no float maths).
+fn tenths_of_mb(len: usize) -> usize {
     const MB: usize = 1024 * 1024;
-    Tenths(len.saturating_mul(10).saturating_add(MB / 2) / MB)
-}
-
-/// A count of tenths shown as `3.4`.
-struct Tenths(usize);
-
-impl std::fmt::Display for Tenths {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}.{}", self.0 / 10, self.0 % 10)
-    }
+    len.saturating_mul(10).saturating_add(MB / 2) / MB
 }
 
 /// Parses the alt text.
 pub fn description(raw: &str) -> Result<String, FieldError> {
     text(
         "description",
-        "The image description",
+        Label::ImageDescription,
         raw,
         IMAGE_DESCRIPTION_MAX,
         false,

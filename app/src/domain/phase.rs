@@ -46,13 +46,20 @@ pub enum Action {
     EditCycle,
 }
 
-/// Why the current phase refuses an action; its text names the phase.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PhaseRefusal(pub String);
+/// Why the current phase refuses an action. Each language words it
+/// (naming the phase); `Display` gives the English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhaseRefusal {
+    /// What was refused.
+    pub action: Action,
+    /// The phase that refused it.
+    pub phase: Phase,
+}
 
 impl std::fmt::Display for PhaseRefusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        let english = crate::i18n::Lang::En.strings();
+        f.write_str(&english.refusal(self.action, self.phase))
     }
 }
 
@@ -109,35 +116,13 @@ impl Phase {
             Action::ManageAccounts => true,
         };
         if allowed {
-            return Ok(());
+            Ok(())
+        } else {
+            Err(PhaseRefusal {
+                action,
+                phase: self,
+            })
         }
-        let name = self.slug();
-        Err(PhaseRefusal(match action {
-            Action::SubmitProposal => {
-                format!(
-                    "Proposals can only be submitted in the ideas phase; this cycle is in the {name} phase."
-                )
-            }
-            Action::EditOwnProposal => {
-                format!(
-                    "Proposals can only be edited in the ideas phase; this cycle is in the {name} phase."
-                )
-            }
-            Action::ReviewProposal => {
-                format!(
-                    "Proposals are reviewed in the review phase; this cycle is in the {name} phase."
-                )
-            }
-            Action::Comment | Action::ReportComment | Action::ModerateComment => {
-                format!("Threads are read-only in the {name} phase.")
-            }
-            Action::MovePhase | Action::ManageAccounts => {
-                format!("The {name} phase is the last one.")
-            }
-            Action::EditCycle => {
-                format!("A cycle in the {name} phase can no longer be edited: its record is final.")
-            }
-        }))
     }
 }
 
@@ -177,6 +162,6 @@ mod tests {
         let refusal = Phase::Voting
             .allows(Action::SubmitProposal)
             .expect_err("voting refuses proposals");
-        assert!(refusal.0.contains("voting phase"), "{refusal}");
+        assert!(refusal.to_string().contains("voting phase"), "{refusal}");
     }
 }

@@ -42,16 +42,6 @@ impl Role {
             Role::Admin => "admin",
         }
     }
-
-    /// The role's name in messages.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Role::Student => "student",
-            Role::Family => "family member",
-            Role::Committee => "committee member",
-            Role::Admin => "admin",
-        }
-    }
 }
 
 #[cfg(test)]

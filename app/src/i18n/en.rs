@@ -1,6 +1,9 @@
 //! English.
 
 use super::Strings;
+use super::messages::Thing;
+use crate::domain::Action;
+use crate::domain::problem::Problem;
 
 /// English UI strings.
 pub const STRINGS: Strings = Strings {
@@ -160,6 +163,62 @@ pub const STRINGS: Strings = Strings {
     upload_image: "Upload image",
     replace_image: "Replace image",
     remove_image: "Remove image",
+    field_labels: [
+        "The title",
+        "The summary",
+        "The description",
+        "The category",
+        "The estimated cost",
+        "The ballot cost",
+        "The comment",
+        "The reason",
+        "The public note",
+        "The image description",
+    ],
+    describe,
+    phase_words: [
+        "draft",
+        "ideas",
+        "review",
+        "deliberation",
+        "voting",
+        "counting",
+        "certified",
+    ],
+    phase_refusal,
+    role_words: ["student", "family member", "committee member", "admin"],
+    role_cannot: |role| format!("A {role} cannot do this."),
+    sign_in_first: "Please sign in first.",
+    enter_both: "Enter both your username and your password.",
+    credentials_too_long: "That username or password is too long.",
+    wrong_password: "That username and password do not match. Check both and try again.",
+    too_many_attempts: |minutes| {
+        format!(
+            "Too many wrong passwords for this username. Wait {minutes} minutes and try again, or ask your school's Pebble admin."
+        )
+    },
+    comment_rate: |n| format!("You can post {n} comments a minute; please wait a moment."),
+    proposal_rate: |n| {
+        format!(
+            "You can submit {n} proposals an hour; please wait a while, or improve one you have sent."
+        )
+    },
+    only_author_proposal: "Only the author can edit a proposal.",
+    only_author_comment: "Only the author can edit a comment, and not once it is hidden.",
+    edit_window: |minutes| {
+        format!("Comments can be edited for {minutes} minutes after posting; reply instead.")
+    },
+    no_such: |thing, id| {
+        let what = match thing {
+            Thing::Proposal => "proposal",
+            Thing::Comment => "comment",
+            Thing::CommentInThread => "comment in this thread",
+            Thing::Cycle => "cycle",
+        };
+        format!("There is no {what} number {id}.")
+    },
+    reply_to_number: |raw| format!("The comment to reply to must be a number, not '{raw}'."),
+    internal_error: "Something went wrong on our side. Please try again in a moment.",
     phases: [
         "Draft",
         "Ideas",
@@ -171,3 +230,46 @@ pub const STRINGS: Strings = Strings {
     ],
     statuses: ["Submitted", "Feasible", "Not feasible", "Merged", "Hidden"],
 };
+
+fn describe(problem: &Problem, label: &str) -> String {
+    match problem {
+        Problem::Required(_) => format!("{label} is required."),
+        Problem::TooLong { length, max, .. } => {
+            format!("{label} is {length} characters long; the limit is {max}.")
+        }
+        Problem::ControlCharacter(_) => format!("{label} contains a control character; remove it."),
+        Problem::NotPositive(_) => format!("{label} must be more than zero."),
+        Problem::AboveMax { max, .. } => format!("{label} is more than {max}."),
+        Problem::NotAnAmount { raw, .. } => {
+            format!("{label} must be an amount such as 1250 or 1250.50, not '{raw}'.")
+        }
+        Problem::NoImage => "Choose an image file to upload.".to_owned(),
+        Problem::ImageTooBig { tenths_of_mb: t } => format!(
+            "The image is {}.{} MB; the limit is 2 MB. Make it smaller and try again.",
+            t / 10,
+            t % 10
+        ),
+        Problem::NotAnImage => "That file is not a PNG, JPEG or WebP image.".to_owned(),
+    }
+}
+
+fn phase_refusal(action: Action, phase: &str) -> String {
+    match action {
+        Action::SubmitProposal => format!(
+            "Proposals can only be submitted in the ideas phase; this cycle is in the {phase} phase."
+        ),
+        Action::EditOwnProposal => format!(
+            "Proposals can only be edited in the ideas phase; this cycle is in the {phase} phase."
+        ),
+        Action::ReviewProposal => format!(
+            "Proposals are reviewed in the review phase; this cycle is in the {phase} phase."
+        ),
+        Action::Comment | Action::ReportComment | Action::ModerateComment => {
+            format!("Threads are read-only in the {phase} phase.")
+        }
+        Action::MovePhase | Action::ManageAccounts => format!("The {phase} phase is the last one."),
+        Action::EditCycle => {
+            format!("A cycle in the {phase} phase can no longer be edited: its record is final.")
+        }
+    }
+}

@@ -1,6 +1,9 @@
 //! Spanish.
 
 use super::Strings;
+use super::messages::Thing;
+use crate::domain::Action;
+use crate::domain::problem::Problem;
 
 /// Spanish UI strings.
 pub const STRINGS: Strings = Strings {
@@ -160,6 +163,71 @@ pub const STRINGS: Strings = Strings {
     upload_image: "Subir imagen",
     replace_image: "Cambiar imagen",
     remove_image: "Quitar imagen",
+    field_labels: [
+        "El título",
+        "El resumen",
+        "La descripción",
+        "La categoría",
+        "El costo estimado",
+        "El costo en la papeleta",
+        "El comentario",
+        "El motivo",
+        "La nota pública",
+        "La descripción de la imagen",
+    ],
+    describe,
+    phase_words: [
+        "borrador",
+        "ideas",
+        "revisión",
+        "deliberación",
+        "votación",
+        "recuento",
+        "certificación",
+    ],
+    phase_refusal,
+    role_words: [
+        "estudiante",
+        "familia",
+        "miembro del comité",
+        "administración",
+    ],
+    role_cannot: |role| format!("Una cuenta de {role} no puede hacer esto."),
+    sign_in_first: "Primero inicia sesión.",
+    enter_both: "Escribe tu usuario y tu contraseña.",
+    credentials_too_long: "Ese usuario o esa contraseña son demasiado largos.",
+    wrong_password: "El usuario y la contraseña no coinciden. Revisa ambos y vuelve a intentarlo.",
+    too_many_attempts: |minutes| {
+        format!(
+            "Demasiadas contraseñas incorrectas para este usuario. Espera {minutes} minutos y vuelve a intentarlo, o pide ayuda a la administración de Pebble de tu escuela."
+        )
+    },
+    comment_rate: |n| format!("Puedes publicar {n} comentarios por minuto; espera un momento."),
+    proposal_rate: |n| {
+        format!(
+            "Puedes enviar {n} propuestas por hora; espera un poco o mejora una de las que enviaste."
+        )
+    },
+    only_author_proposal: "Solo quien la escribió puede editar una propuesta.",
+    only_author_comment: "Solo quien lo escribió puede editar un comentario, y no si está oculto.",
+    edit_window: |minutes| {
+        format!(
+            "Los comentarios se pueden editar durante {minutes} minutos después de publicarlos; responde en su lugar."
+        )
+    },
+    no_such: |thing, id| {
+        let what = match thing {
+            Thing::Proposal => "ninguna propuesta",
+            Thing::Comment => "ningún comentario",
+            Thing::CommentInThread => "ningún comentario en este debate",
+            Thing::Cycle => "ningún ciclo",
+        };
+        format!("No hay {what} con el número {id}.")
+    },
+    reply_to_number: |raw| {
+        format!("El comentario al que respondes debe ser un número, no «{raw}».")
+    },
+    internal_error: "Algo falló de nuestro lado. Vuelve a intentarlo en un momento.",
     phases: [
         "Borrador",
         "Ideas",
@@ -171,3 +239,57 @@ pub const STRINGS: Strings = Strings {
     ],
     statuses: ["Enviada", "Viable", "No viable", "Fusionada", "Oculta"],
 };
+
+/// `label` with its first letter in lower case, for the middle of a sentence.
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn describe(problem: &Problem, label: &str) -> String {
+    match problem {
+        Problem::Required(_) => format!("Falta {}.", lower_first(label)),
+        Problem::TooLong { length, max, .. } => {
+            format!("{label} tiene {length} caracteres; el límite es {max}.")
+        }
+        Problem::ControlCharacter(_) => {
+            format!("{label} contiene un carácter de control; quítalo.")
+        }
+        Problem::NotPositive(_) => format!("{label} debe ser mayor que cero."),
+        Problem::AboveMax { max, .. } => format!("{label} supera {max}."),
+        Problem::NotAnAmount { raw, .. } => {
+            format!("{label} debe ser un importe como 1250 o 1250.50, no «{raw}».")
+        }
+        Problem::NoImage => "Elige un archivo de imagen para subir.".to_owned(),
+        Problem::ImageTooBig { tenths_of_mb: t } => format!(
+            "La imagen pesa {},{} MB; el límite es 2 MB. Redúcela y vuelve a intentarlo.",
+            t / 10,
+            t % 10
+        ),
+        Problem::NotAnImage => "Ese archivo no es una imagen PNG, JPEG ni WebP.".to_owned(),
+    }
+}
+
+fn phase_refusal(action: Action, phase: &str) -> String {
+    match action {
+        Action::SubmitProposal => format!(
+            "Las propuestas solo se envían en la fase de ideas; este ciclo está en la fase de {phase}."
+        ),
+        Action::EditOwnProposal => format!(
+            "Las propuestas solo se editan en la fase de ideas; este ciclo está en la fase de {phase}."
+        ),
+        Action::ReviewProposal => format!(
+            "Las propuestas se revisan en la fase de revisión; este ciclo está en la fase de {phase}."
+        ),
+        Action::Comment | Action::ReportComment | Action::ModerateComment => {
+            format!("Los debates son de solo lectura en la fase de {phase}.")
+        }
+        Action::MovePhase | Action::ManageAccounts => format!("La fase de {phase} es la última."),
+        Action::EditCycle => format!(
+            "Un ciclo en la fase de {phase} ya no se puede editar: su registro es definitivo."
+        ),
+    }
+}

@@ -1,5 +1,9 @@
 //! The [`Strings`] every language file fills in.
 
+use super::messages::Thing;
+use crate::domain::Action;
+use crate::domain::problem::Problem;
+
 /// The UI's text in one language.
 #[derive(Debug)]
 pub struct Strings {
@@ -315,6 +319,45 @@ pub struct Strings {
     pub replace_image: &'static str,
     /// Button.
     pub remove_image: &'static str,
+    /// Field names as messages use them, in the order of
+    /// [`Label::index`](crate::domain::problem::Label::index).
+    pub field_labels: [&'static str; 10],
+    /// Words a [`Problem`] with its field's name.
+    pub describe: fn(&Problem, &str) -> String,
+    /// Phase names inside messages, in order draft..certified.
+    pub phase_words: [&'static str; 7],
+    /// Why a phase refuses an action, given the phase's word.
+    pub phase_refusal: fn(Action, &str) -> String,
+    /// Roles inside messages: student, family, committee, admin.
+    pub role_words: [&'static str; 4],
+    /// A role may not take an action, given the role's word.
+    pub role_cannot: fn(&str) -> String,
+    /// Refusal: nobody is signed in.
+    pub sign_in_first: &'static str,
+    /// Sign-in with a field left empty.
+    pub enter_both: &'static str,
+    /// Sign-in with an absurdly long username or password.
+    pub credentials_too_long: &'static str,
+    /// Sign-in that failed.
+    pub wrong_password: &'static str,
+    /// Sign-in paused, given the minutes.
+    pub too_many_attempts: fn(i64) -> String,
+    /// Comment rate limit, given comments per minute.
+    pub comment_rate: fn(u64) -> String,
+    /// Proposal rate limit, given proposals per hour.
+    pub proposal_rate: fn(u64) -> String,
+    /// Editing someone else's proposal.
+    pub only_author_proposal: &'static str,
+    /// Editing someone else's (or a hidden) comment.
+    pub only_author_comment: &'static str,
+    /// Editing a comment too late, given the minutes.
+    pub edit_window: fn(i64) -> String,
+    /// An id that names nothing, given what and the number.
+    pub no_such: fn(Thing, i32) -> String,
+    /// A reply's parent that is not a number, given what was sent.
+    pub reply_to_number: fn(&str) -> String,
+    /// Something failed on the server's side.
+    pub internal_error: &'static str,
     /// Phase names, in order draft..certified.
     pub phases: [&'static str; 7],
     /// Proposal status names: submitted, feasible, not feasible, merged, hidden.

@@ -5,7 +5,70 @@ use crate::helpers::{As, TestApp};
 crate::on_both_engines!(
     the_language_switch_sets_a_cookie_and_the_page_follows_it,
     the_browser_language_is_the_default,
+    refusals_and_form_errors_come_in_the_chosen_language,
 );
+
+async fn refusals_and_form_errors_come_in_the_chosen_language(app: TestApp) {
+    let As::Session(session) = app.sign_in("parent.chen").await else {
+        panic!("a session");
+    };
+    let spanish = As::Session(format!("{session}; pebble_lang=es"));
+    let comment = |body: &'static str| [("proposal_id", "1"), ("body", body)];
+    let (status, body) = app.call(&spanish, "/api/post-comment", &comment(" ")).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("Falta el comentario."), "{body}");
+    let long: &'static str = "x".repeat(4_001).leak();
+    let (_, body) = app
+        .call(&spanish, "/api/post-comment", &comment(long))
+        .await;
+    assert!(
+        body.contains("El comentario tiene 4001 caracteres; el límite es 4000."),
+        "{body}"
+    );
+    let (_, body) = app
+        .call(
+            &spanish,
+            "/api/post-comment",
+            &[("proposal_id", "99"), ("body", "Hola")],
+        )
+        .await;
+    assert!(
+        body.contains("No hay ninguna propuesta con el número 99."),
+        "{body}"
+    );
+    let (status, body) = app
+        .call(
+            &spanish,
+            "/api/submit-proposal",
+            &[
+                ("cycle_id", "1"),
+                ("title", "x"),
+                ("summary", "x"),
+                ("description", "x"),
+                ("category", "x"),
+                ("estimated_cost", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 403, "{body}");
+    assert!(
+        body.contains("Una cuenta de familia no puede hacer esto."),
+        "{body}"
+    );
+    let visitor = As::Session("pebble_lang=es".to_owned());
+    let (status, body) = app
+        .call(&visitor, "/api/post-comment", &comment("Hola"))
+        .await;
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("Primero inicia sesión."), "{body}");
+    let (_, body) = app
+        .call(&As::Anonymous, "/api/post-comment", &comment(" "))
+        .await;
+    assert!(
+        body.contains("sign in first"),
+        "English without a choice: {body}"
+    );
+}
 
 async fn the_language_switch_sets_a_cookie_and_the_page_follows_it(app: TestApp) {
     let response = app

@@ -89,14 +89,14 @@ pub async fn viewer() -> Result<Option<account::Model>, ServerFnError> {
 /// signed in, 403 when the role may not.
 pub async fn require(action: Action) -> Result<account::Model, ServerFnError> {
     let Some(account) = viewer().await? else {
-        return Err(refuse(StatusCode::UNAUTHORIZED, "Please sign in first."));
+        return Err(refuse(
+            StatusCode::UNAUTHORIZED,
+            super::words().sign_in_first,
+        ));
     };
     let role = role_of(&account);
     if !role.may(action) {
-        return Err(refuse(
-            StatusCode::FORBIDDEN,
-            format!("A {} cannot do this.", role.noun()),
-        ));
+        return Err(refuse(StatusCode::FORBIDDEN, super::words().cannot(role)));
     }
     Ok(account)
 }

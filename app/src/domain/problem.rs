@@ -1,0 +1,93 @@
+//! What was wrong with a typed value, as data, so that each language file
+//! words it (see `i18n`); `Display` gives the English wording.
+
+use counting::Cents;
+
+/// The field a problem is about, as a message names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// A proposal's title.
+    Title,
+    /// A proposal's summary.
+    Summary,
+    /// A proposal's description.
+    Description,
+    /// A proposal's category.
+    Category,
+    /// A proposal's estimated cost.
+    EstimatedCost,
+    /// The committee's ballot cost.
+    BallotCost,
+    /// A comment or reply.
+    Comment,
+    /// A report or moderation reason.
+    Reason,
+    /// The committee's public note.
+    PublicNote,
+    /// An image's alt text.
+    ImageDescription,
+    /// Any other field, named in English (admin forms).
+    Other(&'static str),
+}
+
+impl Label {
+    /// Position in a language's table of labels, or `None` for `Other`.
+    pub fn index(self) -> Option<usize> {
+        Some(match self {
+            Label::Title => 0,
+            Label::Summary => 1,
+            Label::Description => 2,
+            Label::Category => 3,
+            Label::EstimatedCost => 4,
+            Label::BallotCost => 5,
+            Label::Comment => 6,
+            Label::Reason => 7,
+            Label::PublicNote => 8,
+            Label::ImageDescription => 9,
+            Label::Other(_) => return None,
+        })
+    }
+}
+
+/// What was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Nothing was typed.
+    Required(Label),
+    /// Longer than the limit, in characters.
+    TooLong {
+        /// The field.
+        label: Label,
+        /// Characters typed.
+        length: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A control character where none may be.
+    ControlCharacter(Label),
+    /// An amount of zero.
+    NotPositive(Label),
+    /// An amount above the limit.
+    AboveMax {
+        /// The field.
+        label: Label,
+        /// The limit.
+        max: Cents,
+    },
+    /// Not an amount at all.
+    NotAnAmount {
+        /// The field.
+        label: Label,
+        /// What was typed.
+        raw: String,
+    },
+    /// No file was chosen.
+    NoImage,
+    /// The image is over the size limit.
+    ImageTooBig {
+        /// Its size in tenths of a megabyte, rounded.
+        tenths_of_mb: usize,
+    },
+    /// The file is not a PNG, JPEG or WebP image.
+    NotAnImage,
+}
