@@ -85,17 +85,20 @@ impl Phase {
         Phase::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
 
+    /// The stored names, in order.
+    pub const SLUGS: [&'static str; 7] = [
+        "draft",
+        "ideas",
+        "review",
+        "deliberation",
+        "voting",
+        "counting",
+        "certified",
+    ];
+
     /// The stored name (`draft`, `ideas`, …).
     pub fn slug(self) -> &'static str {
-        [
-            "draft",
-            "ideas",
-            "review",
-            "deliberation",
-            "voting",
-            "counting",
-            "certified",
-        ][self.index()]
+        Phase::SLUGS[self.index()]
     }
 
     /// Whether the settings that decide the outcome (budget, ballot, rule,

@@ -2,8 +2,8 @@
 
 use super::Strings;
 use super::messages::Thing;
-use crate::domain::Action;
 use crate::domain::problem::Problem;
+use crate::domain::{Action, Phase};
 
 /// English UI strings.
 pub const STRINGS: Strings = Strings {
@@ -176,15 +176,8 @@ pub const STRINGS: Strings = Strings {
         "The image description",
     ],
     describe,
-    phase_words: [
-        "draft",
-        "ideas",
-        "review",
-        "deliberation",
-        "voting",
-        "counting",
-        "certified",
-    ],
+    // English messages name phases by their stored names.
+    phase_words: Phase::SLUGS,
     phase_refusal,
     role_words: ["student", "family member", "committee member", "admin"],
     role_cannot: |role| format!("A {role} cannot do this."),
