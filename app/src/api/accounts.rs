@@ -104,36 +104,26 @@ pub async fn join(
     password: String,
 ) -> Result<(), ServerFnError> {
     use crate::api::backend::auth::{session_cookie, set_cookie};
-    use crate::api::backend::{bad_input, database, internal};
+    use crate::api::backend::{bad_field, bad_input, database, internal, words};
     use crate::domain::account::{NewAccount, parse_password};
     use pebble_db::invites::RedeemError;
     let new = NewAccount::parse(&username, &display_name, "student", &backend::PEOPLE)
-        .map_err(bad_input)?;
-    let password = parse_password(&password).map_err(bad_input)?;
+        .map_err(bad_field)?;
+    let password = parse_password(&password).map_err(bad_field)?;
     let db = database()?;
-    let account = match pebble_db::invites::redeem(
-        &db,
-        &code,
-        &new.username,
-        &new.display_name,
-        &password,
-    )
-    .await
-    {
-        Ok(account) => account,
-        Err(RedeemError::UnknownCode) => {
-            return Err(bad_input(
-                "That invite code is not valid or was already used. Check it with whoever gave it to you.",
-            ));
-        }
-        Err(RedeemError::UsernameTaken) => {
-            return Err(bad_input(format!(
-                "The username '{}' is taken; choose another.",
-                new.username
-            )));
-        }
-        Err(RedeemError::Db(e)) => return Err(internal(e)),
-    };
+    let account =
+        match pebble_db::invites::redeem(&db, &code, &new.username, &new.display_name, &password)
+            .await
+        {
+            Ok(account) => account,
+            Err(RedeemError::UnknownCode) => {
+                return Err(bad_input(words().invite_unknown));
+            }
+            Err(RedeemError::UsernameTaken) => {
+                return Err(bad_input((words().username_taken)(&new.username)));
+            }
+            Err(RedeemError::Db(e)) => return Err(internal(e)),
+        };
     let token = pebble_db::sessions::start(&db, account.id)
         .await
         .map_err(internal)?;

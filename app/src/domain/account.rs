@@ -1,7 +1,7 @@
 //! What an admin or an invited person types to make an account (SPEC §1).
 
 use super::Role;
-use super::fields::{FieldError, Label, text};
+use super::fields::{FieldError, Label, Problem, text};
 
 /// Shortest username.
 pub const USERNAME_MIN: usize = 3;
@@ -37,7 +37,7 @@ impl NewAccount {
             username: parse_username(username)?,
             display_name: text(
                 "display_name",
-                Label::Other("The display name"),
+                Label::DisplayName,
                 display_name,
                 DISPLAY_NAME_MAX,
                 false,
@@ -49,27 +49,21 @@ impl NewAccount {
 
 /// A username, lower-cased.
 pub fn parse_username(raw: &str) -> Result<String, FieldError> {
-    let fail = |message: String| {
-        Err(FieldError {
-            field: "username",
-            message,
-            problem: None,
-        })
-    };
+    let fail = |problem: Problem| Err(FieldError::new("username", problem));
     let name = raw.trim().to_lowercase();
     let length = name.chars().count();
     if !(USERNAME_MIN..=USERNAME_MAX).contains(&length) {
-        return fail(format!(
-            "The username must be {USERNAME_MIN} to {USERNAME_MAX} characters long, not {length}."
-        ));
+        return fail(Problem::UsernameLength {
+            min: USERNAME_MIN,
+            max: USERNAME_MAX,
+            length,
+        });
     }
     if let Some(bad) = name
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-')))
     {
-        return fail(format!(
-            "The username may use letters a–z, digits, '.', '_' and '-', not '{bad}'."
-        ));
+        return fail(Problem::UsernameCharacter(bad));
     }
     Ok(name)
 }
@@ -99,13 +93,13 @@ pub fn parse_role(raw: &str, allowed: &[Role]) -> Result<Role, FieldError> {
 pub fn parse_password(raw: &str) -> Result<String, FieldError> {
     let length = raw.chars().count();
     if !(PASSWORD_MIN..=PASSWORD_MAX).contains(&length) {
-        return Err(FieldError {
-            field: "password",
-            problem: None,
-            message: format!(
-                "The password must be {PASSWORD_MIN} to {PASSWORD_MAX} characters long."
-            ),
-        });
+        return Err(FieldError::new(
+            "password",
+            Problem::PasswordLength {
+                min: PASSWORD_MIN,
+                max: PASSWORD_MAX,
+            },
+        ));
     }
     Ok(raw.to_owned())
 }

@@ -26,6 +26,8 @@ pub enum Label {
     PublicNote,
     /// An image's alt text.
     ImageDescription,
+    /// A person's name as others see it.
+    DisplayName,
     /// Any other field, named in English (admin forms).
     Other(&'static str),
 }
@@ -44,6 +46,7 @@ impl Label {
             Label::Reason => 7,
             Label::PublicNote => 8,
             Label::ImageDescription => 9,
+            Label::DisplayName => 10,
             Label::Other(_) => return None,
         })
     }
@@ -90,4 +93,22 @@ pub enum Problem {
     },
     /// The file is not a PNG, JPEG or WebP image.
     NotAnImage,
+    /// A username too short or too long.
+    UsernameLength {
+        /// Fewest characters.
+        min: usize,
+        /// Most characters.
+        max: usize,
+        /// Characters typed.
+        length: usize,
+    },
+    /// A character a username may not use.
+    UsernameCharacter(char),
+    /// A password too short or too long.
+    PasswordLength {
+        /// Fewest characters.
+        min: usize,
+        /// Most characters.
+        max: usize,
+    },
 }

@@ -174,6 +174,7 @@ pub const STRINGS: Strings = Strings {
         "The reason",
         "The public note",
         "The image description",
+        "The display name",
     ],
     describe,
     // English messages name phases by their stored names.
@@ -212,6 +213,8 @@ pub const STRINGS: Strings = Strings {
     },
     reply_to_number: |raw| format!("The comment to reply to must be a number, not '{raw}'."),
     internal_error: "Something went wrong on our side. Please try again in a moment.",
+    invite_unknown: "That invite code is not valid or was already used. Check it with whoever gave it to you.",
+    username_taken: |name| format!("The username '{name}' is taken; choose another."),
     phases: [
         "Draft",
         "Ideas",
@@ -243,6 +246,15 @@ fn describe(problem: &Problem, label: &str) -> String {
             t % 10
         ),
         Problem::NotAnImage => "That file is not a PNG, JPEG or WebP image.".to_owned(),
+        Problem::UsernameLength { min, max, length } => {
+            format!("The username must be {min} to {max} characters long, not {length}.")
+        }
+        Problem::UsernameCharacter(bad) => {
+            format!("The username may use letters a–z, digits, '.', '_' and '-', not '{bad}'.")
+        }
+        Problem::PasswordLength { min, max } => {
+            format!("The password must be {min} to {max} characters long.")
+        }
     }
 }
 

@@ -174,6 +174,7 @@ pub const STRINGS: Strings = Strings {
         "El motivo",
         "La nota pública",
         "La descripción de la imagen",
+        "El nombre visible",
     ],
     describe,
     phase_words: [
@@ -228,6 +229,8 @@ pub const STRINGS: Strings = Strings {
         format!("El comentario al que respondes debe ser un número, no «{raw}».")
     },
     internal_error: "Algo falló de nuestro lado. Vuelve a intentarlo en un momento.",
+    invite_unknown: "Ese código de invitación no es válido o ya se usó. Compruébalo con quien te lo dio.",
+    username_taken: |name| format!("El usuario «{name}» ya existe; elige otro."),
     phases: [
         "Borrador",
         "Ideas",
@@ -270,6 +273,15 @@ fn describe(problem: &Problem, label: &str) -> String {
             t % 10
         ),
         Problem::NotAnImage => "Ese archivo no es una imagen PNG, JPEG ni WebP.".to_owned(),
+        Problem::UsernameLength { min, max, length } => {
+            format!("El usuario debe tener de {min} a {max} caracteres, no {length}.")
+        }
+        Problem::UsernameCharacter(bad) => {
+            format!("El usuario puede usar letras a–z, cifras, «.», «_» y «-», no «{bad}».")
+        }
+        Problem::PasswordLength { min, max } => {
+            format!("La contraseña debe tener de {min} a {max} caracteres.")
+        }
     }
 }
 

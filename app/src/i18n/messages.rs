@@ -34,7 +34,12 @@ impl Strings {
             Problem::TooLong { label: l, .. }
             | Problem::AboveMax { label: l, .. }
             | Problem::NotAnAmount { label: l, .. } => label(l),
-            Problem::NoImage | Problem::ImageTooBig { .. } | Problem::NotAnImage => "",
+            Problem::NoImage
+            | Problem::ImageTooBig { .. }
+            | Problem::NotAnImage
+            | Problem::UsernameLength { .. }
+            | Problem::UsernameCharacter(_)
+            | Problem::PasswordLength { .. } => "",
         };
         (self.describe)(problem, name)
     }
@@ -78,6 +83,13 @@ mod tests {
             Problem::NoImage,
             Problem::ImageTooBig { tenths_of_mb: 34 },
             Problem::NotAnImage,
+            Problem::UsernameLength {
+                min: 3,
+                max: 32,
+                length: 2,
+            },
+            Problem::UsernameCharacter('!'),
+            Problem::PasswordLength { min: 10, max: 128 },
         ]
     }
 

@@ -321,7 +321,7 @@ pub struct Strings {
     pub remove_image: &'static str,
     /// Field names as messages use them, in the order of
     /// [`Label::index`](crate::domain::problem::Label::index).
-    pub field_labels: [&'static str; 10],
+    pub field_labels: [&'static str; 11],
     /// Words a [`Problem`] with its field's name.
     pub describe: fn(&Problem, &str) -> String,
     /// Phase names inside messages, in order draft..certified.
@@ -358,6 +358,10 @@ pub struct Strings {
     pub reply_to_number: fn(&str) -> String,
     /// Something failed on the server's side.
     pub internal_error: &'static str,
+    /// An invite code that is unknown or used.
+    pub invite_unknown: &'static str,
+    /// A username someone already has, given the name.
+    pub username_taken: fn(&str) -> String,
     /// Phase names, in order draft..certified.
     pub phases: [&'static str; 7],
     /// Proposal status names: submitted, feasible, not feasible, merged, hidden.

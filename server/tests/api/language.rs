@@ -68,6 +68,27 @@ async fn refusals_and_form_errors_come_in_the_chosen_language(app: TestApp) {
         body.contains("sign in first"),
         "English without a choice: {body}"
     );
+    let join = |code: &'static str, password: &'static str| {
+        [
+            ("code", code),
+            ("username", "nuevo.estudiante"),
+            ("display_name", "Nuevo"),
+            ("password", password),
+        ]
+    };
+    let (status, body) = app
+        .call(&visitor, "/api/join", &join("ABCD-EFGH", "corta"))
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("La contraseña debe tener de"), "{body}");
+    let (_, body) = app
+        .call(
+            &visitor,
+            "/api/join",
+            &join("ABCD-EFGH", "una contraseña larga"),
+        )
+        .await;
+    assert!(body.contains("código de invitación no es válido"), "{body}");
 }
 
 async fn the_language_switch_sets_a_cookie_and_the_page_follows_it(app: TestApp) {
