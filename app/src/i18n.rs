@@ -65,23 +65,9 @@ impl Lang {
 pub fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        let Some(parts) = use_context::<http::request::Parts>() else {
-            return Lang::default();
-        };
-        let cookie = crate::api::backend::auth::request_cookie(LANG_COOKIE)
-            .and_then(|value| Lang::from_code(&value));
-        let accepted = || {
-            parts
-                .headers
-                .get(http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| {
-                    v.split(',')
-                        .filter_map(|item| Lang::from_code(item.split(';').next()?.trim()))
-                        .next()
-                })
-        };
-        cookie.or_else(accepted).unwrap_or_default()
+        use_context::<http::request::Parts>()
+            .map(|parts| lang_of(&parts.headers))
+            .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -91,6 +77,25 @@ pub fn request_lang() -> Lang {
             .and_then(|code| Lang::from_code(&code))
             .unwrap_or_default()
     }
+}
+
+/// The language a request with `headers` asks for: the cookie, else the
+/// browser's first offered language we have, else English.
+#[cfg(feature = "ssr")]
+pub fn lang_of(headers: &http::HeaderMap) -> Lang {
+    let cookie = crate::api::backend::auth::cookie_in(headers, LANG_COOKIE)
+        .and_then(|value| Lang::from_code(&value));
+    let accepted = || {
+        headers
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| {
+                v.split(',')
+                    .filter_map(|item| Lang::from_code(item.split(';').next()?.trim()))
+                    .next()
+            })
+    };
+    cookie.or_else(accepted).unwrap_or_default()
 }
 
 /// The page's language, provided by the app.

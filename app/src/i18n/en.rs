@@ -213,6 +213,11 @@ pub const STRINGS: Strings = Strings {
     },
     reply_to_number: |raw| format!("The comment to reply to must be a number, not '{raw}'."),
     internal_error: "Something went wrong on our side. Please try again in a moment.",
+    form_unreadable: |detail| {
+        format!(
+            "The form could not be read ({detail}). Fill in every field with the kind of value it asks for."
+        )
+    },
     invite_unknown: "That invite code is not valid or was already used. Check it with whoever gave it to you.",
     username_taken: |name| format!("The username '{name}' is taken; choose another."),
     phases: [

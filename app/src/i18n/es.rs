@@ -229,6 +229,11 @@ pub const STRINGS: Strings = Strings {
         format!("El comentario al que respondes debe ser un número, no «{raw}».")
     },
     internal_error: "Algo falló de nuestro lado. Vuelve a intentarlo en un momento.",
+    form_unreadable: |detail| {
+        format!(
+            "No se pudo leer el formulario ({detail}). Completa cada campo con el tipo de valor que pide."
+        )
+    },
     invite_unknown: "Ese código de invitación no es válido o ya se usó. Compruébalo con quien te lo dio.",
     username_taken: |name| format!("El usuario «{name}» ya existe; elige otro."),
     phases: [

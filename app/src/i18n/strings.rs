@@ -358,6 +358,8 @@ pub struct Strings {
     pub reply_to_number: fn(&str) -> String,
     /// Something failed on the server's side.
     pub internal_error: &'static str,
+    /// Form arguments that could not be read at all, given the detail.
+    pub form_unreadable: fn(&str) -> String,
     /// An invite code that is unknown or used.
     pub invite_unknown: &'static str,
     /// A username someone already has, given the name.

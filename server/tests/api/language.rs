@@ -89,6 +89,15 @@ async fn refusals_and_form_errors_come_in_the_chosen_language(app: TestApp) {
         )
         .await;
     assert!(body.contains("código de invitación no es válido"), "{body}");
+    let (status, body) = app
+        .call(
+            &spanish,
+            "/api/post-comment",
+            &[("proposal_id", "uno"), ("body", "Hola")],
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("No se pudo leer el formulario"), "{body}");
 }
 
 async fn the_language_switch_sets_a_cookie_and_the_page_follows_it(app: TestApp) {
