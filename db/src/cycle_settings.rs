@@ -213,16 +213,16 @@ pub async fn replace_committee(
 
 /// The stored forms of the ballot rules, rule and tie-break policy.
 fn encoded(settings: &Settings) -> Result<(String, String, String), DbError> {
-    let json = |value: serde_json::Result<String>| {
+    let json = |column: &'static str, value: serde_json::Result<String>| {
         value.map_err(|e| DbError::InvalidValue {
             table: "cycle",
-            column: "ballot",
+            column,
             value: e.to_string(),
         })
     };
     Ok((
-        json(serde_json::to_string(&settings.ballot))?,
-        json(serde_json::to_string(&settings.rule))?,
+        json("ballot", serde_json::to_string(&settings.ballot))?,
+        json("rule", serde_json::to_string(&settings.rule))?,
         settings.tie_break.name().to_owned(),
     ))
 }

@@ -61,18 +61,7 @@ pub async fn info(
     db: &impl ConnectionTrait,
     proposal_id: i32,
 ) -> Result<Option<ImageInfo>, DbError> {
-    let row = proposal_image::Entity::find()
-        .select_only()
-        .column(proposal_image::Column::Sha256)
-        .column(proposal_image::Column::Description)
-        .filter(proposal_image::Column::ProposalId.eq(proposal_id))
-        .into_tuple::<(String, String)>()
-        .one(db)
-        .await?;
-    Ok(row.map(|(sha256, description)| ImageInfo {
-        sha256,
-        description,
-    }))
+    Ok(infos(db, &[proposal_id]).await?.remove(&proposal_id))
 }
 
 /// The images' versions and alt texts for the proposals `ids` that have one.

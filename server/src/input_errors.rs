@@ -23,7 +23,8 @@ const INPUT_VARIANTS: [&str; 3] = ["Args|", "Deserialization|", "MissingArg|"];
 /// over the limit) a message that says what to do.
 pub async fn input_errors_are_bad_requests(request: Request, next: Next) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
-    let words = pebble_app::i18n::lang_of(request.headers()).strings();
+    // The request goes to the handler; keep what the message needs.
+    let lang = is_api.then(|| pebble_app::i18n::lang_of(request.headers()));
     let response = next.run(request).await;
     if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
         let (mut parts, _) = response.into_parts();
@@ -47,6 +48,7 @@ pub async fn input_errors_are_bad_requests(request: Request, next: Next) -> Resp
     };
     parts.status = StatusCode::BAD_REQUEST;
     parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    let words = lang.unwrap_or_default().strings();
     let message = format!("ServerError|{}", (words.form_unreadable)(detail));
     Response::from_parts(parts, Body::from(message))
 }

@@ -112,3 +112,23 @@ pub enum Problem {
         max: usize,
     },
 }
+
+impl Problem {
+    /// The field the problem names, if it names one.
+    pub fn label(&self) -> Option<Label> {
+        match self {
+            Problem::Required(label)
+            | Problem::ControlCharacter(label)
+            | Problem::NotPositive(label)
+            | Problem::TooLong { label, .. }
+            | Problem::AboveMax { label, .. }
+            | Problem::NotAnAmount { label, .. } => Some(*label),
+            Problem::NoImage
+            | Problem::ImageTooBig { .. }
+            | Problem::NotAnImage
+            | Problem::UsernameLength { .. }
+            | Problem::UsernameCharacter(_)
+            | Problem::PasswordLength { .. } => None,
+        }
+    }
+}

@@ -22,24 +22,10 @@ impl Strings {
     /// `problem` in this language.
     pub fn problem(&self, problem: &Problem) -> String {
         use crate::domain::problem::Label;
-        let label = |label: &Label| match (label, label.index()) {
-            (Label::Other(name), _) => *name,
-            (_, Some(i)) => self.field_labels[i],
-            (_, None) => "",
-        };
-        let name = match problem {
-            Problem::Required(l) | Problem::ControlCharacter(l) | Problem::NotPositive(l) => {
-                label(l)
-            }
-            Problem::TooLong { label: l, .. }
-            | Problem::AboveMax { label: l, .. }
-            | Problem::NotAnAmount { label: l, .. } => label(l),
-            Problem::NoImage
-            | Problem::ImageTooBig { .. }
-            | Problem::NotAnImage
-            | Problem::UsernameLength { .. }
-            | Problem::UsernameCharacter(_)
-            | Problem::PasswordLength { .. } => "",
+        let name = match problem.label() {
+            Some(Label::Other(name)) => name,
+            Some(label) => label.index().map_or("", |i| self.field_labels[i]),
+            None => "",
         };
         (self.describe)(problem, name)
     }
