@@ -20,7 +20,7 @@ pub mod transcript;
 mod testing;
 
 pub use ballot::{Ballot, BallotError, BallotKind};
-pub use manifest::{BallotRules, Completion, Manifest, ManifestError, Rule, TieBreak};
+pub use manifest::{BallotRules, Completion, Manifest, ManifestError, Rule, TieBreak, UnknownName};
 pub use money::{Cents, Currency, MoneyError};
 pub use project::{Project, ProjectId, ProjectIdError};
 pub use rules::{CountError, Profile, count, count_profile};

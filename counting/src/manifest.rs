@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Cents, Project, ProjectId};
 
+mod names;
+
+pub use names::UnknownName;
+
 /// What a ballot may contain (SPEC §5).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -150,7 +154,7 @@ impl Rule {
 }
 
 impl TieBreak {
-    /// The policy's name as used on the command line.
+    /// The policy's name (as serde spells it too).
     pub fn name(self) -> &'static str {
         match self {
             TieBreak::CheapestThenSeeded => "cheapest-then-seeded",
