@@ -69,13 +69,17 @@ pub fn request_lang() -> Lang {
             .map(|parts| lang_of(&parts.headers))
             .unwrap_or_default()
     }
-    #[cfg(not(feature = "ssr"))]
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
         document()
             .document_element()
             .and_then(|html| html.get_attribute("lang"))
             .and_then(|code| Lang::from_code(&code))
             .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::default()
     }
 }
 
@@ -98,9 +102,10 @@ pub fn lang_of(headers: &http::HeaderMap) -> Lang {
     cookie.or_else(accepted).unwrap_or_default()
 }
 
-/// The page's language, provided by the app.
+/// The page's language: provided by the app on the server; in an island
+/// in the browser, the one the server rendered the page in.
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(request_lang)
 }
 
 /// The page's strings.

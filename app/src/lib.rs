@@ -3,9 +3,11 @@
 
 pub mod api;
 pub mod components;
-pub mod domain;
+pub mod error;
 pub mod i18n;
 pub mod pages;
+
+pub use pebble_domain as domain;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};

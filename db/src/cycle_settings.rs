@@ -10,47 +10,18 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use counting::{BallotRules, Rule, TieBreak};
+use counting::Currency;
+use pebble_domain::{CycleSettings, CycleText, Phase, Role, SettingsParts};
 
 use crate::DbError;
-use crate::entity::{account, cycle, cycle_committee};
+use crate::entity::{Stored, account, cycle, cycle_committee};
 
-/// Everything an admin sets on a cycle.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Settings {
-    /// The cycle's title.
-    pub name: String,
-    /// The school or community running it.
-    pub school: String,
-    /// What the budget is for.
-    pub description: String,
-    /// ISO 4217 code.
-    pub currency: String,
-    /// Total budget in minor units.
-    pub budget_cents: i64,
-    /// What a ballot may contain.
-    pub ballot: BallotRules,
-    /// The counting rule.
-    pub rule: Rule,
-    /// The tie-break policy.
-    pub tie_break: TieBreak,
-    /// Committee members' account ids, ascending.
-    pub committee: Vec<i32>,
-    /// Signatures needed to certify.
-    pub certify_k: i32,
-}
-
-/// The phases in which the settings that decide the outcome may change:
-/// voting freezes them (SPEC §2).
-pub const OPEN_PHASES: [cycle::Phase; 4] = [
-    cycle::Phase::Draft,
-    cycle::Phase::Ideas,
-    cycle::Phase::Review,
-    cycle::Phase::Deliberation,
-];
-
-/// Reads the settings stored on `cycle`.
-pub async fn load(db: &impl ConnectionTrait, cycle: &cycle::Model) -> Result<Settings, DbError> {
+/// Reads the settings stored on `cycle`; stored values that no longer pass
+/// the checks of [`CycleSettings::check`] are a corrupt row.
+pub async fn load(
+    db: &impl ConnectionTrait,
+    cycle: &cycle::Model,
+) -> Result<CycleSettings, DbError> {
     let invalid = |column: &'static str, value: &str| DbError::InvalidValue {
         table: "cycle",
         column,
@@ -59,7 +30,9 @@ pub async fn load(db: &impl ConnectionTrait, cycle: &cycle::Model) -> Result<Set
     let ballot =
         serde_json::from_str(&cycle.ballot).map_err(|_| invalid("ballot", &cycle.ballot))?;
     let rule = serde_json::from_str(&cycle.rule).map_err(|_| invalid("rule", &cycle.rule))?;
-    let tie_break = serde_json::from_value(serde_json::Value::String(cycle.tie_break.clone()))
+    let tie_break = cycle
+        .tie_break
+        .parse()
         .map_err(|_| invalid("tie_break", &cycle.tie_break))?;
     let committee = cycle_committee::Entity::find()
         .filter(cycle_committee::Column::CycleId.eq(cycle.id))
@@ -69,24 +42,27 @@ pub async fn load(db: &impl ConnectionTrait, cycle: &cycle::Model) -> Result<Set
         .into_iter()
         .map(|row| row.account_id)
         .collect();
-    Ok(Settings {
-        name: cycle.name.clone(),
-        school: cycle.school.clone(),
-        description: cycle.description.clone(),
-        currency: cycle.currency.clone(),
-        budget_cents: cycle.budget_cents,
+    let text = CycleText::parse(&cycle.name, &cycle.school, &cycle.description)
+        .map_err(|e| invalid(e.field, &e.message))?;
+    let parts = SettingsParts {
+        text,
+        currency: Currency::try_from(cycle.currency.clone())
+            .map_err(|_| invalid("currency", &cycle.currency))?,
+        budget: crate::money::cents("cycle", "budget_cents", cycle.budget_cents)?,
         ballot,
         rule,
         tie_break,
         committee,
-        certify_k: cycle.certify_k,
-    })
+        certify_k: u32::try_from(cycle.certify_k)
+            .map_err(|_| invalid("certify_k", &cycle.certify_k.to_string()))?,
+    };
+    CycleSettings::check(parts).map_err(|e| invalid(e.field, &e.message))
 }
 
 /// Accounts that may sit on a committee (role `committee`), by name.
 pub async fn committee_pool(db: &impl ConnectionTrait) -> Result<Vec<account::Model>, DbError> {
     Ok(account::Entity::find()
-        .filter(account::Column::Role.eq(account::Role::Committee))
+        .filter(account::Column::Role.eq(Stored(Role::Committee)))
         .order_by_asc(account::Column::DisplayName)
         .all(db)
         .await?)
@@ -95,10 +71,11 @@ pub async fn committee_pool(db: &impl ConnectionTrait) -> Result<Vec<account::Mo
 /// Creates a cycle in the draft phase, with a slug made unique from its name.
 pub async fn create(
     db: &sea_orm::DatabaseConnection,
-    settings: &Settings,
+    settings: &CycleSettings,
 ) -> Result<cycle::Model, DbError> {
     let txn = db.begin().await?;
-    let base = slug(&settings.name);
+    let text = settings.text();
+    let base = slug(text.name());
     let mut candidate = base.clone();
     let mut n = 1;
     while cycle::Entity::find()
@@ -110,81 +87,59 @@ pub async fn create(
         n += 1;
         candidate = format!("{base}-{n}");
     }
-    let (ballot, rule, tie_break) = encoded(settings)?;
     let row = cycle::ActiveModel {
         slug: Set(candidate),
-        name: Set(settings.name.clone()),
-        school: Set(settings.school.clone()),
-        description: Set(settings.description.clone()),
-        currency: Set(settings.currency.clone()),
-        budget_cents: Set(settings.budget_cents),
-        phase: Set(cycle::Phase::Draft),
-        ballot: Set(ballot),
-        rule: Set(rule),
-        tie_break: Set(tie_break),
-        certify_k: Set(settings.certify_k),
+        phase: Set(Stored(Phase::Draft)),
         created_at: Set(chrono::Utc::now()),
-        ..Default::default()
+        ..columns(settings)?
     }
     .insert(&txn)
     .await?;
-    replace_committee(&txn, row.id, &settings.committee).await?;
+    replace_committee(&txn, row.id, settings.committee()).await?;
     txn.commit().await?;
     Ok(row)
 }
 
-/// Stores every setting of cycle `id`, only if its phase is still one of
-/// [`OPEN_PHASES`]. Returns whether it was stored.
+/// Stores every setting of cycle `id`, only if its phase still lets the
+/// settings change ([`Phase::settings_open`]: voting freezes them).
+/// Returns whether it was stored.
 pub async fn update(
     db: &sea_orm::DatabaseConnection,
     id: i32,
-    settings: &Settings,
+    settings: &CycleSettings,
 ) -> Result<bool, DbError> {
     let txn = db.begin().await?;
-    let (ballot, rule, tie_break) = encoded(settings)?;
+    let open: Vec<Stored<Phase>> = Phase::ALL
+        .into_iter()
+        .filter(|p| p.settings_open())
+        .map(Stored)
+        .collect();
     let result = cycle::Entity::update_many()
-        .set(cycle::ActiveModel {
-            name: Set(settings.name.clone()),
-            school: Set(settings.school.clone()),
-            description: Set(settings.description.clone()),
-            currency: Set(settings.currency.clone()),
-            budget_cents: Set(settings.budget_cents),
-            ballot: Set(ballot),
-            rule: Set(rule),
-            tie_break: Set(tie_break),
-            certify_k: Set(settings.certify_k),
-            ..Default::default()
-        })
+        .set(columns(settings)?)
         .filter(cycle::Column::Id.eq(id))
-        .filter(cycle::Column::Phase.is_in(OPEN_PHASES))
+        .filter(cycle::Column::Phase.is_in(open))
         .exec(&txn)
         .await?;
     if result.rows_affected != 1 {
         return Ok(false);
     }
-    replace_committee(&txn, id, &settings.committee).await?;
+    replace_committee(&txn, id, settings.committee()).await?;
     txn.commit().await?;
     Ok(true)
 }
 
 /// Changes only the name, school and description of cycle `id`, which do
 /// not decide the outcome, unless it is certified. Returns whether it did.
-pub async fn rename(
-    db: &impl ConnectionTrait,
-    id: i32,
-    name: &str,
-    school: &str,
-    description: &str,
-) -> Result<bool, DbError> {
+pub async fn rename(db: &impl ConnectionTrait, id: i32, text: &CycleText) -> Result<bool, DbError> {
     let result = cycle::Entity::update_many()
         .set(cycle::ActiveModel {
-            name: Set(name.to_owned()),
-            school: Set(school.to_owned()),
-            description: Set(description.to_owned()),
+            name: Set(text.name().to_owned()),
+            school: Set(text.school().to_owned()),
+            description: Set(text.description().to_owned()),
             ..Default::default()
         })
         .filter(cycle::Column::Id.eq(id))
-        .filter(cycle::Column::Phase.ne(cycle::Phase::Certified))
+        .filter(cycle::Column::Phase.ne(Stored(Phase::Certified)))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
@@ -211,8 +166,8 @@ pub async fn replace_committee(
     Ok(())
 }
 
-/// The stored forms of the ballot rules, rule and tie-break policy.
-fn encoded(settings: &Settings) -> Result<(String, String, String), DbError> {
+/// The columns that hold `settings` (all but id, slug, phase and when).
+fn columns(settings: &CycleSettings) -> Result<cycle::ActiveModel, DbError> {
     let json = |column: &'static str, value: serde_json::Result<String>| {
         value.map_err(|e| DbError::InvalidValue {
             table: "cycle",
@@ -220,11 +175,19 @@ fn encoded(settings: &Settings) -> Result<(String, String, String), DbError> {
             value: e.to_string(),
         })
     };
-    Ok((
-        json("ballot", serde_json::to_string(&settings.ballot))?,
-        json("rule", serde_json::to_string(&settings.rule))?,
-        settings.tie_break.name().to_owned(),
-    ))
+    let text = settings.text();
+    Ok(cycle::ActiveModel {
+        name: Set(text.name().to_owned()),
+        school: Set(text.school().to_owned()),
+        description: Set(text.description().to_owned()),
+        currency: Set(settings.currency().code().to_owned()),
+        budget_cents: Set(crate::money::stored_cents(settings.budget())),
+        ballot: Set(json("ballot", serde_json::to_string(settings.ballot()))?),
+        rule: Set(json("rule", serde_json::to_string(&settings.rule()))?),
+        tie_break: Set(settings.tie_break().name().to_owned()),
+        certify_k: Set(i32::try_from(settings.certify_k()).unwrap_or(i32::MAX)),
+        ..Default::default()
+    })
 }
 
 /// A URL-safe name: lowercase ASCII letters and digits joined by dashes.

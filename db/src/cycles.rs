@@ -2,10 +2,12 @@
 
 use std::collections::BTreeMap;
 
+use pebble_domain::{Action, Phase, Status};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::DbError;
-use crate::entity::{account, comment, cycle, proposal};
+use crate::entity::{Stored, account, comment, cycle, proposal};
 
 /// A proposal as listed publicly: the row, its author's name and how many
 /// comments its thread has.
@@ -34,7 +36,7 @@ pub struct CycleOverview {
 /// is out of draft (a draft is still being set up, and private).
 pub async fn featured(db: &impl ConnectionTrait) -> Result<Option<CycleOverview>, DbError> {
     let Some(cycle) = cycle::Entity::find()
-        .filter(cycle::Column::Phase.ne(cycle::Phase::Draft))
+        .filter(cycle::Column::Phase.ne(Stored(Phase::Draft)))
         .order_by_desc(cycle::Column::Id)
         .one(db)
         .await?
@@ -43,7 +45,7 @@ pub async fn featured(db: &impl ConnectionTrait) -> Result<Option<CycleOverview>
     };
     let rows = proposal::Entity::find()
         .filter(proposal::Column::CycleId.eq(cycle.id))
-        .filter(proposal::Column::Status.ne(proposal::Status::Hidden))
+        .filter(proposal::Column::Status.ne(Stored(Status::Hidden)))
         .order_by_asc(proposal::Column::Id)
         .find_also_related(account::Entity)
         .all(db)
@@ -95,20 +97,29 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<cycle::Mo
     Ok(cycle::Entity::find_by_id(id).one(db).await?)
 }
 
-/// Moves `cycle` from phase `from` to `to`, only if it is still in `from`:
-/// two admins pressing "next phase" at once move it one step, not two.
-/// Returns whether this call moved it.
-pub async fn move_phase(
-    db: &impl ConnectionTrait,
+/// Holds cycle `id` in a phase that allows `action` until the caller's
+/// transaction ends: a no-op update of its phase, guarded by those
+/// phases, that takes the row's lock (PostgreSQL) or the write lock
+/// (SQLite). A phase move waits for the caller to commit, so what the
+/// caller writes is seen by the move's checks. Returns the phase it
+/// holds, or `None` if the cycle is not (or no longer) in such a phase.
+pub async fn hold_phase(
+    txn: &impl ConnectionTrait,
     id: i32,
-    from: cycle::Phase,
-    to: cycle::Phase,
-) -> Result<bool, DbError> {
-    let result = cycle::Entity::update_many()
-        .col_expr(cycle::Column::Phase, sea_orm::sea_query::Expr::value(to))
+    action: Action,
+) -> Result<Option<Phase>, DbError> {
+    let phases = Phase::ALL
+        .into_iter()
+        .filter(|phase| phase.allows(action).is_ok())
+        .map(Stored);
+    let held = cycle::Entity::update_many()
+        .col_expr(cycle::Column::Phase, Expr::col(cycle::Column::Phase))
         .filter(cycle::Column::Id.eq(id))
-        .filter(cycle::Column::Phase.eq(from))
-        .exec(db)
+        .filter(cycle::Column::Phase.is_in(phases))
+        .exec(txn)
         .await?;
-    Ok(result.rows_affected == 1)
+    if held.rows_affected != 1 {
+        return Ok(None);
+    }
+    Ok(find(txn, id).await?.map(|row| *row.phase))
 }

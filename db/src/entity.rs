@@ -10,3 +10,6 @@ pub mod proposal;
 pub mod proposal_image;
 pub mod session;
 pub mod sign_in_failure;
+pub mod stored;
+
+pub use stored::Stored;

@@ -9,8 +9,10 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 
-use crate::entity::account::{self, Role};
+use pebble_domain::Role;
+
 use crate::entity::invite;
+use crate::entity::{Stored, account};
 use crate::{DbError, accounts};
 
 /// Characters of a code: no look-alikes (0/O, 1/I/L).
@@ -48,7 +50,7 @@ pub async fn create(
     let code = new_code();
     invite::ActiveModel {
         code_hash: Set(code_hash(&code)),
-        role: Set(role),
+        role: Set(Stored(role)),
         created_by: Set(Some(created_by)),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -99,7 +101,7 @@ pub async fn redeem(
     if accounts::find_by_username(&txn, username).await?.is_some() {
         return Err(RedeemError::UsernameTaken);
     }
-    let account = accounts::create(&txn, username, display_name, found.role, password).await?;
+    let account = accounts::create(&txn, username, display_name, *found.role, password).await?;
     let used = invite::Entity::update_many()
         .col_expr(invite::Column::UsedBy, Expr::value(account.id))
         .col_expr(invite::Column::UsedAt, Expr::value(Utc::now()))

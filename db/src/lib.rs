@@ -8,12 +8,14 @@ pub mod cycles;
 pub mod entity;
 pub mod error;
 pub mod invites;
+pub mod money;
 pub mod proposal_images;
 pub mod proposals;
 pub mod seed;
 pub mod sessions;
 pub mod sign_in_failures;
 pub mod threads;
+pub mod transitions;
 
 pub use connection::{Backend, connect, migrate};
 pub use error::DbError;

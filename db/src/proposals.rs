@@ -1,38 +1,28 @@
 //! Proposals: submission and editing by students, review by the committee
-//! (SPEC §3). Callers check roles and phases; this module only stores.
+//! (SPEC §3). Callers check roles; each write holds the cycle in a phase
+//! that allows it ([`hold_phase`]), so a phase move never slips between
+//! the caller's check and the write.
 
 use chrono::Utc;
+use counting::Cents;
+use pebble_domain::{Action, ProposalDraft, PublicNote, Status};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set, TransactionTrait,
 };
 
 use crate::DbError;
-use crate::entity::proposal::{self, Status};
-use crate::entity::{account, cycle};
-
-/// What a student writes; already validated by the caller.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Draft {
-    /// Title, at most 120 characters.
-    pub title: String,
-    /// One-paragraph summary.
-    pub summary: String,
-    /// Full description.
-    pub description: String,
-    /// Category.
-    pub category: String,
-    /// The author's estimate in minor units.
-    pub estimated_cost_cents: i64,
-}
+use crate::cycles::hold_phase;
+use crate::entity::{Stored, account, cycle, proposal};
+use crate::money::stored_cents;
 
 /// The committee's decision on a proposal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// Goes on the ballot at this cost.
     Feasible {
-        /// The cost on the ballot, in minor units.
-        ballot_cost_cents: i64,
+        /// The cost on the ballot.
+        ballot_cost: Cents,
     },
     /// Does not go on the ballot.
     NotFeasible,
@@ -54,67 +44,105 @@ pub struct Found {
     pub cycle: cycle::Model,
 }
 
-/// Stores a new proposal, status `submitted`.
+/// Stores a new proposal, status `submitted`, if its cycle is still in a
+/// phase that takes proposals; `None` if not.
 pub async fn submit(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     cycle_id: i32,
     author_id: i32,
-    draft: Draft,
-) -> Result<proposal::Model, DbError> {
+    draft: &ProposalDraft,
+) -> Result<Option<proposal::Model>, DbError> {
+    let txn = db.begin().await?;
+    if hold_phase(&txn, cycle_id, Action::SubmitProposal)
+        .await?
+        .is_none()
+    {
+        return Ok(None);
+    }
     let now = Utc::now();
     let row = proposal::ActiveModel {
         cycle_id: Set(cycle_id),
         author_id: Set(Some(author_id)),
-        title: Set(draft.title),
-        summary: Set(draft.summary),
-        description: Set(draft.description),
-        category: Set(draft.category),
-        estimated_cost_cents: Set(draft.estimated_cost_cents),
-        status: Set(Status::Submitted),
+        status: Set(Stored(Status::Submitted)),
         created_at: Set(now),
+        ..text_of(draft, now)
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(Some(row))
+}
+
+/// Replaces the author's text of `proposal`, if its cycle's phase still
+/// lets authors edit; `None` if not.
+pub async fn edit(
+    db: &DatabaseConnection,
+    proposal: proposal::Model,
+    draft: &ProposalDraft,
+) -> Result<Option<proposal::Model>, DbError> {
+    let txn = db.begin().await?;
+    if hold_phase(&txn, proposal.cycle_id, Action::EditOwnProposal)
+        .await?
+        .is_none()
+    {
+        return Ok(None);
+    }
+    let mut row = text_of(draft, Utc::now());
+    row.id = Set(proposal.id);
+    let updated = row.update(&txn).await?;
+    txn.commit().await?;
+    Ok(Some(updated))
+}
+
+/// The columns a student writes.
+fn text_of(draft: &ProposalDraft, now: chrono::DateTime<Utc>) -> proposal::ActiveModel {
+    proposal::ActiveModel {
+        title: Set(draft.title().to_owned()),
+        summary: Set(draft.summary().to_owned()),
+        description: Set(draft.description().to_owned()),
+        category: Set(draft.category().to_owned()),
+        estimated_cost_cents: Set(stored_cents(draft.estimated_cost())),
         updated_at: Set(Some(now)),
         ..Default::default()
-    };
-    Ok(row.insert(db).await?)
+    }
 }
 
-/// Replaces the author's text of `proposal`.
-pub async fn edit(
-    db: &impl ConnectionTrait,
-    proposal: proposal::Model,
-    draft: Draft,
-) -> Result<proposal::Model, DbError> {
-    let mut row = proposal.into_active_model();
-    row.title = Set(draft.title);
-    row.summary = Set(draft.summary);
-    row.description = Set(draft.description);
-    row.category = Set(draft.category);
-    row.estimated_cost_cents = Set(draft.estimated_cost_cents);
-    row.updated_at = Set(Some(Utc::now()));
-    Ok(row.update(db).await?)
-}
-
-/// Records the committee's verdict and public note.
+/// Records the committee's verdict and public note, if the cycle is still
+/// in review; `None` if not. Once voting opens, no cost or status on the
+/// ballot can change.
 pub async fn review(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     proposal: proposal::Model,
     verdict: Verdict,
-    note: String,
-) -> Result<proposal::Model, DbError> {
-    let mut row = proposal.into_active_model();
+    note: &PublicNote,
+) -> Result<Option<proposal::Model>, DbError> {
+    let txn = db.begin().await?;
+    if hold_phase(&txn, proposal.cycle_id, Action::ReviewProposal)
+        .await?
+        .is_none()
+    {
+        return Ok(None);
+    }
     let (status, cost, merged) = match verdict {
-        Verdict::Feasible { ballot_cost_cents } => {
-            (Status::Feasible, Some(ballot_cost_cents), None)
+        Verdict::Feasible { ballot_cost } => {
+            (Status::Feasible, Some(stored_cents(ballot_cost)), None)
         }
         Verdict::NotFeasible => (Status::NotFeasible, None, None),
         Verdict::MergedInto { proposal_id } => (Status::Merged, None, Some(proposal_id)),
     };
-    row.status = Set(status);
-    row.ballot_cost_cents = Set(cost);
-    row.merged_into_id = Set(merged);
-    row.review_note = Set(Some(note));
-    row.updated_at = Set(Some(Utc::now()));
-    Ok(row.update(db).await?)
+    let updated = proposal::ActiveModel {
+        id: Set(proposal.id),
+        status: Set(Stored(status)),
+        ballot_cost_cents: Set(cost),
+        merged_into_id: Set(merged),
+        review_note: Set(Some(note.as_str().to_owned())),
+        updated_at: Set(Some(Utc::now())),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(Some(updated))
 }
 
 /// A proposal by id with its author and cycle.

@@ -8,8 +8,9 @@ mod data;
 
 use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
 
-use crate::entity::account::Role;
-use crate::entity::{comment, cycle, proposal};
+use pebble_domain::{Phase, Role, Status};
+
+use crate::entity::{Stored, comment, cycle, proposal};
 use crate::{DbError, accounts, cycle_settings, cycles};
 
 /// A demo account's sign-in details, shown once on the console.
@@ -28,19 +29,16 @@ pub struct DemoCredential {
 pub async fn demo_if_empty(
     db: &sea_orm::DatabaseConnection,
 ) -> Result<Option<Vec<DemoCredential>>, DbError> {
-    demo_in_phase_if_empty(db, cycle::Phase::Deliberation).await
+    demo_in_phase_if_empty(db, Phase::Deliberation).await
 }
 
 /// Loads the demo cycle in one transaction, in `phase`, if the database
 /// has no cycle yet. Before review, its proposals are all just submitted.
 pub async fn demo_in_phase_if_empty(
     db: &sea_orm::DatabaseConnection,
-    phase: cycle::Phase,
+    phase: Phase,
 ) -> Result<Option<Vec<DemoCredential>>, DbError> {
-    let reviewed = !matches!(
-        phase,
-        cycle::Phase::Draft | cycle::Phase::Ideas | cycle::Phase::Review
-    );
+    let reviewed = !matches!(phase, Phase::Draft | Phase::Ideas | Phase::Review);
     let txn = db.begin().await?;
     if cycles::any_exist(&txn).await? {
         return Ok(None);
@@ -72,7 +70,7 @@ pub async fn demo_in_phase_if_empty(
         description: Set(data::CYCLE.description.to_owned()),
         currency: Set(data::CYCLE.currency.to_owned()),
         budget_cents: Set(data::CYCLE.budget_cents),
-        phase: Set(phase),
+        phase: Set(Stored(phase)),
         ballot: Set(data::BALLOT.to_owned()),
         rule: Set(data::RULE.to_owned()),
         tie_break: Set("cheapest-then-seeded".to_owned()),
@@ -95,36 +93,34 @@ pub async fn demo_in_phase_if_empty(
         let days_ago = i64::try_from(count - i).unwrap_or(0);
         let submitted = now - chrono::Duration::days(days_ago);
         let (status, ballot_cost, note) = match (reviewed, idea.status) {
-            (false, _) => (proposal::Status::Submitted, None, None),
-            (true, proposal::Status::Feasible) => (
+            (false, _) => (Status::Submitted, None, None),
+            (true, Status::Feasible) => (
                 idea.status,
                 Some(idea.cost_cents),
                 Some(
                     "The committee checked the quote with the facilities office: it goes on the ballot at this cost.",
                 ),
             ),
-            (true, proposal::Status::NotFeasible) => (
+            (true, Status::NotFeasible) => (
                 idea.status,
                 None,
                 Some("Above the whole budget. The facilities office will look at it separately."),
             ),
-            (true, proposal::Status::Merged) => (
+            (true, Status::Merged) => (
                 idea.status,
                 None,
                 Some(
                     "Same idea as the water bottle refill stations, which cover the gym; merged there.",
                 ),
             ),
-            (true, proposal::Status::Hidden) => (
+            (true, Status::Hidden) => (
                 idea.status,
                 None,
                 Some("Hidden: not a real proposal for the school."),
             ),
             (true, status) => (status, None, None),
         };
-        let merged_into = (status == proposal::Status::Merged)
-            .then_some(first_id)
-            .flatten();
+        let merged_into = (status == Status::Merged).then_some(first_id).flatten();
         let proposal = proposal::ActiveModel {
             cycle_id: Set(cycle.id),
             author_id: Set(account_ids.get(idea.author).copied()),
@@ -133,7 +129,7 @@ pub async fn demo_in_phase_if_empty(
             description: Set(idea.description.to_owned()),
             category: Set(idea.category.to_owned()),
             estimated_cost_cents: Set(idea.cost_cents),
-            status: Set(status),
+            status: Set(Stored(status)),
             ballot_cost_cents: Set(ballot_cost),
             review_note: Set(note.map(str::to_owned)),
             merged_into_id: Set(merged_into),

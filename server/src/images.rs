@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use pebble_db::DatabaseConnection;
-use pebble_db::entity::proposal;
+use pebble_domain::Status;
 
 /// The image of proposal `id`, or 404; 304 when the browser has it.
 pub async fn proposal_image(
@@ -15,7 +15,7 @@ pub async fn proposal_image(
     request_headers: HeaderMap,
 ) -> Response {
     let visible = match pebble_db::proposals::find(&db, id).await {
-        Ok(found) => found.is_some_and(|f| f.proposal.status != proposal::Status::Hidden),
+        Ok(found) => found.is_some_and(|f| *f.proposal.status != Status::Hidden),
         Err(error) => return failed(&error),
     };
     let image = match pebble_db::proposal_images::get(&db, id).await {

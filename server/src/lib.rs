@@ -5,11 +5,13 @@ pub mod commands;
 pub mod config;
 pub mod health;
 pub mod images;
-pub mod input_errors;
+pub mod multipart;
 pub mod page_deadline;
+pub mod panics;
 pub mod redirects;
 pub mod startup;
 pub mod telemetry;
+pub mod too_large;
 
 pub use config::DatabaseConfig;
 pub use startup::Application;

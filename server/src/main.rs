@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use pebble_domain::Phase;
 use pebble_server::commands::{bench, tally};
 use pebble_server::{Application, DatabaseConfig, telemetry};
 
@@ -34,37 +35,43 @@ enum Command {
     /// Load the demo cycle if the database has no cycle yet; print the demo
     /// accounts' passwords once.
     SeedDemo {
-        /// The phase the demo cycle starts in.
-        #[arg(long, value_enum, default_value = "deliberation")]
-        phase: DemoPhase,
+        /// The phase the demo cycle starts in: draft, ideas, review,
+        /// deliberation or voting.
+        #[arg(long, default_value = "deliberation", value_parser = demo_phase)]
+        phase: Phase,
     },
+    /// Work with a cycle.
+    #[command(subcommand)]
+    Cycle(CycleCommand),
     /// Count a pabulib .pb file with any rule (no database needed).
     Tally(tally::TallyArgs),
     /// Time the counting rules on generated instances (no database needed).
     Bench(bench::BenchArgs),
 }
 
-/// `seed-demo --phase`.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum DemoPhase {
-    Draft,
-    Ideas,
-    Review,
-    Deliberation,
-    Voting,
+/// `pebble cycle …`.
+#[derive(Subcommand, Debug)]
+enum CycleCommand {
+    /// Move a cycle to its next phase, with the same checks as the admin
+    /// page (counting moves to certified only by certification).
+    Advance {
+        /// The cycle's number.
+        #[arg(long)]
+        cycle: i32,
+    },
 }
 
-impl DemoPhase {
-    fn stored(self) -> pebble_db::entity::cycle::Phase {
-        use pebble_db::entity::cycle::Phase;
-        match self {
-            DemoPhase::Draft => Phase::Draft,
-            DemoPhase::Ideas => Phase::Ideas,
-            DemoPhase::Review => Phase::Review,
-            DemoPhase::Deliberation => Phase::Deliberation,
-            DemoPhase::Voting => Phase::Voting,
-        }
+/// A phase the demo can start in: the count's phases need ballots.
+fn demo_phase(name: &str) -> Result<Phase, String> {
+    let phase: Phase = name
+        .parse()
+        .map_err(|e: pebble_domain::UnknownName| e.to_string())?;
+    if phase > Phase::Voting {
+        return Err(format!(
+            "the demo starts at voting at the latest, not {phase}"
+        ));
     }
+    Ok(phase)
 }
 
 #[tokio::main]
@@ -93,7 +100,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("Database is up to date.");
             Ok(())
         }
-        Command::SeedDemo { phase } => seed_demo(&db, phase.stored()).await,
+        Command::SeedDemo { phase } => seed_demo(&db, phase).await,
+        Command::Cycle(CycleCommand::Advance { cycle }) => advance(&db, cycle).await,
         Command::Serve { addr, site_root } => {
             let app = Application::build(addr, db, &site_root)
                 .await
@@ -105,10 +113,26 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-async fn seed_demo(
-    db: &pebble_db::DatabaseConnection,
-    phase: pebble_db::entity::cycle::Phase,
-) -> Result<(), String> {
+/// `pebble cycle advance`: one step, or the reason it cannot move.
+async fn advance(db: &pebble_db::DatabaseConnection, id: i32) -> Result<(), String> {
+    let cycle = pebble_db::cycles::find(db, id)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("there is no cycle number {id}"))?;
+    let from = *cycle.phase;
+    match pebble_db::transitions::advance(db, id, from)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        Ok(to) => {
+            println!("Cycle {id} moved from {from} to {to}.");
+            Ok(())
+        }
+        Err(refusal) => Err(format!("cycle {id} stays in {from}: {refusal}")),
+    }
+}
+
+async fn seed_demo(db: &pebble_db::DatabaseConnection, phase: Phase) -> Result<(), String> {
     match pebble_db::seed::demo_in_phase_if_empty(db, phase)
         .await
         .map_err(|e| e.to_string())?
@@ -117,12 +141,7 @@ async fn seed_demo(
         Some(credentials) => {
             println!("Loaded the demo cycle. Demo accounts (passwords are shown only this once):");
             for c in credentials {
-                println!(
-                    "  {:<12} {:<10} {}",
-                    c.username,
-                    format!("{:?}", c.role).to_lowercase(),
-                    c.password
-                );
+                println!("  {:<12} {:<10} {}", c.username, c.role, c.password);
             }
         }
     }

@@ -94,14 +94,18 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
             crate::page_deadline::PAGE_DEADLINE,
             crate::page_deadline::render_within,
         ))
+        .layer(axum::middleware::from_fn(
+            crate::multipart::multipart_or_refuse,
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
         .layer(axum::middleware::from_fn(
-            crate::input_errors::input_errors_are_bad_requests,
+            crate::too_large::explain_too_large,
         ))
         .layer(axum::middleware::from_fn(
             crate::redirects::without_empty_query,
         ))
         .layer(CompressionLayer::new())
+        .layer(crate::panics::layer())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

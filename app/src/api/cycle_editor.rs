@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{CycleForm, Phase};
+use crate::error::AppError;
 
 /// A cycle in the admin's list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,9 +45,8 @@ pub struct CycleEditor {
 
 /// Every cycle, newest first, with its phase.
 #[server(prefix = "/api", endpoint = "cycles")]
-pub async fn list_cycles() -> Result<Vec<CycleRow>, ServerFnError> {
+pub async fn list_cycles() -> Result<Vec<CycleRow>, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::phase;
     use crate::api::backend::{database, internal};
     require(crate::domain::Action::EditCycle).await?;
     let db = database()?;
@@ -57,16 +57,15 @@ pub async fn list_cycles() -> Result<Vec<CycleRow>, ServerFnError> {
             id: c.id,
             name: c.name,
             school: c.school,
-            phase: phase(c.phase),
+            phase: *c.phase,
         })
         .collect())
 }
 
 /// The editor for cycle `id`, or for a new cycle when `id` is absent.
 #[server(prefix = "/api", endpoint = "cycle-editor")]
-pub async fn get_cycle_editor(id: Option<i32>) -> Result<CycleEditor, ServerFnError> {
+pub async fn get_cycle_editor(id: Option<i32>) -> Result<CycleEditor, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::{cycle_settings, phase};
     use crate::api::backend::{database, find_cycle, internal};
     require(crate::domain::Action::EditCycle).await?;
     let db = database()?;
@@ -89,13 +88,12 @@ pub async fn get_cycle_editor(id: Option<i32>) -> Result<CycleEditor, ServerFnEr
         });
     };
     let cycle = find_cycle(&db, id).await?;
-    let stored = pebble_db::cycle_settings::load(&db, &cycle)
+    let settings = pebble_db::cycle_settings::load(&db, &cycle)
         .await
         .map_err(internal)?;
-    let settings = cycle_settings(stored).map_err(internal)?;
     Ok(CycleEditor {
         id: Some(cycle.id),
-        phase: phase(cycle.phase),
+        phase: *cycle.phase,
         form: CycleForm::from_settings(&settings),
         candidates,
     })
@@ -103,15 +101,14 @@ pub async fn get_cycle_editor(id: Option<i32>) -> Result<CycleEditor, ServerFnEr
 
 /// Creates a cycle in the draft phase and goes to its editor.
 #[server(prefix = "/api", endpoint = "create-cycle")]
-pub async fn create_cycle(settings: CycleForm) -> Result<i32, ServerFnError> {
+pub async fn create_cycle(settings: CycleForm) -> Result<i32, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::stored_settings;
-    use crate::api::backend::{bad_input, database, internal};
+    use crate::api::backend::{bad_field, database, internal};
     require(crate::domain::Action::EditCycle).await?;
-    let parsed = settings.parse().map_err(bad_input)?;
+    let parsed = settings.parse().map_err(bad_field)?;
     let db = database()?;
-    check_committee(&db, &parsed.committee).await?;
-    let cycle = pebble_db::cycle_settings::create(&db, &stored_settings(parsed))
+    check_committee(&db, parsed.committee()).await?;
+    let cycle = pebble_db::cycle_settings::create(&db, &parsed)
         .await
         .map_err(internal)?;
     leptos_axum::redirect(&format!("/admin/cycles/{}", cycle.id));
@@ -120,29 +117,27 @@ pub async fn create_cycle(settings: CycleForm) -> Result<i32, ServerFnError> {
 
 /// Changes every setting of a cycle that has not reached voting.
 #[server(prefix = "/api", endpoint = "update-cycle")]
-pub async fn update_cycle(cycle_id: i32, settings: CycleForm) -> Result<(), ServerFnError> {
+pub async fn update_cycle(cycle_id: i32, settings: CycleForm) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::{phase, stored_settings};
-    use crate::api::backend::{bad_input, database, find_cycle, internal, refuse, wrong_phase};
+    use crate::api::backend::{
+        bad_field, database, find_cycle, internal, phase_moved, wrong_phase,
+    };
     use crate::domain::Action;
     require(Action::EditCycle).await?;
-    let parsed = settings.parse().map_err(bad_input)?;
+    let parsed = settings.parse().map_err(bad_field)?;
     let db = database()?;
     let cycle = find_cycle(&db, cycle_id).await?;
-    let current = phase(cycle.phase);
+    let current = *cycle.phase;
     current.allows(Action::EditCycle).map_err(wrong_phase)?;
     if !current.settings_open() {
         return Err(frozen(current));
     }
-    check_committee(&db, &parsed.committee).await?;
-    let stored = pebble_db::cycle_settings::update(&db, cycle_id, &stored_settings(parsed))
+    check_committee(&db, parsed.committee()).await?;
+    let stored = pebble_db::cycle_settings::update(&db, cycle_id, &parsed)
         .await
         .map_err(internal)?;
     if !stored {
-        return Err(refuse(
-            http::StatusCode::CONFLICT,
-            "Voting opened on this cycle just now, which froze its settings; reload the page.",
-        ));
+        return Err(phase_moved());
     }
     Ok(())
 }
@@ -154,44 +149,34 @@ pub async fn rename_cycle(
     name: String,
     school: String,
     description: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::phase;
-    use crate::api::backend::{bad_input, database, find_cycle, internal, refuse, wrong_phase};
+    use crate::api::backend::{
+        bad_field, database, find_cycle, internal, phase_moved, wrong_phase,
+    };
     use crate::domain::{Action, CycleText};
     require(Action::EditCycle).await?;
-    let words = CycleText::parse(&name, &school, &description).map_err(bad_input)?;
+    let words = CycleText::parse(&name, &school, &description).map_err(bad_field)?;
     let db = database()?;
     let cycle = find_cycle(&db, cycle_id).await?;
-    let current = phase(cycle.phase);
+    let current = *cycle.phase;
     current.allows(Action::EditCycle).map_err(wrong_phase)?;
-    let renamed = pebble_db::cycle_settings::rename(
-        &db,
-        cycle_id,
-        &words.name,
-        &words.school,
-        &words.description,
-    )
-    .await
-    .map_err(internal)?;
+    let renamed = pebble_db::cycle_settings::rename(&db, cycle_id, &words)
+        .await
+        .map_err(internal)?;
     if !renamed {
-        return Err(refuse(
-            http::StatusCode::CONFLICT,
-            "This cycle was certified just now; its record is final.",
-        ));
+        return Err(phase_moved());
     }
     Ok(())
 }
 
 /// 409 for settings that voting froze, naming the phase.
 #[cfg(feature = "ssr")]
-fn frozen(current: Phase) -> ServerFnError {
+fn frozen(current: Phase) -> AppError {
+    let words = crate::api::backend::words();
     crate::api::backend::refuse(
         http::StatusCode::CONFLICT,
-        format!(
-            "This cycle is in the {} phase: voting froze its budget, ballot, rule, tie-break and committee. Only the name, school and description can still change.",
-            current.slug()
-        ),
+        (words.settings_frozen_in)(words.phase_words[current.index()]),
     )
 }
 
@@ -200,15 +185,13 @@ fn frozen(current: Phase) -> ServerFnError {
 async fn check_committee(
     db: &pebble_db::DatabaseConnection,
     members: &[i32],
-) -> Result<(), ServerFnError> {
-    use crate::api::backend::{bad_input, internal};
+) -> Result<(), AppError> {
+    use crate::api::backend::{bad_input, internal, words};
     let pool = pebble_db::cycle_settings::committee_pool(db)
         .await
         .map_err(internal)?;
     if let Some(stranger) = members.iter().find(|id| !pool.iter().any(|a| a.id == **id)) {
-        return Err(bad_input(format!(
-            "Account {stranger} is not a committee member's account; choose from the list."
-        )));
+        return Err(bad_input((words().not_committee)(*stranger)));
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The home page's data: the featured cycle and its proposals.
 
+use crate::error::AppError;
 use counting::Cents;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -61,7 +62,7 @@ pub struct HomeView {
 
 /// The featured cycle and its proposals.
 #[server(prefix = "/api", endpoint = "home")]
-pub async fn get_home() -> Result<HomeView, ServerFnError> {
+pub async fn get_home() -> Result<HomeView, AppError> {
     use crate::api::backend::{database, internal};
     let db = database()?;
     let overview = pebble_db::cycles::featured(&db).await.map_err(internal)?;
@@ -76,7 +77,6 @@ pub async fn get_home() -> Result<HomeView, ServerFnError> {
 #[cfg(feature = "ssr")]
 mod convert {
     use super::*;
-    use crate::api::backend::convert::{cents, phase, status};
     use pebble_db::cycles::CycleOverview;
 
     pub(super) fn cycle_summary(
@@ -88,12 +88,12 @@ mod convert {
             .map(|listed| {
                 Ok(ProposalCard {
                     id: listed.proposal.id,
-                    estimated_cost: cents(
+                    estimated_cost: pebble_db::money::cents(
                         "proposal",
                         "estimated_cost_cents",
                         listed.proposal.estimated_cost_cents,
                     )?,
-                    status: status(listed.proposal.status),
+                    status: *listed.proposal.status,
                     title: listed.proposal.title,
                     summary: listed.proposal.summary,
                     category: listed.proposal.category,
@@ -107,8 +107,8 @@ mod convert {
             .collect::<Result<Vec<_>, pebble_db::DbError>>()?;
         let cycle = overview.cycle;
         Ok(CycleSummary {
-            budget: cents("cycle", "budget_cents", cycle.budget_cents)?,
-            phase: phase(cycle.phase),
+            budget: pebble_db::money::cents("cycle", "budget_cents", cycle.budget_cents)?,
+            phase: *cycle.phase,
             id: cycle.id,
             slug: cycle.slug,
             name: cycle.name,

@@ -5,15 +5,16 @@
 //! the server sends the browser back to the proposal's page, with the
 //! error in the address if there was one.
 
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 /// Stores the image in the multipart fields `proposal_id`, `description`
 /// (alt text) and `image` (the file).
 #[server(prefix = "/api", endpoint = "proposal-image", input = MultipartFormData)]
-pub async fn upload_proposal_image(data: MultipartData) -> Result<(), ServerFnError> {
+pub async fn upload_proposal_image(data: MultipartData) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{authored_proposal, bad_field, bad_input, database, internal};
+    use crate::api::backend::{authored_proposal, bad_field, bad_input, database, internal, words};
     use crate::domain::{Action, image};
     let author = require(Action::EditOwnProposal).await?;
     let mut multipart = data
@@ -23,8 +24,7 @@ pub async fn upload_proposal_image(data: MultipartData) -> Result<(), ServerFnEr
     let mut description = String::new();
     let mut file = Vec::new();
     let mut file_len = 0usize;
-    let unreadable =
-        |e: String| bad_input(format!("The upload could not be read ({e}); try again."));
+    let unreadable = |e: String| bad_input((words().upload_unreadable)(&e));
     while let Some(mut field) = multipart
         .next_field()
         .await
@@ -57,12 +57,10 @@ pub async fn upload_proposal_image(data: MultipartData) -> Result<(), ServerFnEr
             _ => {}
         }
     }
-    let id: i32 = proposal_id.trim().parse().map_err(|_| {
-        bad_input(format!(
-            "'{}' is not a proposal number.",
-            proposal_id.trim()
-        ))
-    })?;
+    let id: i32 = proposal_id
+        .trim()
+        .parse()
+        .map_err(|_| bad_input((words().not_a_proposal_number)(proposal_id.trim())))?;
     let media = image::check(&file, file_len).map_err(bad_field)?;
     let description = image::description(&description).map_err(bad_field)?;
     let db = database()?;
@@ -75,7 +73,7 @@ pub async fn upload_proposal_image(data: MultipartData) -> Result<(), ServerFnEr
 
 /// Removes the image of the author's proposal `proposal_id`.
 #[server(prefix = "/api", endpoint = "remove-proposal-image")]
-pub async fn remove_proposal_image(proposal_id: i32) -> Result<(), ServerFnError> {
+pub async fn remove_proposal_image(proposal_id: i32) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
     use crate::api::backend::{authored_proposal, database, internal};
     use crate::domain::Action;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Phase, Status};
+use crate::error::AppError;
 
 /// Everything a proposal's page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,20 +70,16 @@ impl ProposalImage {
 
 /// A proposal's page. Hidden proposals are shown to the committee only.
 #[server(prefix = "/api", endpoint = "proposal")]
-pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
+pub async fn get_proposal(id: i32) -> Result<ProposalPage, AppError> {
     use crate::api::backend::auth::viewer;
-    use crate::api::backend::convert::role_of;
-    use crate::api::backend::convert::{cents, phase, status};
     use crate::api::backend::{database, find_proposal, internal, not_found};
     use crate::domain::Role;
     let db = database()?;
     let found = find_proposal(&db, id).await?;
     let p = found.proposal;
-    let status = status(p.status);
+    let status = *p.status;
     if status == Status::Hidden {
-        let committee = viewer()
-            .await?
-            .is_some_and(|a| role_of(&a) == Role::Committee);
+        let committee = viewer().await?.is_some_and(|a| *a.role == Role::Committee);
         if !committee {
             return Err(not_found(crate::i18n::Thing::Proposal, id));
         }
@@ -93,7 +90,7 @@ pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
         .map(|info| ProposalImage::of(p.id, info));
     let ballot_cost = p
         .ballot_cost_cents
-        .map(|c| cents("proposal", "ballot_cost_cents", c))
+        .map(|c| pebble_db::money::cents("proposal", "ballot_cost_cents", c))
         .transpose()
         .map_err(internal)?;
     Ok(ProposalPage {
@@ -101,9 +98,13 @@ pub async fn get_proposal(id: i32) -> Result<ProposalPage, ServerFnError> {
         cycle_id: found.cycle.id,
         cycle_name: found.cycle.name,
         currency: found.cycle.currency,
-        phase: phase(found.cycle.phase),
-        estimated_cost: cents("proposal", "estimated_cost_cents", p.estimated_cost_cents)
-            .map_err(internal)?,
+        phase: *found.cycle.phase,
+        estimated_cost: pebble_db::money::cents(
+            "proposal",
+            "estimated_cost_cents",
+            p.estimated_cost_cents,
+        )
+        .map_err(internal)?,
         ballot_cost,
         review_note: p.review_note,
         status,
@@ -130,11 +131,10 @@ pub async fn submit_proposal(
     description: String,
     category: String,
     estimated_cost: String,
-) -> Result<i32, ServerFnError> {
+) -> Result<i32, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::{phase, stored_cents};
     use crate::api::backend::{
-        bad_field, database, find_cycle, internal, refuse, words, wrong_phase,
+        bad_field, database, find_cycle, internal, phase_moved, refuse, words, wrong_phase,
     };
     use crate::domain::{Action, ProposalDraft};
     let author = require(Action::SubmitProposal).await?;
@@ -142,7 +142,8 @@ pub async fn submit_proposal(
         .map_err(bad_field)?;
     let db = database()?;
     let cycle = find_cycle(&db, cycle_id).await?;
-    phase(cycle.phase)
+    cycle
+        .phase
         .allows(Action::SubmitProposal)
         .map_err(wrong_phase)?;
     let hour_ago = chrono::Utc::now() - chrono::Duration::hours(1);
@@ -155,10 +156,10 @@ pub async fn submit_proposal(
             (words().proposal_rate)(PROPOSALS_PER_HOUR),
         ));
     }
-    let stored =
-        pebble_db::proposals::submit(&db, cycle.id, author.id, stored_draft(draft, stored_cents))
-            .await
-            .map_err(internal)?;
+    let stored = pebble_db::proposals::submit(&db, cycle.id, author.id, &draft)
+        .await
+        .map_err(internal)?
+        .ok_or_else(phase_moved)?;
     leptos_axum::redirect(&format!("/proposals/{}", stored.id));
     Ok(stored.id)
 }
@@ -172,34 +173,20 @@ pub async fn edit_proposal(
     description: String,
     category: String,
     estimated_cost: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::stored_cents;
-    use crate::api::backend::{authored_proposal, bad_field, database, internal};
+    use crate::api::backend::{authored_proposal, bad_field, database, internal, phase_moved};
     use crate::domain::{Action, ProposalDraft};
     let author = require(Action::EditOwnProposal).await?;
     let draft = ProposalDraft::parse(&title, &summary, &description, &category, &estimated_cost)
         .map_err(bad_field)?;
     let db = database()?;
     let found = authored_proposal(&db, author.id, id).await?;
-    pebble_db::proposals::edit(&db, found.proposal, stored_draft(draft, stored_cents))
+    pebble_db::proposals::edit(&db, found.proposal, &draft)
         .await
-        .map_err(internal)?;
+        .map_err(internal)?
+        .ok_or_else(phase_moved)?;
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-fn stored_draft(
-    draft: crate::domain::ProposalDraft,
-    stored_cents: fn(Cents) -> i64,
-) -> pebble_db::proposals::Draft {
-    pebble_db::proposals::Draft {
-        title: draft.title,
-        summary: draft.summary,
-        description: draft.description,
-        category: draft.category,
-        estimated_cost_cents: stored_cents(draft.estimated_cost),
-    }
 }
 
 /// The committee's review: `verdict` is `feasible` (with `ballot_cost`),
@@ -212,26 +199,20 @@ pub async fn review_proposal(
     ballot_cost: Option<String>,
     merge_into: Option<String>,
     note: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::{phase, stored_cents};
     use crate::api::backend::{
-        bad_field, bad_input, database, find_proposal, internal, wrong_phase,
+        bad_field, bad_input, database, find_proposal, internal, phase_moved, words, wrong_phase,
     };
-    use crate::domain::{Action, fields};
+    use crate::domain::{Action, PublicNote, fields};
     use pebble_db::proposals::Verdict;
     require(Action::ReviewProposal).await?;
-    let note = fields::text(
-        "note",
-        fields::Label::PublicNote,
-        &note,
-        fields::SUMMARY_MAX * 4,
-        true,
-    )
-    .map_err(bad_field)?;
+    let note = PublicNote::parse(&note).map_err(bad_field)?;
     let db = database()?;
     let found = find_proposal(&db, id).await?;
-    phase(found.cycle.phase)
+    found
+        .cycle
+        .phase
         .allows(Action::ReviewProposal)
         .map_err(wrong_phase)?;
     let verdict = match verdict.as_str() {
@@ -242,40 +223,33 @@ pub async fn review_proposal(
                 ballot_cost.as_deref().unwrap_or(""),
             )
             .map_err(bad_field)?;
-            Verdict::Feasible {
-                ballot_cost_cents: stored_cents(cost),
-            }
+            Verdict::Feasible { ballot_cost: cost }
         }
         "not_feasible" => Verdict::NotFeasible,
         "merged" => {
             let raw = merge_into.unwrap_or_default();
-            let target: i32 = raw.trim().parse().map_err(|_| {
-                bad_input(format!(
-                    "To merge, give the number of the proposal it duplicates, not '{}'.",
-                    raw.trim()
-                ))
-            })?;
+            let target: i32 = raw
+                .trim()
+                .parse()
+                .map_err(|_| bad_input((words().merge_needs_number)(raw.trim())))?;
             let same_cycle = pebble_db::proposals::find(&db, target)
                 .await
                 .map_err(internal)?
                 .is_some_and(|t| t.cycle.id == found.cycle.id && t.proposal.id != id);
             if !same_cycle {
-                return Err(bad_input(format!(
-                    "Proposal {target} is not another proposal of this cycle."
-                )));
+                return Err(bad_input((words().merge_elsewhere)(target)));
             }
             Verdict::MergedInto {
                 proposal_id: target,
             }
         }
         other => {
-            return Err(bad_input(format!(
-                "The verdict must be feasible, not_feasible or merged, not '{other}'."
-            )));
+            return Err(bad_input((words().bad_verdict)(other)));
         }
     };
-    pebble_db::proposals::review(&db, found.proposal, verdict, note)
+    pebble_db::proposals::review(&db, found.proposal, verdict, &note)
         .await
-        .map_err(internal)?;
+        .map_err(internal)?
+        .ok_or_else(phase_moved)?;
     Ok(())
 }

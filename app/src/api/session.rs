@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Role;
+use crate::error::AppError;
 
 /// Who is signed in, as the pages need it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,12 +19,11 @@ pub struct Viewer {
 
 /// The signed-in account, if any.
 #[server(prefix = "/api", endpoint = "whoami")]
-pub async fn whoami() -> Result<Option<Viewer>, ServerFnError> {
+pub async fn whoami() -> Result<Option<Viewer>, AppError> {
     use crate::api::backend::auth::viewer;
-    use crate::api::backend::convert::role_of;
     Ok(viewer().await?.map(|account| Viewer {
         id: account.id,
-        role: role_of(&account),
+        role: *account.role,
         name: account.display_name,
     }))
 }
@@ -37,7 +37,7 @@ pub async fn sign_in(
     username: String,
     password: String,
     next: Option<String>,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     use crate::api::backend::auth::{session_cookie, set_cookie};
     use crate::api::backend::{bad_input, database, internal, refuse, words};
     use pebble_db::sign_in_failures;
@@ -77,16 +77,14 @@ pub async fn sign_in(
         .await
         .map_err(internal)?;
     set_cookie(session_cookie(Some(&token)));
-    let next = next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-        .unwrap_or_else(|| "/".to_owned());
-    leptos_axum::redirect(&next);
+    let next = next.as_deref().and_then(crate::domain::LocalPath::parse);
+    leptos_axum::redirect(next.as_ref().map_or("/", |path| path.as_str()));
     Ok(())
 }
 
 /// Ends the session and clears the cookie.
 #[server(prefix = "/api", endpoint = "sign-out")]
-pub async fn sign_out() -> Result<(), ServerFnError> {
+pub async fn sign_out() -> Result<(), AppError> {
     use crate::api::backend::auth::{COOKIE_NAME, request_cookie, session_cookie, set_cookie};
     use crate::api::backend::{database, internal};
     if let Some(token) = request_cookie(COOKIE_NAME) {

@@ -1,6 +1,7 @@
 //! A proposal's thread: comments, replies, edits, reports and moderation
 //! (SPEC §3).
 
+use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -51,18 +52,14 @@ pub struct ThreadView {
 
 /// Page `page` (from 1) of `proposal_id`'s thread.
 #[server(prefix = "/api", endpoint = "thread")]
-pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, ServerFnError> {
+pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, AppError> {
     use crate::api::backend::auth::viewer;
-    use crate::api::backend::convert::phase;
-    use crate::api::backend::convert::role_of;
     use crate::api::backend::{database, find_proposal, internal};
     use crate::domain::{Action, Role};
     let db = database()?;
     let found = find_proposal(&db, proposal_id).await?;
     let viewer = viewer().await?;
-    let committee = viewer
-        .as_ref()
-        .is_some_and(|a| role_of(a) == Role::Committee);
+    let committee = viewer.as_ref().is_some_and(|a| *a.role == Role::Committee);
     let page = page.max(1);
     let stored = pebble_db::threads::page(&db, proposal_id, (page - 1) * PAGE_SIZE, PAGE_SIZE)
         .await
@@ -93,7 +90,7 @@ pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, Serve
         comments,
         page,
         pages: stored.top_level_total.div_ceil(PAGE_SIZE).max(1),
-        open: phase(found.cycle.phase).allows(Action::Comment).is_ok(),
+        open: found.cycle.phase.allows(Action::Comment).is_ok(),
     })
 }
 
@@ -124,9 +121,8 @@ pub async fn post_comment(
     proposal_id: i32,
     parent_id: Option<String>,
     body: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::phase;
     use crate::api::backend::{
         bad_field, bad_input, database, find_proposal, internal, not_found, refuse, words,
         wrong_phase,
@@ -143,7 +139,9 @@ pub async fn post_comment(
     };
     let db = database()?;
     let found = find_proposal(&db, proposal_id).await?;
-    phase(found.cycle.phase)
+    found
+        .cycle
+        .phase
         .allows(Action::Comment)
         .map_err(wrong_phase)?;
     if let Some(parent) = parent_id {
@@ -165,15 +163,21 @@ pub async fn post_comment(
             (words().comment_rate)(COMMENTS_PER_MINUTE),
         ));
     }
-    pebble_db::threads::post(&db, proposal_id, author.id, parent_id, body.0)
-        .await
-        .map_err(internal)?;
+    pebble_db::threads::post(
+        &db,
+        proposal_id,
+        author.id,
+        parent_id,
+        body.as_str().to_owned(),
+    )
+    .await
+    .map_err(internal)?;
     Ok(())
 }
 
 /// The author edits their comment within [`EDIT_MINUTES`] of writing it.
 #[server(prefix = "/api", endpoint = "edit-comment")]
-pub async fn edit_comment(comment_id: i32, body: String) -> Result<(), ServerFnError> {
+pub async fn edit_comment(comment_id: i32, body: String) -> Result<(), AppError> {
     use crate::api::backend::{bad_field, internal, refuse, words};
     use crate::domain::{Action, CommentBody};
     let (db, author, comment) = comment_in_open_thread(comment_id, Action::Comment).await?;
@@ -190,7 +194,7 @@ pub async fn edit_comment(comment_id: i32, body: String) -> Result<(), ServerFnE
             (words().edit_window)(EDIT_MINUTES),
         ));
     }
-    pebble_db::threads::edit(&db, comment, body.0)
+    pebble_db::threads::edit(&db, comment, body.as_str().to_owned())
         .await
         .map_err(internal)?;
     Ok(())
@@ -198,12 +202,12 @@ pub async fn edit_comment(comment_id: i32, body: String) -> Result<(), ServerFnE
 
 /// The committee hides a comment with a public reason.
 #[server(prefix = "/api", endpoint = "hide-comment")]
-pub async fn hide_comment(comment_id: i32, reason: String) -> Result<(), ServerFnError> {
+pub async fn hide_comment(comment_id: i32, reason: String) -> Result<(), AppError> {
     use crate::api::backend::{bad_field, internal};
     use crate::domain::{Action, Reason};
     let (db, _, comment) = comment_in_open_thread(comment_id, Action::ModerateComment).await?;
     let reason = Reason::parse(&reason).map_err(bad_field)?;
-    pebble_db::threads::hide(&db, comment, reason.0)
+    pebble_db::threads::hide(&db, comment, reason.as_str().to_owned())
         .await
         .map_err(internal)?;
     Ok(())
@@ -211,12 +215,12 @@ pub async fn hide_comment(comment_id: i32, reason: String) -> Result<(), ServerF
 
 /// Any signed-in person reports a comment to the committee.
 #[server(prefix = "/api", endpoint = "report-comment")]
-pub async fn report_comment(comment_id: i32, reason: String) -> Result<(), ServerFnError> {
+pub async fn report_comment(comment_id: i32, reason: String) -> Result<(), AppError> {
     use crate::api::backend::{bad_field, internal};
     use crate::domain::{Action, Reason};
     let (db, reporter, comment) = comment_in_open_thread(comment_id, Action::ReportComment).await?;
     let reason = Reason::parse(&reason).map_err(bad_field)?;
-    pebble_db::threads::report(&db, comment.id, reporter.id, reason.0)
+    pebble_db::threads::report(&db, comment.id, reporter.id, reason.as_str().to_owned())
         .await
         .map_err(internal)?;
     Ok(())
@@ -234,10 +238,9 @@ async fn comment_in_open_thread(
         pebble_db::entity::account::Model,
         pebble_db::entity::comment::Model,
     ),
-    ServerFnError,
+    AppError,
 > {
     use crate::api::backend::auth::require;
-    use crate::api::backend::convert::phase;
     use crate::api::backend::{database, internal, not_found, wrong_phase};
     let account = require(action).await?;
     let db = database()?;
@@ -253,8 +256,6 @@ async fn comment_in_open_thread(
     else {
         return Err(not_found(crate::i18n::Thing::Proposal, comment.proposal_id));
     };
-    phase(found.cycle.phase)
-        .allows(action)
-        .map_err(wrong_phase)?;
+    found.cycle.phase.allows(action).map_err(wrong_phase)?;
     Ok((db, account, comment))
 }

@@ -1,14 +1,12 @@
 //! What a form says after it was sent: the server's message on failure.
 
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-/// The message of a server function's error, without framework wording.
-pub fn error_message(error: &ServerFnError) -> String {
-    match error {
-        ServerFnError::ServerError(message) => message.clone(),
-        other => other.to_string(),
-    }
+/// The message of a server function's error.
+pub fn error_message(error: &AppError) -> String {
+    error.message().to_owned()
 }
 
 /// Shows the last error of `action`, if its last call failed, as an alert
@@ -20,7 +18,7 @@ pub fn ActionError<S>(
     action: ServerAction<S>,
 ) -> impl IntoView
 where
-    S: ServerFn<Error = ServerFnError> + Clone + Send + Sync + 'static,
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
     move || {
@@ -46,7 +44,7 @@ pub fn PlainPostError(
         let query = query.read();
         let err = query.get("__err")?;
         (query.get("__path").as_deref() == Some(path)).then(|| {
-            let error = ServerFnUrlError::<ServerFnError>::decode_err(&err);
+            let error = ServerFnUrlError::<AppError>::decode_err(&err);
             view! { <p class="error" role="alert">{error_message(&error)}</p> }
         })
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::session::{SignOut, Viewer, whoami};
+use crate::error::AppError;
 
 /// Who is signed in, refetched after signing out or after a page reports
 /// a sign-in through [`Session::changed`].
@@ -13,7 +14,7 @@ pub struct Session {
     /// Bumped when someone signed in.
     generation: RwSignal<u64>,
     /// The signed-in account, if any.
-    pub viewer: Resource<Result<Option<Viewer>, ServerFnError>>,
+    pub viewer: Resource<Result<Option<Viewer>, AppError>>,
 }
 
 impl Session {

@@ -10,6 +10,7 @@ use crate::api::threads::{
 };
 use crate::components::feedback::ActionError;
 use crate::domain::fields::{COMMENT_MAX, REASON_MAX};
+use crate::error::AppError;
 use crate::i18n::t;
 
 /// The actions of one thread, shared by its comments.
@@ -72,7 +73,7 @@ pub fn Thread(
                         let writable = view.open && signed_in;
                         let comments = view.comments.clone();
                         let empty = comments.is_empty();
-                        Ok::<_, ServerFnError>(view! {
+                        Ok::<_, AppError>(view! {
                             {empty.then(|| view! { <p class="hint">{text.no_comments}</p> })}
                             <ol class="comments">
                                 {comments

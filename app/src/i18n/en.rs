@@ -2,8 +2,9 @@
 
 use super::Strings;
 use super::messages::Thing;
-use crate::domain::problem::Problem;
-use crate::domain::{Action, Phase};
+use crate::domain::Phase;
+use crate::domain::phase::english_refusal;
+use crate::domain::problem::{self, Label};
 
 /// English UI strings.
 pub const STRINGS: Strings = Strings {
@@ -163,23 +164,11 @@ pub const STRINGS: Strings = Strings {
     upload_image: "Upload image",
     replace_image: "Replace image",
     remove_image: "Remove image",
-    field_labels: [
-        "The title",
-        "The summary",
-        "The description",
-        "The category",
-        "The estimated cost",
-        "The ballot cost",
-        "The comment",
-        "The reason",
-        "The public note",
-        "The image description",
-        "The display name",
-    ],
-    describe,
+    field_labels: Label::ENGLISH,
+    describe: problem::english,
     // English messages name phases by their stored names.
-    phase_words: Phase::SLUGS,
-    phase_refusal,
+    phase_words: Phase::NAMES,
+    phase_refusal: english_refusal,
     role_words: ["student", "family member", "committee member", "admin"],
     role_cannot: |role| format!("A {role} cannot do this."),
     sign_in_first: "Please sign in first.",
@@ -213,6 +202,35 @@ pub const STRINGS: Strings = Strings {
     },
     reply_to_number: |raw| format!("The comment to reply to must be a number, not '{raw}'."),
     internal_error: "Something went wrong on our side. Please try again in a moment.",
+    wrong_method: "That address takes a form sent with POST.",
+    unreachable: "Pebble could not be reached. Check your connection and try again.",
+    phase_moved: "The cycle moved to another phase just now, so this can no longer be done. Reload the page to see where it stands.",
+    move_refusal: |refusal, _| refusal.to_string(),
+    not_a_phase: |raw| {
+        format!(
+            "'{raw}' is not a phase; phases are draft, ideas, review, deliberation, voting, counting and certified."
+        )
+    },
+    not_a_language: |raw| format!("'{raw}' is not a language Pebble offers."),
+    not_a_proposal_number: |raw| format!("'{raw}' is not a proposal number."),
+    merge_needs_number: |raw| {
+        format!("To merge, give the number of the proposal it duplicates, not '{raw}'.")
+    },
+    merge_elsewhere: |id| format!("Proposal {id} is not another proposal of this cycle."),
+    bad_verdict: |raw| {
+        format!("The verdict must be feasible, not_feasible or merged, not '{raw}'.")
+    },
+    upload_unreadable: |detail| format!("The upload could not be read ({detail}); try again."),
+    settings_frozen_in: |phase| {
+        format!(
+            "This cycle is in the {phase} phase: voting froze its budget, ballot, rule, tie-break and committee. Only the name, school and description can still change."
+        )
+    },
+    not_committee: |id| {
+        format!("Account {id} is not a committee member's account; choose from the list.")
+    },
+    upload_not_multipart: "An upload must be sent as a multipart form (multipart/form-data with a boundary), as the page's upload form sends it.",
+    upload_far_too_large: "That upload is far too large: images can be at most 2 MB. Go back and choose a smaller file.",
     form_unreadable: |detail| {
         format!(
             "The form could not be read ({detail}). Fill in every field with the kind of value it asks for."
@@ -231,55 +249,3 @@ pub const STRINGS: Strings = Strings {
     ],
     statuses: ["Submitted", "Feasible", "Not feasible", "Merged", "Hidden"],
 };
-
-fn describe(problem: &Problem, label: &str) -> String {
-    match problem {
-        Problem::Required(_) => format!("{label} is required."),
-        Problem::TooLong { length, max, .. } => {
-            format!("{label} is {length} characters long; the limit is {max}.")
-        }
-        Problem::ControlCharacter(_) => format!("{label} contains a control character; remove it."),
-        Problem::NotPositive(_) => format!("{label} must be more than zero."),
-        Problem::AboveMax { max, .. } => format!("{label} is more than {max}."),
-        Problem::NotAnAmount { raw, .. } => {
-            format!("{label} must be an amount such as 1250 or 1250.50, not '{raw}'.")
-        }
-        Problem::NoImage => "Choose an image file to upload.".to_owned(),
-        Problem::ImageTooBig { tenths_of_mb: t } => format!(
-            "The image is {}.{} MB; the limit is 2 MB. Make it smaller and try again.",
-            t / 10,
-            t % 10
-        ),
-        Problem::NotAnImage => "That file is not a PNG, JPEG or WebP image.".to_owned(),
-        Problem::UsernameLength { min, max, length } => {
-            format!("The username must be {min} to {max} characters long, not {length}.")
-        }
-        Problem::UsernameCharacter(bad) => {
-            format!("The username may use letters a–z, digits, '.', '_' and '-', not '{bad}'.")
-        }
-        Problem::PasswordLength { min, max } => {
-            format!("The password must be {min} to {max} characters long.")
-        }
-    }
-}
-
-fn phase_refusal(action: Action, phase: &str) -> String {
-    match action {
-        Action::SubmitProposal => format!(
-            "Proposals can only be submitted in the ideas phase; this cycle is in the {phase} phase."
-        ),
-        Action::EditOwnProposal => format!(
-            "Proposals can only be edited in the ideas phase; this cycle is in the {phase} phase."
-        ),
-        Action::ReviewProposal => format!(
-            "Proposals are reviewed in the review phase; this cycle is in the {phase} phase."
-        ),
-        Action::Comment | Action::ReportComment | Action::ModerateComment => {
-            format!("Threads are read-only in the {phase} phase.")
-        }
-        Action::MovePhase | Action::ManageAccounts => format!("The {phase} phase is the last one."),
-        Action::EditCycle => {
-            format!("A cycle in the {phase} phase can no longer be edited: its record is final.")
-        }
-    }
-}

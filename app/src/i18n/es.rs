@@ -2,8 +2,8 @@
 
 use super::Strings;
 use super::messages::Thing;
-use crate::domain::Action;
 use crate::domain::problem::Problem;
+use crate::domain::{Action, MoveRefusal};
 
 /// Spanish UI strings.
 pub const STRINGS: Strings = Strings {
@@ -229,6 +229,35 @@ pub const STRINGS: Strings = Strings {
         format!("El comentario al que respondes debe ser un número, no «{raw}».")
     },
     internal_error: "Algo falló de nuestro lado. Vuelve a intentarlo en un momento.",
+    wrong_method: "Esa dirección recibe un formulario enviado con POST.",
+    unreachable: "No se pudo conectar con Pebble. Revisa tu conexión y vuelve a intentarlo.",
+    phase_moved: "El ciclo acaba de pasar a otra fase y esto ya no se puede hacer. Recarga la página para ver en qué fase está.",
+    move_refusal,
+    not_a_phase: |raw| {
+        format!(
+            "«{raw}» no es una fase; las fases son draft, ideas, review, deliberation, voting, counting y certified."
+        )
+    },
+    not_a_language: |raw| format!("«{raw}» no es un idioma que Pebble ofrezca."),
+    not_a_proposal_number: |raw| format!("«{raw}» no es un número de propuesta."),
+    merge_needs_number: |raw| {
+        format!("Para fusionarla, indica el número de la propuesta que duplica, no «{raw}».")
+    },
+    merge_elsewhere: |id| format!("La propuesta {id} no es otra propuesta de este ciclo."),
+    bad_verdict: |raw| format!("La decisión debe ser feasible, not_feasible o merged, no «{raw}»."),
+    upload_unreadable: |detail| {
+        format!("No se pudo leer el archivo enviado ({detail}); vuelve a intentarlo.")
+    },
+    settings_frozen_in: |phase| {
+        format!(
+            "Este ciclo está en la fase de {phase}: la votación congeló su presupuesto, papeleta, regla, desempate y comité. Solo el nombre, la escuela y la descripción pueden cambiar."
+        )
+    },
+    not_committee: |id| {
+        format!("La cuenta {id} no es de un miembro del comité; elige una de la lista.")
+    },
+    upload_not_multipart: "Un archivo se envía como formulario multipart (multipart/form-data con un boundary), tal como lo envía el formulario de la página.",
+    upload_far_too_large: "Ese archivo es demasiado grande: las imágenes pueden pesar como máximo 2 MB. Vuelve atrás y elige un archivo más pequeño.",
     form_unreadable: |detail| {
         format!(
             "No se pudo leer el formulario ({detail}). Completa cada campo con el tipo de valor que pide."
@@ -308,5 +337,27 @@ fn phase_refusal(action: Action, phase: &str) -> String {
         Action::EditCycle => format!(
             "Un ciclo en la fase de {phase} ya no se puede editar: su registro es definitivo."
         ),
+    }
+}
+
+fn move_refusal(refusal: &MoveRefusal, phases: &[&'static str; 7]) -> String {
+    match refusal {
+        MoveRefusal::NoSuchCycle(id) => format!("No hay ningún ciclo número {id}."),
+        MoveRefusal::Moved { now } => format!(
+            "Este ciclo ya está en la fase de {}; recarga la página para verlo.",
+            phases[now.index()]
+        ),
+        MoveRefusal::Last => "La fase de certificación es la última.".to_owned(),
+        MoveRefusal::NeedsCertification => "Un ciclo pasa del recuento a certificado solo cuando suficientes miembros del comité certifican su recuento.".to_owned(),
+        MoveRefusal::NoProposals => {
+            "Todavía no se ha enviado ninguna propuesta; la revisión necesita al menos una.".to_owned()
+        }
+        MoveRefusal::Unreviewed { count, first } => format!(
+            "{count} propuesta(s) enviada(s) aún esperan la revisión del comité, empezando por la número {first}."
+        ),
+        MoveRefusal::Settings(detail) => {
+            format!("Primero hay que corregir la configuración del ciclo: {detail}")
+        }
+        MoveRefusal::Ballot(detail) => format!("La papeleta no puede abrirse: {detail}."),
     }
 }

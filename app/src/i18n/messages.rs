@@ -3,7 +3,7 @@
 
 use super::Strings;
 use crate::domain::problem::Problem;
-use crate::domain::{Action, Phase, Role};
+use crate::domain::{Action, FieldError, MoveRefusal, Phase, Role};
 
 /// What an id failed to name, in a not-found message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +19,15 @@ pub enum Thing {
 }
 
 impl Strings {
+    /// A field that did not parse, in this language (admin-only fields
+    /// stay in English).
+    pub fn field_error(&self, error: &FieldError) -> String {
+        match &error.problem {
+            Some(problem) => self.problem(problem),
+            None => error.message.clone(),
+        }
+    }
+
     /// `problem` in this language.
     pub fn problem(&self, problem: &Problem) -> String {
         use crate::domain::problem::Label;
@@ -33,6 +42,11 @@ impl Strings {
     /// Why `phase` refuses `action`, in this language.
     pub fn refusal(&self, action: Action, phase: Phase) -> String {
         (self.phase_refusal)(action, self.phase_words[phase.index()])
+    }
+
+    /// Why a cycle did not move, in this language.
+    pub fn move_refused(&self, refusal: &MoveRefusal) -> String {
+        (self.move_refusal)(refusal, &self.phase_words)
     }
 
     /// That `role` may not take the action, in this language.

@@ -1,8 +1,8 @@
 //! The [`Strings`] every language file fills in.
 
 use super::messages::Thing;
-use crate::domain::Action;
 use crate::domain::problem::Problem;
+use crate::domain::{Action, MoveRefusal};
 
 /// The UI's text in one language.
 #[derive(Debug)]
@@ -360,6 +360,36 @@ pub struct Strings {
     pub internal_error: &'static str,
     /// Form arguments that could not be read at all, given the detail.
     pub form_unreadable: fn(&str) -> String,
+    /// A server function called with the wrong HTTP method.
+    pub wrong_method: &'static str,
+    /// The browser could not reach the server or read its answer.
+    pub unreachable: &'static str,
+    /// A write that lost a race with a phase move.
+    pub phase_moved: &'static str,
+    /// Why a cycle did not move, given the refusal and the phase words.
+    pub move_refusal: fn(&MoveRefusal, &[&'static str; 7]) -> String,
+    /// A phase name that names no phase, given what was sent.
+    pub not_a_phase: fn(&str) -> String,
+    /// A language code Pebble does not offer, given what was sent.
+    pub not_a_language: fn(&str) -> String,
+    /// An id in an address or form that is not a number.
+    pub not_a_proposal_number: fn(&str) -> String,
+    /// A merge without a proposal number, given what was sent.
+    pub merge_needs_number: fn(&str) -> String,
+    /// A merge into a proposal of another cycle (or itself), given its id.
+    pub merge_elsewhere: fn(i32) -> String,
+    /// A verdict that is not one of the three, given what was sent.
+    pub bad_verdict: fn(&str) -> String,
+    /// An upload whose multipart body could not be read, given the detail.
+    pub upload_unreadable: fn(&str) -> String,
+    /// Outcome settings sent after voting froze them, given the phase word.
+    pub settings_frozen_in: fn(&str) -> String,
+    /// A committee pick that is not a committee account, given its id.
+    pub not_committee: fn(i32) -> String,
+    /// An upload that is not a multipart form.
+    pub upload_not_multipart: &'static str,
+    /// A request body over the server's limit.
+    pub upload_far_too_large: &'static str,
     /// An invite code that is unknown or used.
     pub invite_unknown: &'static str,
     /// A username someone already has, given the name.

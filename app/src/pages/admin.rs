@@ -12,6 +12,7 @@ use crate::api::cycles::AdvancePhase;
 use crate::components::feedback::ActionError;
 use crate::components::session::use_session;
 use crate::domain::{Phase, Role};
+use crate::error::AppError;
 use crate::i18n::t;
 use crate::pages::home::phase_name;
 use accounts::AccountTools;
@@ -19,9 +20,9 @@ use accounts::AccountTools;
 /// Runs `fetch` (an admin-only server function) only if an admin is
 /// signed in, so that a page shown to anyone else says why instead of
 /// answering with the function's 401 or 403.
-pub(crate) async fn if_admin<T, F>(fetch: impl FnOnce() -> F) -> Result<Option<T>, ServerFnError>
+pub(crate) async fn if_admin<T, F>(fetch: impl FnOnce() -> F) -> Result<Option<T>, AppError>
 where
-    F: std::future::Future<Output = Result<T, ServerFnError>>,
+    F: std::future::Future<Output = Result<T, AppError>>,
 {
     match crate::api::session::whoami().await? {
         Some(viewer) if viewer.role == Role::Admin => fetch().await.map(Some),
@@ -45,7 +46,7 @@ pub fn AdminPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         let viewer = session.viewer.await?;
                         if !viewer.is_some_and(|v| v.role == Role::Admin) {
-                            return Ok::<_, ServerFnError>(view! { <p class="notice">{text.admins_only}</p> }.into_any());
+                            return Ok::<_, AppError>(view! { <p class="notice">{text.admins_only}</p> }.into_any());
                         }
                         let Some(cycles) = cycles.await? else {
                             return Ok(view! { <p class="notice">{text.admins_only}</p> }.into_any());
@@ -87,7 +88,7 @@ fn cycle_card(cycle: CycleRow, advance: ServerAction<AdvancePhase>) -> impl Into
                 Some(next) => view! {
                     <ActionForm action=advance>
                         <input type="hidden" name="cycle_id" value=cycle.id />
-                        <input type="hidden" name="from" value=cycle.phase.slug() />
+                        <input type="hidden" name="from" value=cycle.phase.to_string() />
                         <button type="submit">{format!("{} {}", text.move_to, phase_name(text, next))}</button>
                     </ActionForm>
                 }.into_any(),

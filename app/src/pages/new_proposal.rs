@@ -9,6 +9,7 @@ use crate::components::feedback::ActionError;
 use crate::components::proposal_form::{Prefill, ProposalFields};
 use crate::components::session::use_session;
 use crate::domain::{Action, Phase};
+use crate::error::AppError;
 use crate::i18n::t;
 use crate::pages::home::phase_name;
 
@@ -29,7 +30,7 @@ pub fn NewProposalPage() -> impl IntoView {
                         let viewer = session.viewer.await?;
                         let home = home.await?;
                         let Some(cycle) = home.cycle else {
-                            return Ok::<_, ServerFnError>(view! { <p>{text.no_cycle}</p> }.into_any());
+                            return Ok::<_, AppError>(view! { <p>{text.no_cycle}</p> }.into_any());
                         };
                         if cycle.phase != Phase::Ideas {
                             return Ok(view! {

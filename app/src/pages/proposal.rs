@@ -15,6 +15,7 @@ use crate::components::proposal_image::{ImageForm, ProposalFigure};
 use crate::components::session::use_session;
 use crate::components::thread::Thread;
 use crate::domain::{Action, Role};
+use crate::error::AppError;
 use crate::i18n::t;
 use crate::pages::home::{phase_name, status_name};
 
@@ -23,7 +24,7 @@ use crate::pages::home::{phase_name, status_name};
 pub fn ProposalRoute() -> impl IntoView {
     let text = t();
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|v| v.parse::<i32>().ok());
+    let raw_id = move || params.read().get("id").unwrap_or_default();
     let session = use_session();
     let review = ServerAction::<ReviewProposal>::new();
     let edit = ServerAction::<EditProposal>::new();
@@ -35,12 +36,15 @@ pub fn ProposalRoute() -> impl IntoView {
                 edit.version().get(),
                 remove_image.version().get(),
             );
-            (id(), versions)
+            (raw_id(), versions)
         },
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_proposal(id).await,
-                None => Err(ServerFnError::new("That is not a proposal number.")),
+        move |(raw, _)| async move {
+            match raw.parse::<i32>() {
+                Ok(id) => get_proposal(id).await,
+                Err(_) => Err(AppError::new(
+                    http::StatusCode::NOT_FOUND,
+                    (text.not_a_proposal_number)(&raw),
+                )),
             }
         },
     );
@@ -55,7 +59,7 @@ pub fn ProposalRoute() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let page = proposal.await?;
                     let viewer = session.viewer.await?;
-                    Ok::<_, ServerFnError>(view! { <ProposalView page viewer review edit remove_image /> })
+                    Ok::<_, AppError>(view! { <ProposalView page viewer review edit remove_image /> })
                 })}
             </ErrorBoundary>
         </Transition>

@@ -1,24 +1,9 @@
 //! A person who signs in (SPEC §1). Voting never needs one.
 
+use pebble_domain::Role;
 use sea_orm::entity::prelude::*;
 
-/// What an account may do (SPEC §1, "People and roles").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-pub enum Role {
-    /// Proposes projects, comments, votes with a code.
-    #[sea_orm(string_value = "student")]
-    Student,
-    /// Comments and votes with a code.
-    #[sea_orm(string_value = "family")]
-    Family,
-    /// Reviews proposals, moderates, keys in paper ballots, certifies.
-    #[sea_orm(string_value = "committee")]
-    Committee,
-    /// Configures cycles, accounts and voter codes.
-    #[sea_orm(string_value = "admin")]
-    Admin,
-}
+use super::stored::Stored;
 
 /// A row of `account`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -33,7 +18,8 @@ pub struct Model {
     /// The name shown beside proposals and comments.
     pub display_name: String,
     /// The account's role.
-    pub role: Role,
+    #[sea_orm(column_type = "String(StringLen::N(16))")]
+    pub role: Stored<Role>,
     /// An argon2 PHC string; never the password.
     pub password_hash: String,
     /// When the account was created.

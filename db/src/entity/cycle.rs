@@ -1,33 +1,9 @@
 //! One participatory budgeting round (SPEC §2).
 
+use pebble_domain::Phase;
 use sea_orm::entity::prelude::*;
 
-/// Where a cycle stands (SPEC §2), in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-pub enum Phase {
-    /// Being set up by an admin.
-    #[sea_orm(string_value = "draft")]
-    Draft,
-    /// Students submit proposals.
-    #[sea_orm(string_value = "ideas")]
-    Ideas,
-    /// The committee reviews proposals.
-    #[sea_orm(string_value = "review")]
-    Review,
-    /// Threads are the focus; the ballot is previewed.
-    #[sea_orm(string_value = "deliberation")]
-    Deliberation,
-    /// Ballots are cast.
-    #[sea_orm(string_value = "voting")]
-    Voting,
-    /// The log is sealed and the count runs.
-    #[sea_orm(string_value = "counting")]
-    Counting,
-    /// Results and the election record are public.
-    #[sea_orm(string_value = "certified")]
-    Certified,
-}
+use super::stored::Stored;
 
 /// A row of `cycle`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -50,7 +26,8 @@ pub struct Model {
     /// The total budget in minor units.
     pub budget_cents: i64,
     /// The current phase.
-    pub phase: Phase,
+    #[sea_orm(column_type = "String(StringLen::N(16))")]
+    pub phase: Stored<Phase>,
     /// What a ballot may contain: the `counting` crate's `BallotRules` as
     /// JSON. An approval ballot's `max_cost` is left null here; the budget
     /// fills it when the manifest is frozen.

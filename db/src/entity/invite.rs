@@ -2,7 +2,9 @@
 
 use sea_orm::entity::prelude::*;
 
-use super::account::Role;
+use pebble_domain::Role;
+
+use super::stored::Stored;
 
 /// A row of `invite`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -15,7 +17,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub code_hash: String,
     /// The role the new account gets.
-    pub role: Role,
+    #[sea_orm(column_type = "String(StringLen::N(16))")]
+    pub role: Stored<Role>,
     /// The admin who made it.
     pub created_by: Option<i32>,
     /// When.

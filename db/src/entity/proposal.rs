@@ -1,27 +1,9 @@
 //! A project a student proposes for the budget (SPEC §3).
 
+use pebble_domain::Status;
 use sea_orm::entity::prelude::*;
 
-/// Where a proposal stands after review (SPEC §3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
-#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
-pub enum Status {
-    /// Submitted, not yet reviewed.
-    #[sea_orm(string_value = "submitted")]
-    Submitted,
-    /// The committee found it feasible; it goes on the ballot.
-    #[sea_orm(string_value = "feasible")]
-    Feasible,
-    /// The committee found it not feasible.
-    #[sea_orm(string_value = "not_feasible")]
-    NotFeasible,
-    /// Merged into another proposal.
-    #[sea_orm(string_value = "merged")]
-    Merged,
-    /// Hidden by moderation.
-    #[sea_orm(string_value = "hidden")]
-    Hidden,
-}
+use super::stored::Stored;
 
 /// A row of `proposal`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -45,7 +27,8 @@ pub struct Model {
     /// The author's estimate in minor units.
     pub estimated_cost_cents: i64,
     /// Review status.
-    pub status: Status,
+    #[sea_orm(column_type = "String(StringLen::N(16))")]
+    pub status: Stored<Status>,
     /// When it was submitted.
     pub created_at: ChronoDateTimeUtc,
     /// The cost the committee puts on the ballot, set in review.

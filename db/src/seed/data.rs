@@ -1,7 +1,6 @@
 //! The demo cycle's content.
 
-use crate::entity::account::Role;
-use crate::entity::proposal::Status;
+use pebble_domain::{Role, Status};
 
 pub(super) struct Person {
     pub username: &'static str,

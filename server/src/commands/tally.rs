@@ -2,6 +2,9 @@
 
 use std::path::PathBuf;
 
+use std::str::FromStr;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, ValueEnum};
 use counting::pabulib;
 use counting::{Completion, Rule, Seed, TieBreak, merkle};
@@ -14,18 +17,18 @@ pub struct TallyArgs {
     /// The pabulib file to count.
     pub file: PathBuf,
     /// Counting rule.
-    #[arg(long, value_enum)]
-    pub rule: RuleName,
+    #[arg(long, value_parser = PossibleValuesParser::new(Rule::NAMES))]
+    pub rule: String,
     /// MES completion.
-    #[arg(long, value_enum, default_value = "add1-greedy")]
-    pub completion: CompletionName,
+    #[arg(long, default_value = "add1-greedy", value_parser = named::<Completion>(Completion::NAMES))]
+    pub completion: Completion,
     /// Seats to fill (stv).
     #[arg(long, default_value_t = 1)]
     pub seats: u32,
     /// Tie-break policy [default: cheapest-then-seeded for greedy and mes,
     /// previous-round-then-seeded for irv and stv].
-    #[arg(long, value_enum)]
-    pub tie_break: Option<TieBreakName>,
+    #[arg(long, value_parser = named::<TieBreak>(TieBreak::NAMES))]
+    pub tie_break: Option<TieBreak>,
     /// Tie-break seed, 64 hex digits [default: all zeros].
     #[arg(long)]
     pub seed: Option<String>,
@@ -34,41 +37,13 @@ pub struct TallyArgs {
     pub output: Output,
 }
 
-/// `--rule`.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum RuleName {
-    /// Fund by score while money lasts.
-    Greedy,
-    /// Method of Equal Shares.
-    Mes,
-    /// Instant-runoff, one winner.
-    Irv,
-    /// Single transferable vote.
-    Stv,
-}
-
-/// `--completion`.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum CompletionName {
-    /// Plain MES.
-    None,
-    /// MES then greedy.
-    Greedy,
-    /// Add one unit per voter until exhaustive.
-    Add1,
-    /// add1, then greedy.
-    Add1Greedy,
-}
-
-/// `--tie-break`.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum TieBreakName {
-    /// Cheaper first, then the seeded order.
-    CheapestThenSeeded,
-    /// Earlier rounds, then the seeded order.
-    PreviousRoundThenSeeded,
-    /// Ascending project id.
-    Id,
+/// A parser that offers exactly `names` (so `--help` lists them) and
+/// reads them with the `counting` crate's own `FromStr`.
+fn named<T>(names: &'static [&'static str]) -> impl TypedValueParser<Value = T>
+where
+    T: FromStr<Err = counting::UnknownName> + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(names).try_map(|name| name.parse::<T>())
 }
 
 /// `--output`.
@@ -83,29 +58,12 @@ pub enum Output {
 }
 
 impl TallyArgs {
-    fn rule(&self) -> Rule {
-        let completion = match self.completion {
-            CompletionName::None => Completion::None,
-            CompletionName::Greedy => Completion::Greedy,
-            CompletionName::Add1 => Completion::Add1,
-            CompletionName::Add1Greedy => Completion::Add1Greedy,
-        };
-        match self.rule {
-            RuleName::Greedy => Rule::Greedy,
-            RuleName::Mes => Rule::Mes { completion },
-            RuleName::Irv => Rule::Irv,
-            RuleName::Stv => Rule::Stv { seats: self.seats },
-        }
+    fn rule(&self) -> Result<Rule, String> {
+        Rule::from_name(&self.rule, self.completion, self.seats).map_err(|e| e.to_string())
     }
 
     fn tie_break(&self, rule: Rule) -> TieBreak {
-        match self.tie_break {
-            Some(TieBreakName::CheapestThenSeeded) => TieBreak::CheapestThenSeeded,
-            Some(TieBreakName::PreviousRoundThenSeeded) => TieBreak::PreviousRoundThenSeeded,
-            Some(TieBreakName::Id) => TieBreak::Id,
-            None if rule.is_budgeting() => TieBreak::CheapestThenSeeded,
-            None => TieBreak::PreviousRoundThenSeeded,
-        }
+        self.tie_break.unwrap_or(TieBreak::default_for(rule))
     }
 }
 
@@ -118,7 +76,7 @@ pub fn run(args: &TallyArgs) -> Result<String, String> {
     let text = std::fs::read_to_string(&args.file)
         .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
     let file = pabulib::parse(&text).map_err(|e| format!("{}: {e}", args.file.display()))?;
-    let rule = args.rule();
+    let rule = args.rule()?;
     let manifest = file
         .manifest(rule, args.tie_break(rule))
         .map_err(|e| format!("{}: {e}", args.file.display()))?;

@@ -2,8 +2,8 @@
 
 use std::net::SocketAddr;
 
-use pebble_db::entity::cycle::Phase;
 use pebble_db::seed::DemoCredential;
+use pebble_domain::Phase;
 use pebble_server::{Application, DatabaseConfig};
 use rand::Rng;
 use sea_orm::ConnectionTrait;
@@ -277,7 +277,7 @@ macro_rules! on_both_engines {
     (phase $phase:ident: $($name:ident),* $(,)?) => {$(
         mod $name {
             use $crate::helpers::{Engine, spawn_app_in};
-            use pebble_db::entity::cycle::Phase;
+            use pebble_domain::Phase;
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn on_sqlite() {

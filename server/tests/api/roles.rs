@@ -2,7 +2,7 @@
 //! something, tried by nobody and by each role, in a phase that allows it.
 
 use crate::helpers::{As, Engine, TestApp, spawn_app_in};
-use pebble_db::entity::cycle::Phase;
+use pebble_domain::Phase;
 
 /// Who tries; `None` is nobody signed in.
 const PEOPLE: [(&str, Option<&str>); 5] = [

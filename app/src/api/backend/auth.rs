@@ -8,9 +8,9 @@ use http::header::{COOKIE, SET_COOKIE};
 use leptos::prelude::*;
 use pebble_db::entity::account;
 
-use super::convert::role_of;
 use super::{database, internal, refuse};
 use crate::domain::Action;
+use crate::error::AppError;
 
 /// The session cookie's name.
 pub const COOKIE_NAME: &str = "pebble_session";
@@ -72,7 +72,7 @@ impl ViewerCache {
 }
 
 /// The signed-in account, if any.
-pub async fn viewer() -> Result<Option<account::Model>, ServerFnError> {
+pub async fn viewer() -> Result<Option<account::Model>, AppError> {
     let cache = use_context::<ViewerCache>();
     if let Some(found) = cache.as_ref().and_then(ViewerCache::get) {
         return Ok(found);
@@ -91,14 +91,14 @@ pub async fn viewer() -> Result<Option<account::Model>, ServerFnError> {
 
 /// The signed-in account if its role may take `action`: 401 when nobody is
 /// signed in, 403 when the role may not.
-pub async fn require(action: Action) -> Result<account::Model, ServerFnError> {
+pub async fn require(action: Action) -> Result<account::Model, AppError> {
     let Some(account) = viewer().await? else {
         return Err(refuse(
             StatusCode::UNAUTHORIZED,
             super::words().sign_in_first,
         ));
     };
-    let role = role_of(&account);
+    let role = *account.role;
     if !role.may(action) {
         return Err(refuse(StatusCode::FORBIDDEN, super::words().cannot(role)));
     }

@@ -14,6 +14,7 @@ use crate::api::cycle_editor::{
 use crate::components::feedback::ActionError;
 use crate::components::session::use_session;
 use crate::domain::{Phase, Role};
+use crate::error::AppError;
 use crate::i18n::t;
 use crate::pages::home::phase_name;
 use fields::{SettingsFields, SettingsSummary};
@@ -56,7 +57,7 @@ fn CycleEditorPage(
                     {move || Suspend::new(async move {
                         let viewer = session.viewer.await?;
                         if !viewer.is_some_and(|v| v.role == Role::Admin) {
-                            return Ok::<_, ServerFnError>(view! {
+                            return Ok::<_, AppError>(view! {
                                 <h1 id="cycle-editor-heading">{text.cycle_settings}</h1>
                                 <p class="notice">{text.admins_only}</p>
                             }.into_any());

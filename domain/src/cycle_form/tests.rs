@@ -21,11 +21,11 @@ fn valid() -> CycleForm {
 #[test]
 fn a_new_cycle_form_with_names_and_a_committee_parses() {
     let settings = valid().parse().expect("valid");
-    assert_eq!(settings.budget, Cents::new(1_000_000));
-    assert_eq!(settings.committee, vec![3, 4], "sorted, repeats dropped");
-    assert_eq!(settings.certify_k, 2);
+    assert_eq!(settings.budget(), Cents::new(1_000_000));
+    assert_eq!(settings.committee(), [3, 4], "sorted, repeats dropped");
+    assert_eq!(settings.certify_k(), 2);
     assert_eq!(
-        settings.rule,
+        settings.rule(),
         Rule::Mes {
             completion: Completion::Add1Greedy
         }
@@ -72,4 +72,41 @@ fn each_bad_field_is_named() {
         spoil(&mut form);
         assert_eq!(form.parse().expect_err(field).field, field);
     }
+}
+
+#[test]
+fn settings_read_back_from_storage_pass_the_same_checks() {
+    let settings = valid().parse().expect("valid");
+    let parts = |certify_k: u32, committee: Vec<i32>| SettingsParts {
+        text: settings.text().clone(),
+        currency: settings.currency().clone(),
+        budget: settings.budget(),
+        ballot: settings.ballot().clone(),
+        rule: settings.rule(),
+        tie_break: settings.tie_break(),
+        committee,
+        certify_k,
+    };
+    assert_eq!(
+        CycleSettings::check(parts(2, vec![4, 3, 4])),
+        Ok(settings.clone())
+    );
+    assert_eq!(
+        CycleSettings::check(parts(3, vec![3, 4]))
+            .expect_err("k above n")
+            .field,
+        "certify_k"
+    );
+    assert_eq!(
+        CycleSettings::check(parts(1, vec![]))
+            .expect_err("nobody")
+            .field,
+        "committee"
+    );
+    assert_eq!(
+        CycleSettings::check(parts(1, vec![0]))
+            .expect_err("not an account")
+            .field,
+        "committee"
+    );
 }

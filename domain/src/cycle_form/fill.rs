@@ -9,20 +9,21 @@ impl CycleForm {
     /// the other ballot types and rules keep a new cycle's defaults, so
     /// switching type starts from sensible values.
     pub fn from_settings(settings: &CycleSettings) -> CycleForm {
+        let text = settings.text();
         let mut form = CycleForm {
-            name: settings.name.clone(),
-            school: settings.school.clone(),
-            description: settings.description.clone(),
-            currency: settings.currency.code().to_owned(),
-            budget: settings.budget.to_string(),
-            tie_break: settings.tie_break.name().to_owned(),
-            committee: settings.committee.iter().map(i32::to_string).collect(),
-            certify_k: settings.certify_k.to_string(),
-            rule: settings.rule.name().to_owned(),
-            completion: "add1-greedy".to_owned(),
+            name: text.name().to_owned(),
+            school: text.school().to_owned(),
+            description: text.description().to_owned(),
+            currency: settings.currency().code().to_owned(),
+            budget: settings.budget().to_string(),
+            tie_break: settings.tie_break().name().to_owned(),
+            committee: settings.committee().iter().map(i32::to_string).collect(),
+            certify_k: settings.certify_k().to_string(),
+            rule: settings.rule().name().to_owned(),
+            completion: Completion::Add1Greedy.name().to_owned(),
             ..CycleForm::new_cycle()
         };
-        match settings.ballot {
+        match *settings.ballot() {
             BallotRules::Approval {
                 min_projects,
                 max_projects,
@@ -47,16 +48,8 @@ impl CycleForm {
                 form.must_use_all = must_use_all.then(|| "on".to_owned());
             }
         }
-        match settings.rule {
-            Rule::Mes { completion } => {
-                form.completion = match completion {
-                    Completion::None => "none",
-                    Completion::Greedy => "greedy",
-                    Completion::Add1 => "add1",
-                    Completion::Add1Greedy => "add1-greedy",
-                }
-                .into();
-            }
+        match settings.rule() {
+            Rule::Mes { completion } => form.completion = completion.name().to_owned(),
             Rule::Stv { seats } => form.seats = seats.to_string(),
             Rule::Greedy | Rule::Irv => {}
         }

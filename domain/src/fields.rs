@@ -2,9 +2,8 @@
 //! kept as plain text and always rendered escaped.
 
 use counting::Cents;
-use serde::{Deserialize, Serialize};
 
-pub use super::problem::{Label, Problem};
+pub use crate::problem::{Label, Problem};
 
 /// Longest title.
 pub const TITLE_MAX: usize = 120;
@@ -29,7 +28,7 @@ pub struct FieldError {
     /// What to change, in English.
     pub message: String,
     /// The same as data, for the messages students and families see in
-    /// their language; `None` for admin-only fields.
+    /// their language; `None` for admin-only fields (English only).
     pub problem: Option<Problem>,
 }
 
@@ -38,16 +37,17 @@ impl FieldError {
     pub fn new(field: &'static str, problem: Problem) -> FieldError {
         FieldError {
             field,
-            message: crate::i18n::Lang::En.strings().problem(&problem),
+            message: problem.to_string(),
             problem: Some(problem),
         }
     }
 
-    /// The message in the language of `text`.
-    pub fn message_in(&self, text: &crate::i18n::Strings) -> String {
-        match &self.problem {
-            Some(problem) => text.problem(problem),
-            None => self.message.clone(),
+    /// An error about an admin-only field, worded in English.
+    pub fn english(field: &'static str, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field,
+            message: message.into(),
+            problem: None,
         }
     }
 }
@@ -85,22 +85,43 @@ pub fn text(
     Ok(value)
 }
 
-/// A proposal as a student writes it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A proposal as a student writes it, checked: only
+/// [`ProposalDraft::parse`] makes one.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProposalDraft {
-    /// Title.
-    pub title: String,
-    /// One paragraph.
-    pub summary: String,
-    /// Everything else.
-    pub description: String,
-    /// Category.
-    pub category: String,
-    /// The author's estimate.
-    pub estimated_cost: Cents,
+    title: String,
+    summary: String,
+    description: String,
+    category: String,
+    estimated_cost: Cents,
 }
 
 impl ProposalDraft {
+    /// Title, at most [`TITLE_MAX`] characters.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// One paragraph, at most [`SUMMARY_MAX`] characters.
+    pub fn summary(&self) -> &str {
+        &self.summary
+    }
+
+    /// Everything else, at most [`DESCRIPTION_MAX`] characters.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Category, at most [`CATEGORY_MAX`] characters.
+    pub fn category(&self) -> &str {
+        &self.category
+    }
+
+    /// The author's estimate: above zero, at most [`COST_MAX`].
+    pub fn estimated_cost(&self) -> Cents {
+        self.estimated_cost
+    }
+
     /// Parses the proposal form's fields.
     pub fn parse(
         title: &str,
@@ -146,25 +167,57 @@ pub fn cost(field: &'static str, label: Label, raw: &str) -> Result<Cents, Field
     }
 }
 
-/// The text of a comment or reply.
+/// The text of a comment or reply: present, at most [`COMMENT_MAX`]
+/// characters, no control characters but newlines and tabs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CommentBody(pub String);
+pub struct CommentBody(String);
 
 impl CommentBody {
     /// Parses the comment form's text.
     pub fn parse(raw: &str) -> Result<CommentBody, FieldError> {
         text("body", Label::Comment, raw, COMMENT_MAX, true).map(CommentBody)
     }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
-/// A moderation or report reason.
+/// A moderation or report reason: one line, at most [`REASON_MAX`]
+/// characters.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reason(pub String);
+pub struct Reason(String);
 
 impl Reason {
     /// Parses a reason field.
     pub fn parse(raw: &str) -> Result<Reason, FieldError> {
         text("reason", Label::Reason, raw, REASON_MAX, false).map(Reason)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The committee's public note on a proposal: at most [`NOTE_MAX`]
+/// characters, newlines allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicNote(String);
+
+/// Longest public note.
+pub const NOTE_MAX: usize = SUMMARY_MAX * 4;
+
+impl PublicNote {
+    /// Parses the review form's note.
+    pub fn parse(raw: &str) -> Result<PublicNote, FieldError> {
+        text("note", Label::PublicNote, raw, NOTE_MAX, true).map(PublicNote)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -179,8 +232,8 @@ mod tests {
     #[test]
     fn a_complete_form_parses_with_text_trimmed_and_cost_in_cents() {
         let parsed = draft("  Water fountains  ", "1,250.50").expect("valid");
-        assert_eq!(parsed.title, "Water fountains");
-        assert_eq!(parsed.estimated_cost, Cents::new(125_050));
+        assert_eq!(parsed.title(), "Water fountains");
+        assert_eq!(parsed.estimated_cost(), Cents::new(125_050));
     }
 
     #[test]
@@ -211,7 +264,7 @@ mod tests {
 
     #[test]
     fn comments_keep_newlines_but_not_other_control_characters() {
-        assert_eq!(CommentBody::parse("a\r\nb").expect("ok").0, "a\nb");
+        assert_eq!(CommentBody::parse("a\r\nb").expect("ok").as_str(), "a\nb");
         assert!(CommentBody::parse("a\u{7}b").is_err());
         assert!(CommentBody::parse(&"x".repeat(COMMENT_MAX + 1)).is_err());
         assert!(Reason::parse("two\nlines").is_err());

@@ -1,5 +1,6 @@
 //! What was wrong with a typed value, as data, so that each language file
-//! words it (see `i18n`); `Display` gives the English wording.
+//! of the app words it; `Display` gives the English wording, which the
+//! English language file uses too.
 
 use counting::Cents;
 
@@ -33,6 +34,29 @@ pub enum Label {
 }
 
 impl Label {
+    /// The labels as English messages name them, in [`Label::index`] order.
+    pub const ENGLISH: [&'static str; 11] = [
+        "The title",
+        "The summary",
+        "The description",
+        "The category",
+        "The estimated cost",
+        "The ballot cost",
+        "The comment",
+        "The reason",
+        "The public note",
+        "The image description",
+        "The display name",
+    ];
+
+    /// This label in an English message.
+    pub fn english(self) -> &'static str {
+        match self {
+            Label::Other(name) => name,
+            label => label.index().map_or("", |i| Label::ENGLISH[i]),
+        }
+    }
+
     /// Position in a language's table of labels, or `None` for `Other`.
     pub fn index(self) -> Option<usize> {
         Some(match self {
@@ -129,6 +153,45 @@ impl Problem {
             | Problem::UsernameLength { .. }
             | Problem::UsernameCharacter(_)
             | Problem::PasswordLength { .. } => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let label = self.label().map_or("", Label::english);
+        f.write_str(&english(self, label))
+    }
+}
+
+/// `problem` in English, naming its field as `label`.
+pub fn english(problem: &Problem, label: &str) -> String {
+    match problem {
+        Problem::Required(_) => format!("{label} is required."),
+        Problem::TooLong { length, max, .. } => {
+            format!("{label} is {length} characters long; the limit is {max}.")
+        }
+        Problem::ControlCharacter(_) => format!("{label} contains a control character; remove it."),
+        Problem::NotPositive(_) => format!("{label} must be more than zero."),
+        Problem::AboveMax { max, .. } => format!("{label} is more than {max}."),
+        Problem::NotAnAmount { raw, .. } => {
+            format!("{label} must be an amount such as 1250 or 1250.50, not '{raw}'.")
+        }
+        Problem::NoImage => "Choose an image file to upload.".to_owned(),
+        Problem::ImageTooBig { tenths_of_mb: t } => format!(
+            "The image is {}.{} MB; the limit is 2 MB. Make it smaller and try again.",
+            t / 10,
+            t % 10
+        ),
+        Problem::NotAnImage => "That file is not a PNG, JPEG or WebP image.".to_owned(),
+        Problem::UsernameLength { min, max, length } => {
+            format!("The username must be {min} to {max} characters long, not {length}.")
+        }
+        Problem::UsernameCharacter(bad) => {
+            format!("The username may use letters a–z, digits, '.', '_' and '-', not '{bad}'.")
+        }
+        Problem::PasswordLength { min, max } => {
+            format!("The password must be {min} to {max} characters long.")
         }
     }
 }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Action;
+use crate::Action;
+use crate::named::{Named, display_and_parse_by_name};
 
 /// An account's role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,9 +33,13 @@ impl Role {
             Action::MovePhase | Action::ManageAccounts | Action::EditCycle => self == Role::Admin,
         }
     }
+}
 
-    /// The stored and typed name (`student`, `family`, …).
-    pub fn slug(self) -> &'static str {
+impl Named for Role {
+    const WHAT: &'static str = "role";
+    const ALL: &'static [Role] = &Role::ALL;
+
+    fn name(self) -> &'static str {
         match self {
             Role::Student => "student",
             Role::Family => "family",
@@ -43,6 +48,8 @@ impl Role {
         }
     }
 }
+
+display_and_parse_by_name!(Role);
 
 #[cfg(test)]
 mod tests {

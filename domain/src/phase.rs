@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::named::{Named, display_and_parse_by_name};
+
 /// A cycle's phase, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,10 +60,43 @@ pub struct PhaseRefusal {
 
 impl std::fmt::Display for PhaseRefusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let english = crate::i18n::Lang::En.strings();
-        f.write_str(&english.refusal(self.action, self.phase))
+        f.write_str(&english_refusal(self.action, self.phase.name()))
     }
 }
+
+/// Why the phase called `phase` refuses `action`, in English (the English
+/// language file uses this too, so the wording lives in one place).
+pub fn english_refusal(action: Action, phase: &str) -> String {
+    match action {
+        Action::SubmitProposal => format!(
+            "Proposals can only be submitted in the ideas phase; this cycle is in the {phase} phase."
+        ),
+        Action::EditOwnProposal => format!(
+            "Proposals can only be edited in the ideas phase; this cycle is in the {phase} phase."
+        ),
+        Action::ReviewProposal => format!(
+            "Proposals are reviewed in the review phase; this cycle is in the {phase} phase."
+        ),
+        Action::Comment | Action::ReportComment | Action::ModerateComment => {
+            format!("Threads are read-only in the {phase} phase.")
+        }
+        Action::MovePhase | Action::ManageAccounts => format!("The {phase} phase is the last one."),
+        Action::EditCycle => {
+            format!("A cycle in the {phase} phase can no longer be edited: its record is final.")
+        }
+    }
+}
+
+impl Named for Phase {
+    const WHAT: &'static str = "phase";
+    const ALL: &'static [Phase] = &Phase::ALL;
+
+    fn name(self) -> &'static str {
+        Phase::NAMES[self.index()]
+    }
+}
+
+display_and_parse_by_name!(Phase);
 
 impl Phase {
     /// Every phase in order.
@@ -85,8 +120,8 @@ impl Phase {
         Phase::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
 
-    /// The stored names, in order.
-    pub const SLUGS: [&'static str; 7] = [
+    /// Every phase's name, in order.
+    pub const NAMES: [&'static str; 7] = [
         "draft",
         "ideas",
         "review",
@@ -95,11 +130,6 @@ impl Phase {
         "counting",
         "certified",
     ];
-
-    /// The stored name (`draft`, `ideas`, …).
-    pub fn slug(self) -> &'static str {
-        Phase::SLUGS[self.index()]
-    }
 
     /// Whether the settings that decide the outcome (budget, ballot, rule,
     /// tie-break, committee, k of n) may still change: voting freezes them.
@@ -152,6 +182,16 @@ mod tests {
                 phase == Phase::Review
             );
         }
+    }
+
+    #[test]
+    fn a_phase_parses_from_its_name_and_nothing_else() {
+        for phase in Phase::ALL {
+            assert_eq!(phase.to_string().parse::<Phase>(), Ok(phase));
+        }
+        let unknown = "autumn".parse::<Phase>().expect_err("not a phase");
+        assert!(unknown.to_string().contains("draft, ideas"), "{unknown}");
+        assert!("Voting".parse::<Phase>().is_err(), "names are exact");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! only photographs and drawings browsers show safely are taken (no SVG,
 //! which can carry script).
 
-use super::fields::{FieldError, Label, Problem, text};
+use crate::fields::{FieldError, Label, Problem, text};
 
 /// Largest image: 2 MiB.
 pub const IMAGE_MAX_BYTES: usize = 2 * 1024 * 1024;

@@ -1,7 +1,7 @@
 //! What an admin or an invited person types to make an account (SPEC §1).
 
-use super::Role;
-use super::fields::{FieldError, Label, Problem, text};
+use crate::fields::{FieldError, Label, Problem, text};
+use crate::{Named, Role};
 
 /// Shortest username.
 pub const USERNAME_MIN: usize = 3;
@@ -14,18 +14,31 @@ pub const PASSWORD_MIN: usize = 10;
 /// Longest password.
 pub const PASSWORD_MAX: usize = 256;
 
-/// A new account's name, display name and role.
+/// A new account's name, display name and role, checked: only
+/// [`NewAccount::parse`] makes one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewAccount {
-    /// Sign-in name: lower-case letters, digits, `.`, `_`, `-`.
-    pub username: String,
-    /// Shown beside proposals and comments.
-    pub display_name: String,
-    /// Role.
-    pub role: Role,
+    username: String,
+    display_name: String,
+    role: Role,
 }
 
 impl NewAccount {
+    /// Sign-in name: lower-case letters, digits, `.`, `_`, `-`.
+    pub fn username(&self) -> &str {
+        &self.username
+    }
+
+    /// Shown beside proposals and comments.
+    pub fn display_name(&self) -> &str {
+        &self.display_name
+    }
+
+    /// Role.
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
     /// Parses the three fields; `roles` are the roles allowed here.
     pub fn parse(
         username: &str,
@@ -74,18 +87,13 @@ pub fn parse_role(raw: &str, allowed: &[Role]) -> Result<Role, FieldError> {
     allowed
         .iter()
         .copied()
-        .find(|r| r.slug() == raw)
-        .ok_or_else(|| FieldError {
-            field: "role",
-            problem: None,
-            message: format!(
-                "The role must be one of {}, not '{raw}'.",
-                allowed
-                    .iter()
-                    .map(|r| r.slug())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+        .find(|r| r.name() == raw)
+        .ok_or_else(|| {
+            let names: Vec<&str> = allowed.iter().map(|r| r.name()).collect();
+            FieldError::english(
+                "role",
+                format!("The role must be one of {}, not '{raw}'.", names.join(", ")),
+            )
         })
 }
 

@@ -4,7 +4,7 @@
 use counting::{BallotRules, Cents, Completion, Currency, Manifest, Rule, TieBreak};
 use serde::{Deserialize, Serialize};
 
-use super::fields::{FieldError, Label, text};
+use crate::fields::{FieldError, Label, text};
 
 mod fill;
 #[cfg(test)]
@@ -60,15 +60,12 @@ pub struct CycleForm {
     pub certify_k: String,
 }
 
-/// A cycle's settings, parsed and checked.
+/// A cycle's settings as given, before any check: what the form parser
+/// and the database hand to [`CycleSettings::check`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CycleSettings {
-    /// The cycle's title.
-    pub name: String,
-    /// The school or community.
-    pub school: String,
-    /// What the budget is for.
-    pub description: String,
+pub struct SettingsParts {
+    /// Name, school and description.
+    pub text: CycleText,
     /// Currency.
     pub currency: Currency,
     /// Total budget.
@@ -79,22 +76,118 @@ pub struct CycleSettings {
     pub rule: Rule,
     /// The tie-break policy.
     pub tie_break: TieBreak,
-    /// Committee members' account ids, ascending, no repeats.
+    /// Committee members' account ids.
     pub committee: Vec<i32>,
     /// Signatures needed to certify.
     pub certify_k: u32,
 }
 
+/// A cycle's settings, checked: only [`CycleSettings::check`] (which
+/// [`CycleForm::parse`] calls) makes one, so every stored or edited cycle
+/// passed the same checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CycleSettings(SettingsParts);
+
+impl CycleSettings {
+    /// Checks settings that go together: a budget above zero and at most
+    /// [`BUDGET_MAX`], a rule that suits the ballot and a tie-break that
+    /// suits the rule (`counting::Manifest::check_settings`), a committee
+    /// of at least one, and k between 1 and its size. The committee comes
+    /// back sorted, without repeats.
+    pub fn check(mut parts: SettingsParts) -> Result<CycleSettings, FieldError> {
+        if parts.budget == Cents::ZERO {
+            return fail("budget", "The budget must be more than zero.".into());
+        }
+        if parts.budget > BUDGET_MAX {
+            return fail("budget", format!("The budget can be at most {BUDGET_MAX}."));
+        }
+        if let Err(e) = Manifest::check_settings(&parts.ballot, parts.rule, parts.tie_break) {
+            let field = match e {
+                counting::ManifestError::TieBreakMismatch { .. } => "tie_break",
+                counting::ManifestError::RuleNeedsRanked { .. } => "rule",
+                _ => "ballot_kind",
+            };
+            return fail(field, format!("These settings do not go together: {e}."));
+        }
+        if let Some(bad) = parts.committee.iter().find(|id| **id <= 0) {
+            return fail("committee", format!("'{bad}' is not an account number."));
+        }
+        parts.committee.sort_unstable();
+        parts.committee.dedup();
+        if parts.committee.is_empty() {
+            return fail(
+                "committee",
+                "Choose at least one committee member; create committee accounts first if there are none.".into(),
+            );
+        }
+        let n = parts.committee.len();
+        if parts.certify_k == 0 {
+            return fail(
+                "certify_k",
+                format!(
+                    "The number of signatures to certify must be between 1 and {n}, the committee's size."
+                ),
+            );
+        }
+        if parts.certify_k as usize > n {
+            return fail(
+                "certify_k",
+                format!(
+                    "The number of signatures to certify can be at most {n}, the committee's size."
+                ),
+            );
+        }
+        Ok(CycleSettings(parts))
+    }
+
+    /// Name, school and description.
+    pub fn text(&self) -> &CycleText {
+        &self.0.text
+    }
+
+    /// Currency.
+    pub fn currency(&self) -> &Currency {
+        &self.0.currency
+    }
+
+    /// Total budget.
+    pub fn budget(&self) -> Cents {
+        self.0.budget
+    }
+
+    /// What a ballot may contain.
+    pub fn ballot(&self) -> &BallotRules {
+        &self.0.ballot
+    }
+
+    /// The counting rule.
+    pub fn rule(&self) -> Rule {
+        self.0.rule
+    }
+
+    /// The tie-break policy.
+    pub fn tie_break(&self) -> TieBreak {
+        self.0.tie_break
+    }
+
+    /// Committee members' account ids, ascending, no repeats.
+    pub fn committee(&self) -> &[i32] {
+        &self.0.committee
+    }
+
+    /// Signatures needed to certify: at least 1, at most the committee's size.
+    pub fn certify_k(&self) -> u32 {
+        self.0.certify_k
+    }
+}
+
 /// The three texts that do not decide an outcome and may change after
-/// voting opens.
+/// voting opens; only [`CycleText::parse`] makes one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CycleText {
-    /// The cycle's title.
-    pub name: String,
-    /// The school or community.
-    pub school: String,
-    /// What the budget is for.
-    pub description: String,
+    name: String,
+    school: String,
+    description: String,
 }
 
 impl CycleText {
@@ -124,14 +217,25 @@ impl CycleText {
             )?,
         })
     }
+
+    /// The cycle's title.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The school or community.
+    pub fn school(&self) -> &str {
+        &self.school
+    }
+
+    /// What the budget is for.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
 }
 
 fn fail<T>(field: &'static str, message: String) -> Result<T, FieldError> {
-    Err(FieldError {
-        field,
-        message,
-        problem: None,
-    })
+    Err(FieldError::english(field, message))
 }
 
 /// A whole number typed into `field`; blank gives `None`.
@@ -167,7 +271,7 @@ impl CycleForm {
     /// Parses and checks every field; the first problem found is returned
     /// with the field it concerns.
     pub fn parse(&self) -> Result<CycleSettings, FieldError> {
-        let words = CycleText::parse(&self.name, &self.school, &self.description)?;
+        let text = CycleText::parse(&self.name, &self.school, &self.description)?;
         let currency =
             Currency::try_from(self.currency.trim().to_ascii_uppercase()).or_else(|_| {
                 fail(
@@ -176,43 +280,21 @@ impl CycleForm {
                 )
             })?;
         let budget = match self.budget.trim().parse::<Cents>() {
-            Ok(b) if b == Cents::ZERO => {
-                return fail("budget", "The budget must be more than zero.".into());
-            }
-            Ok(b) if b > BUDGET_MAX => {
-                return fail("budget", format!("The budget can be at most {BUDGET_MAX}."));
-            }
-            Ok(b) => b,
+            Ok(budget) => budget,
             Err(e) => return fail("budget", format!("The budget: {e}.")),
         };
         let ballot = self.ballot()?;
         let rule = self.rule()?;
-        let tie_break = match self.tie_break.trim() {
-            "cheapest-then-seeded" => TieBreak::CheapestThenSeeded,
-            "previous-round-then-seeded" => TieBreak::PreviousRoundThenSeeded,
-            "id" => TieBreak::Id,
-            other => {
-                return fail(
-                    "tie_break",
-                    format!(
-                        "'{other}' is not a tie-break policy; choose cheapest-then-seeded, previous-round-then-seeded or id."
-                    ),
-                );
-            }
-        };
-        if let Err(e) = Manifest::check_settings(&ballot, rule, tie_break) {
-            let field = match e {
-                counting::ManifestError::TieBreakMismatch { .. } => "tie_break",
-                counting::ManifestError::RuleNeedsRanked { .. } => "rule",
-                _ => "ballot_kind",
-            };
-            return fail(field, format!("These settings do not go together: {e}."));
-        }
+        let tie_break = self
+            .tie_break
+            .trim()
+            .parse::<TieBreak>()
+            .or_else(|e| fail("tie_break", format!("{e}.")))?;
         let mut committee = Vec::new();
         for raw in &self.committee {
             match raw.trim().parse::<i32>() {
-                Ok(id) if id > 0 => committee.push(id),
-                _ => {
+                Ok(id) => committee.push(id),
+                Err(_) => {
                     return fail(
                         "committee",
                         format!("'{}' is not an account number.", raw.trim()),
@@ -220,30 +302,14 @@ impl CycleForm {
                 }
             }
         }
-        committee.sort_unstable();
-        committee.dedup();
-        if committee.is_empty() {
-            return fail("committee", "Choose at least one committee member; create committee accounts first if there are none.".into());
-        }
-        let n = small(committee.len() as u64);
         let certify_k = small(required(
             "certify_k",
             "The number of signatures to certify",
             &self.certify_k,
-            u64::from(n),
+            u64::from(u32::MAX),
         )?);
-        if certify_k == 0 {
-            return fail(
-                "certify_k",
-                format!(
-                    "The number of signatures to certify must be between 1 and {n}, the committee's size."
-                ),
-            );
-        }
-        Ok(CycleSettings {
-            name: words.name,
-            school: words.school,
-            description: words.description,
+        CycleSettings::check(SettingsParts {
+            text,
             currency,
             budget,
             ballot,
@@ -338,40 +404,22 @@ impl CycleForm {
     }
 
     fn rule(&self) -> Result<Rule, FieldError> {
-        Ok(match self.rule.trim() {
-            "greedy" => Rule::Greedy,
-            "mes" => Rule::Mes {
-                completion: match self.completion.trim() {
-                    "none" => Completion::None,
-                    "greedy" => Completion::Greedy,
-                    "add1" => Completion::Add1,
-                    "add1-greedy" | "" => Completion::Add1Greedy,
-                    other => {
-                        return fail(
-                            "completion",
-                            format!(
-                                "'{other}' is not a completion; choose none, greedy, add1 or add1-greedy."
-                            ),
-                        );
-                    }
-                },
-            },
-            "irv" => Rule::Irv,
-            "stv" => {
-                let seats = required("seats", "The number of seats", &self.seats, 1_000)?;
-                if seats == 0 {
-                    return fail("seats", "STV needs at least 1 seat.".into());
-                }
-                Rule::Stv {
-                    seats: small(seats),
-                }
+        let completion = match self.completion.trim() {
+            "" => Completion::Add1Greedy,
+            name => name
+                .parse::<Completion>()
+                .or_else(|e| fail("completion", format!("{e}.")))?,
+        };
+        let seats = if self.rule.trim() == "stv" {
+            let seats = required("seats", "The number of seats", &self.seats, 1_000)?;
+            if seats == 0 {
+                return fail("seats", "STV needs at least 1 seat.".into());
             }
-            other => {
-                return fail(
-                    "rule",
-                    format!("'{other}' is not a counting rule; choose greedy, mes, irv or stv."),
-                );
-            }
-        })
+            small(seats)
+        } else {
+            1
+        };
+        Rule::from_name(self.rule.trim(), completion, seats)
+            .or_else(|e| fail("rule", format!("{e}.")))
     }
 }

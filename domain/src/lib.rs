@@ -1,0 +1,30 @@
+//! Pebble's participation rules (SPEC §1–§3), free of any web or database
+//! framework: the server enforces them, the storage layer stores their
+//! values, and the browser explains them before a round trip.
+//!
+//! Everything people type is parsed here once, into values with private
+//! fields that only a checking constructor makes ("parse, don't
+//! validate"), so no path into storage skips a check.
+
+pub mod account;
+pub mod cycle_form;
+pub mod fields;
+pub mod image;
+pub mod local_path;
+mod named;
+pub mod phase;
+pub mod problem;
+pub mod role;
+pub mod roster;
+pub mod status;
+pub mod transition;
+
+pub use cycle_form::{CycleForm, CycleSettings, CycleText, SettingsParts};
+pub use fields::{CommentBody, FieldError, ProposalDraft, PublicNote, Reason};
+pub use local_path::LocalPath;
+pub use named::{Named, UnknownName};
+pub use phase::{Action, Phase, PhaseRefusal};
+pub use problem::{Label, Problem};
+pub use role::Role;
+pub use status::Status;
+pub use transition::MoveRefusal;
