@@ -1,10 +1,13 @@
-//! Pebble's user interface: a Leptos app rendered on the server (`ssr`)
-//! and hydrated in the browser (`hydrate`).
+//! Pebble's user interface: a Leptos app rendered on the server (`ssr`),
+//! in islands mode: only the components in [`islands`] are compiled for
+//! the browser (`hydrate`) and made interactive there; every other part
+//! of a page is HTML from the server, with forms that post plainly.
 
 pub mod api;
 pub mod components;
 pub mod error;
 pub mod i18n;
+pub mod islands;
 pub mod pages;
 
 pub use pebble_domain as domain;
@@ -28,6 +31,23 @@ use crate::pages::{
     sign_in::SignInPage,
 };
 
+/// Where the compiled stylesheet is: `/pkg/pebble.<hash>.css` in a build
+/// that content-hashes its files (the server reads the hashes from the
+/// site's `hash.txt`), else `/pkg/pebble.css`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteAssets {
+    /// The stylesheet's address.
+    pub stylesheet: String,
+}
+
+impl Default for SiteAssets {
+    fn default() -> Self {
+        SiteAssets {
+            stylesheet: "/pkg/pebble.css".to_owned(),
+        }
+    }
+}
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -36,7 +56,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -54,8 +74,9 @@ pub fn App() -> impl IntoView {
     provide_context(lang);
     Session::provide();
     let text = lang.strings();
+    let assets = use_context::<SiteAssets>().unwrap_or_default();
     view! {
-        <Stylesheet id="pebble" href="/pkg/pebble.css" />
+        <Stylesheet id="pebble" href=assets.stylesheet />
         <Title formatter=|page: String| format!("{page} · Pebble") />
         <Router>
             <a class="skip-link" href="#main">{text.skip_to_content}</a>
@@ -79,15 +100,22 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Browser entry point: hydrates the server-rendered page.
+/// Browser entry point: readies the islands, which the loader script then
+/// hydrates one by one.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
     // A marker for the end-to-end tests (and curious auditors): the
-    // browser half has taken over this page.
-    if let Some(html) = document().document_element() {
-        let _ = html.set_attribute("data-pebble-hydrated", "true");
-    }
+    // loader hydrates the islands in microtasks right after this call, so
+    // a task queued now runs once every island on the page is live.
+    set_timeout(
+        || {
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("data-pebble-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

@@ -91,3 +91,21 @@ test("the cycle editor fits a phone", async () => {
   await page.screenshot({ path: `${SHOTS}/cycle-editor-phone.png`, fullPage: true });
   await context.close();
 });
+
+test("an admin creates an account and an invite code, each shown once", async () => {
+  const { context, page } = await signIn(browser, "admin");
+  await page.goto(flowUrl + "/admin");
+  await hydrated(page);
+  await page.getByLabel("Username", { exact: true }).last().fill("rosa.v");
+  await page.getByLabel("Display name").fill("Rosa V.");
+  await page.getByRole("button", { name: "Create an account" }).click();
+  const created = page.getByRole("status").filter({ hasText: "rosa.v" });
+  await created.waitFor();
+  assert.match(await created.textContent(), /Password [a-zA-Z2-9]{14}/);
+  await page.getByRole("button", { name: "Make an invite code" }).click();
+  await page.getByRole("status").filter({ hasText: "Invite code:" }).waitFor();
+  // A reload shows neither again: only their hashes are stored.
+  await page.reload();
+  assert.equal(await page.getByRole("status").count(), 0);
+  await context.close();
+});

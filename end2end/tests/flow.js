@@ -33,7 +33,7 @@ export async function signIn(browser, username, { javaScript = true, viewport } 
   return { context, page };
 }
 
-/** Waits until the WASM has hydrated the current page (JS contexts only). */
+/** Waits until the page's islands run in the browser (JS contexts only). */
 export async function hydrated(page) {
   await page.locator("html[data-pebble-hydrated]").waitFor({ timeout: 20000 });
 }

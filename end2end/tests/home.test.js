@@ -1,4 +1,5 @@
-// The home page: seeded content, hydration, and use without JavaScript.
+// The home page: seeded content, the islands proof, and use without
+// JavaScript.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, baseUrl } from "./browser.js";
@@ -39,23 +40,47 @@ test("the home page renders the seeded cycle and its proposals", async () => {
   await page.close();
 });
 
-test("after hydration, sorting happens in the page without a reload", async () => {
+test("islands: the interactive parts run in the browser, the rest is server HTML", async () => {
   const page = await browser.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(baseUrl + "/sign-in");
+  await page.locator("html[data-pebble-hydrated]").waitFor({ timeout: 20000 });
+
+  // An island handles a click in the browser: no request, the field changes.
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.getByLabel("Password").fill("a long passphrase");
+  await page.getByRole("button", { name: "Show password" }).click();
+  assert.equal(await page.locator("#password").getAttribute("type"), "text");
+  assert.equal(await page.getByRole("button", { name: "Show password" }).getAttribute("aria-pressed"), "true");
+  assert.deepEqual(requests, [], "the click was handled in the page");
+
+  // Only islands ship code: the module exports one hydrate function per
+  // island and nothing named after a page or a server-only component.
+  const exported = await page.evaluate(async () => {
+    const href = document.querySelector('link[rel="modulepreload"]').href;
+    return Object.keys(await import(href));
+  });
+  const islands = exported.filter((name) => /_\d+$/.test(name)).map((name) => name.replace(/_\d+$/, "")).sort();
+  assert.deepEqual(islands, ["AccountTools", "AmountField", "LanguageSwitch", "LimitedText", "PasswordField"]);
+  for (const serverOnly of ["App", "HomePage", "ProposalRoute", "Thread", "SiteHeader", "CycleOverview"]) {
+    assert.ok(!exported.some((name) => name.startsWith(serverOnly)), `${serverOnly} ships no code`);
+  }
+  const onPage = await page.locator("leptos-island").evaluateAll((els) =>
+    els.map((el) => el.dataset.component.replace(/_\d+$/, "")).sort(),
+  );
+  assert.deepEqual(onPage, ["LanguageSwitch", "PasswordField"]);
+
+  // A server-only part: sorting the list is a new page from the server.
   await page.goto(baseUrl + "/");
-  // Only the WASM sets this: proof the browser half loaded and took over.
-  await page.locator('section.proposals[data-hydrated="true"]').waitFor({ timeout: 20000 });
-  // A full page load would wipe this marker; client-side routing keeps it.
+  await page.locator("html[data-pebble-hydrated]").waitFor({ timeout: 20000 });
+  assert.equal(await page.locator("section.proposals leptos-island").count(), 0);
   await page.evaluate(() => { window.__pebbleMarker = "still here"; });
   await page.getByRole("link", { name: "Cheapest first" }).click();
-  await page.waitForFunction(
-    (first) => document.querySelector(".proposal-title")?.textContent === first,
-    CHEAPEST,
-    { timeout: 10000 },
-  );
-  assert.equal(new URL(page.url()).searchParams.get("sort"), "cost");
-  assert.equal(await page.evaluate(() => window.__pebbleMarker), "still here");
+  await page.waitForURL(/sort=cost/);
+  assert.equal((await titles(page))[0], CHEAPEST);
+  assert.equal(await page.evaluate(() => window.__pebbleMarker), undefined, "a full page load");
   assert.equal(
     await page.getByRole("link", { name: "Cheapest first" }).getAttribute("aria-current"),
     "true",
@@ -69,10 +94,8 @@ test("with JavaScript disabled the page is complete and sorting still works", as
   const page = await context.newPage();
   await page.goto(baseUrl + "/");
   assert.deepEqual(await titles(page), SEEDED);
-  assert.equal(
-    await page.locator("section.proposals").getAttribute("data-hydrated"),
-    "false",
-  );
+  // The language switch offers its button, since no code sends it on change.
+  assert.ok(await page.getByRole("button", { name: "Change" }).isVisible());
   await page.getByRole("link", { name: "Cheapest first" }).click();
   await page.waitForURL(/sort=cost/);
   const sorted = await titles(page);

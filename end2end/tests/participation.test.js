@@ -22,10 +22,41 @@ after(async () => {
 async function movePhase(to) {
   const { context, page } = await signIn(browser, "admin");
   await page.goto(flowUrl + "/admin");
-  await hydrated(page);
   await page.getByRole("button", { name: `Move to the next phase: ${to}` }).click();
   await page.locator('li[aria-current="step"]', { hasText: to }).waitFor();
   await context.close();
+}
+
+/** Tries a move that must be refused; returns the page's alert. */
+async function refusedMove(to) {
+  const { context, page } = await signIn(browser, "admin");
+  await page.goto(flowUrl + "/admin");
+  await page.getByRole("button", { name: `Move to the next phase: ${to}` }).click();
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.equal(await page.locator('li[aria-current="step"]', { hasText: to }).count(), 0);
+  await context.close();
+  return text;
+}
+
+/** The committee reviews, through the API, every proposal still waiting. */
+async function reviewTheRest(committee) {
+  for (let id = 1; id <= 30; id++) {
+    const api = (path, form) =>
+      committee.context.request.post(flowUrl + path, { form, headers: { accept: "application/json" } });
+    const found = await api("/api/proposal", { id: String(id) });
+    if (found.status() === 404) continue;
+    const proposal = await found.json();
+    if (proposal.status !== "submitted") continue;
+    const reviewed = await api("/api/review-proposal", {
+      id: String(id),
+      verdict: "not_feasible",
+      ballot_cost: "",
+      note: "Reviewed with the others before deliberation.",
+    });
+    assert.equal(reviewed.status(), 200, await reviewed.text());
+  }
 }
 
 async function submitProposal(page, title) {
@@ -83,6 +114,13 @@ test("propose, review, reply and moderate, with JavaScript", async () => {
   await student.page.getByRole("link", { name: "Submit a proposal" }).click();
   await student.page.waitForURL(/\/proposals\/new$/);
   await hydrated(student.page);
+  // Live feedback from the islands, with the server's own parser and words.
+  await student.page.getByLabel("Estimated cost").fill("12.345");
+  await student.page.getByText("The estimated cost must be an amount such as 1250").waitFor();
+  await student.page.getByLabel("Estimated cost").fill("1,150");
+  await student.page.getByText("= $1,150.00").waitFor();
+  await student.page.getByLabel("Title").fill("Covered bike racks");
+  await student.page.getByText("18 of 120 characters").waitFor();
   await submitProposal(student.page, "Covered bike racks");
   const proposalUrl = student.page.url();
   assert.equal(await student.page.locator(".status").textContent(), "Submitted");
@@ -103,6 +141,9 @@ test("propose, review, reply and moderate, with JavaScript", async () => {
   await committee.page.getByRole("button", { name: "Save review" }).click();
   await committee.page.locator(".ballot-cost", { hasText: "$1,200.00" }).waitFor();
   assert.equal(await committee.page.locator(".status").textContent(), "Feasible");
+  // Deliberation waits until the committee has reviewed every proposal.
+  assert.match(await refusedMove("Deliberation"), /still need the committee's review/);
+  await reviewTheRest(committee);
   await movePhase("Deliberation");
 
   const family = await signIn(browser, "parent.chen");

@@ -64,12 +64,25 @@ impl Application {
 }
 
 fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router {
+    let hashes = crate::assets::Hashes::read(site_root);
+    // Leptos finds its hash file relative to the executable's folder; an
+    // absolute path replaces that folder (`Path::join`).
+    let hash_file = std::path::absolute(site_root.join("hash.txt"))
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "hash.txt".to_owned());
     let leptos_options = LeptosOptions::builder()
         .output_name("pebble")
         .site_root(site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(addr)
+        .hash_files(hashes.is_some())
+        .hash_file(hash_file.into())
         .build();
+    let assets = pebble_app::SiteAssets {
+        stylesheet: hashes
+            .as_ref()
+            .map_or_else(|| "/pkg/pebble.css".to_owned(), |h| h.stylesheet()),
+    };
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: db.clone(),
@@ -77,9 +90,11 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
     let routes = routes();
     let context = move || {
         provide_context(db.clone());
+        provide_context(assets.clone());
         provide_context(pebble_app::api::backend::auth::ViewerCache::default());
     };
-    Router::new()
+    Router::<AppState>::new()
+        .merge(crate::assets::pkg_routes(site_root, hashes.is_some()))
         .route("/healthz", get(crate::health::healthz))
         .route("/proposals/{id}/image", get(crate::images::proposal_image))
         .leptos_routes_with_context(&state, routes, context.clone(), {
@@ -90,6 +105,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
             AppState,
             _,
         >(context, shell))
+        .method_not_allowed_fallback(wrong_method)
         .layer(axum::middleware::from_fn_with_state(
             crate::page_deadline::PAGE_DEADLINE,
             crate::page_deadline::render_within,
@@ -119,6 +135,15 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
 fn routes() -> Vec<AxumRouteListing> {
     static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// 405 with words, for a method an address does not take (a POST to a
+/// page or to `/healthz`).
+async fn wrong_method(method: axum::http::Method) -> (axum::http::StatusCode, String) {
+    (
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        format!("This address does not take {method} requests."),
+    )
 }
 
 async fn shutdown_signal() {

@@ -139,6 +139,7 @@ pub async fn update_cycle(cycle_id: i32, settings: CycleForm) -> Result<(), AppE
     if !stored {
         return Err(phase_moved());
     }
+    leptos_axum::redirect(&format!("/admin/cycles/{cycle_id}?saved=1"));
     Ok(())
 }
 
@@ -167,6 +168,7 @@ pub async fn rename_cycle(
     if !renamed {
         return Err(phase_moved());
     }
+    leptos_axum::redirect(&format!("/admin/cycles/{cycle_id}?saved=1"));
     Ok(())
 }
 

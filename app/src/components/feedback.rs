@@ -1,4 +1,5 @@
-//! What a form says after it was sent: the server's message on failure.
+//! What a form says after it was sent (the server's message on failure),
+//! and what a page says when it cannot be shown.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -7,6 +8,36 @@ use leptos::server_fn::ServerFn;
 /// The message of a server function's error.
 pub fn error_message(error: &AppError) -> String {
     error.message().to_owned()
+}
+
+/// Why a page (or part of one) could not be shown, in words, with a way
+/// back; for an `ErrorBoundary`'s fallback. The page answers with the
+/// error's status (an [`AppError`] sets it on the server when made; any
+/// other error is ours, a 500).
+#[component]
+pub fn ErrorNotice(
+    /// The boundary's errors.
+    errors: ArcRwSignal<Errors>,
+) -> impl IntoView {
+    let text = crate::i18n::t();
+    let messages: Vec<String> = errors
+        .get_untracked()
+        .into_iter()
+        .map(|(_, error)| match error.downcast_ref::<AppError>() {
+            Some(known) => {
+                known.respond();
+                known.message().to_owned()
+            }
+            None => crate::error::internal(&error).message().to_owned(),
+        })
+        .collect();
+    view! {
+        {messages
+            .into_iter()
+            .map(|message| view! { <p class="error" role="alert">{message}</p> })
+            .collect_view()}
+        <p><a href="/">{text.back_home}</a></p>
+    }
 }
 
 /// Shows the last error of `action`, if its last call failed, as an alert

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::session::use_session;
 use crate::domain::Role;
-use crate::i18n::{Lang, t, use_lang};
+use crate::i18n::t;
+use crate::islands::LanguageSwitch;
 
 /// Site name, who is signed in, and the language switch.
 #[component]
@@ -19,7 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <span class="tagline">{text.tagline}</span>
             <nav class="account" aria-label=text.account_menu>
-                <Transition fallback=|| ()>
+                <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         match session.viewer.await {
                             Ok(Some(viewer)) => view! {
@@ -32,32 +33,10 @@ pub fn SiteHeader() -> impl IntoView {
                             _ => view! { <a href="/sign-in">{text.sign_in}</a> }.into_any(),
                         }
                     })}
-                </Transition>
+                </Suspense>
                 <LanguageSwitch />
             </nav>
         </header>
-    }
-}
-
-/// A plain form: it reloads the page in the chosen language, with or
-/// without JavaScript.
-#[component]
-fn LanguageSwitch() -> impl IntoView {
-    let text = t();
-    let current = use_lang();
-    view! {
-        <form class="language" method="post" action="/api/language">
-            <label for="language-select">{text.language}</label>
-            <select id="language-select" name="lang">
-                {Lang::ALL
-                    .into_iter()
-                    .map(|lang| view! {
-                        <option value=lang.code() selected=lang == current lang=lang.code()>{lang.name()}</option>
-                    })
-                    .collect_view()}
-            </select>
-            <button type="submit">{text.change_language}</button>
-        </form>
     }
 }
 

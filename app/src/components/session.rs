@@ -1,18 +1,16 @@
-//! The signed-in account, shared by every page through context.
+//! The signed-in account, shared by every part of a page through context.
 
 use leptos::prelude::*;
 
 use crate::api::session::{SignOut, Viewer, whoami};
 use crate::error::AppError;
 
-/// Who is signed in, refetched after signing out or after a page reports
-/// a sign-in through [`Session::changed`].
+/// Who is signed in, looked up once per page render (the server caches
+/// the lookup per request), and the header's sign-out form.
 #[derive(Clone, Copy)]
 pub struct Session {
-    /// Signs out (the header's button).
+    /// Signs out (the header's button; a plain form post).
     pub sign_out: ServerAction<SignOut>,
-    /// Bumped when someone signed in.
-    generation: RwSignal<u64>,
     /// The signed-in account, if any.
     pub viewer: Resource<Result<Option<Viewer>, AppError>>,
 }
@@ -20,24 +18,12 @@ pub struct Session {
 impl Session {
     /// Creates the session context; call once, in the app.
     pub fn provide() -> Session {
-        let sign_out = ServerAction::<SignOut>::new();
-        let generation = RwSignal::new(0);
-        let viewer = Resource::new(
-            move || (sign_out.version().get(), generation.get()),
-            |_| whoami(),
-        );
         let session = Session {
-            sign_out,
-            generation,
-            viewer,
+            sign_out: ServerAction::<SignOut>::new(),
+            viewer: Resource::new(|| (), |()| whoami()),
         };
         provide_context(session);
         session
-    }
-
-    /// Tells the app that who is signed in changed.
-    pub fn changed(&self) {
-        self.generation.update(|g| *g += 1);
     }
 }
 

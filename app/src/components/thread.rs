@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::threads::{
     CommentView, EditComment, HideComment, PostComment, ReportComment, get_thread,
 };
-use crate::components::feedback::ActionError;
+use crate::components::feedback::{ActionError, ErrorNotice};
 use crate::domain::fields::{COMMENT_MAX, REASON_MAX};
 use crate::error::AppError;
 use crate::i18n::t;
@@ -67,7 +67,7 @@ pub fn Thread(
             <ActionError action=actions.hide />
             <ActionError action=actions.report />
             <Transition fallback=move || view! { <p class="loading">{text.loading}</p> }>
-                <ErrorBoundary fallback=move |_| view! { <p class="error" role="alert">{text.load_failed}</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorNotice errors /> }>
                     {move || Suspend::new(async move {
                         let view = thread.await?;
                         let writable = view.open && signed_in;

@@ -31,6 +31,12 @@ pub struct Strings {
     pub language: &'static str,
     /// Language switch button.
     pub change_language: &'static str,
+    /// The button that shows a typed password.
+    pub show_password: &'static str,
+    /// A live character count, given the count and the limit.
+    pub characters_used: fn(usize, usize) -> String,
+    /// A field's limit before anything is typed, given the limit.
+    pub characters_at_most: fn(usize) -> String,
     /// Link to the admin page.
     pub admin_link: &'static str,
     /// Heading of the proposal list.

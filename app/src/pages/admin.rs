@@ -9,7 +9,7 @@ use leptos_meta::Title;
 
 use crate::api::cycle_editor::{CycleRow, list_cycles};
 use crate::api::cycles::AdvancePhase;
-use crate::components::feedback::ActionError;
+use crate::components::feedback::{ActionError, ErrorNotice};
 use crate::components::session::use_session;
 use crate::domain::{Phase, Role};
 use crate::error::AppError;
@@ -42,7 +42,7 @@ pub fn AdminPage() -> impl IntoView {
         <section class="narrow" aria-labelledby="admin-heading">
             <h1 id="admin-heading">{text.admin_heading}</h1>
             <Transition fallback=move || view! { <p class="loading">{text.loading}</p> }>
-                <ErrorBoundary fallback=move |_| view! { <p class="error" role="alert">{text.load_failed}</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorNotice errors /> }>
                     {move || Suspend::new(async move {
                         let viewer = session.viewer.await?;
                         if !viewer.is_some_and(|v| v.role == Role::Admin) {

@@ -4,10 +4,10 @@ mod filter;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::home::{CycleSummary, Phase, ProposalCard, Status, get_home};
+use crate::components::feedback::ErrorNotice;
 use crate::components::money::format_money;
 use crate::i18n::{Strings, t};
 use filter::{Filter, STATUSES};
@@ -35,7 +35,7 @@ pub fn HomePage() -> impl IntoView {
     let home = OnceResource::new(get_home());
     view! {
         <Transition fallback=move || view! { <p class="loading">{text.loading}</p> }>
-            <ErrorBoundary fallback=move |_| view! { <p class="error" role="alert">{text.load_failed}</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorNotice errors /> }>
                 {move || Suspend::new(async move {
                     home.await.map(|home| match home.cycle {
                         Some(cycle) => view! { <CycleOverview cycle /> }.into_any(),
@@ -64,9 +64,6 @@ fn CycleOverview(cycle: CycleSummary) -> impl IntoView {
     categories.sort();
     categories.dedup();
     let total = cycle.proposals.len();
-    // Set only in the browser, once the WASM has taken over the page.
-    let (hydrated, set_hydrated) = signal(false);
-    Effect::new(move |_| set_hydrated.set(true));
     let currency = cycle.currency.clone();
     let proposals = cycle.proposals.clone();
     let sorted = Memo::new(move |_| {
@@ -98,18 +95,18 @@ fn CycleOverview(cycle: CycleSummary) -> impl IntoView {
                 </div>
             </dl>
         </section>
-        <section class="proposals" aria-labelledby="proposals-heading" data-hydrated=move || hydrated.get().to_string()>
+        <section class="proposals" aria-labelledby="proposals-heading">
             <h2 id="proposals-heading">{text.proposals_heading}</h2>
             {(cycle.phase == Phase::Ideas).then(|| view! {
                 <p><a class="button" href="/proposals/new">{text.new_proposal}</a></p>
             })}
             <nav class="sort" aria-label=text.sort_label>
-                <A href=move || sort_href(&query.read(), None) attr:aria-current=move || (order.get() == SortOrder::Submitted).then_some("true")>
+                <a href=move || sort_href(&query.read(), None) aria-current=move || (order.get() == SortOrder::Submitted).then_some("true")>
                     {text.sort_newest}
-                </A>
-                <A href=move || sort_href(&query.read(), Some("cost")) attr:aria-current=move || (order.get() == SortOrder::Cheapest).then_some("true")>
+                </a>
+                <a href=move || sort_href(&query.read(), Some("cost")) aria-current=move || (order.get() == SortOrder::Cheapest).then_some("true")>
                     {text.sort_cost}
-                </A>
+                </a>
             </nav>
             <FilterForm categories filter order />
             {move || {

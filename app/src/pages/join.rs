@@ -5,21 +5,15 @@ use leptos_meta::Title;
 
 use crate::api::accounts::Join;
 use crate::components::feedback::ActionError;
-use crate::components::session::use_session;
 use crate::domain::account::{PASSWORD_MIN, USERNAME_MAX};
 use crate::i18n::t;
+use crate::islands::PasswordField;
 
-/// The invite form.
+/// The invite form, a plain form post that signs the new account in.
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let text = t();
-    let session = use_session();
     let join = ServerAction::<Join>::new();
-    Effect::new(move |_| {
-        if matches!(join.value().get(), Some(Ok(()))) {
-            session.changed();
-        }
-    });
     view! {
         <Title text=text.join />
         <section class="narrow" aria-labelledby="join-heading">
@@ -31,8 +25,13 @@ pub fn JoinPage() -> impl IntoView {
                 <input id="join-username" name="username" required maxlength=USERNAME_MAX autocomplete="username" />
                 <label for="join-display-name">{text.display_name}</label>
                 <input id="join-display-name" name="display_name" required maxlength="120" />
-                <label for="join-password">{text.password}</label>
-                <input id="join-password" name="password" type="password" required minlength=PASSWORD_MIN autocomplete="new-password" />
+                <PasswordField
+                    id="join-password".to_owned()
+                    name="password".to_owned()
+                    label=text.password.to_owned()
+                    autocomplete="new-password".to_owned()
+                    minlength=PASSWORD_MIN
+                />
                 <button type="submit">{text.join}</button>
             </ActionForm>
             <ActionError action=join />

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::api::home::get_home;
 use crate::api::proposals::SubmitProposal;
-use crate::components::feedback::ActionError;
+use crate::components::feedback::{ActionError, ErrorNotice};
 use crate::components::proposal_form::{Prefill, ProposalFields};
 use crate::components::session::use_session;
 use crate::domain::{Action, Phase};
@@ -25,7 +25,7 @@ pub fn NewProposalPage() -> impl IntoView {
         <section class="narrow" aria-labelledby="new-proposal-heading">
             <h1 id="new-proposal-heading">{text.new_proposal}</h1>
             <Transition fallback=move || view! { <p class="loading">{text.loading}</p> }>
-                <ErrorBoundary fallback=move |_| view! { <p class="error" role="alert">{text.load_failed}</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorNotice errors /> }>
                     {move || Suspend::new(async move {
                         let viewer = session.viewer.await?;
                         let home = home.await?;
@@ -49,7 +49,7 @@ pub fn NewProposalPage() -> impl IntoView {
                         Ok(view! {
                             <ActionForm action=submit attr:class="stacked">
                                 <input type="hidden" name="cycle_id" value=cycle.id />
-                                <ProposalFields prefill=Prefill::default() prefix="new" />
+                                <ProposalFields prefill=Prefill::default() prefix="new" currency=cycle.currency.clone() />
                                 <button type="submit">{text.submit_proposal}</button>
                             </ActionForm>
                             <ActionError action=submit />

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::proposal_images::RemoveProposalImage;
 use crate::api::proposals::{EditProposal, ProposalPage, ReviewProposal, get_proposal};
 use crate::api::session::Viewer;
-use crate::components::feedback::ActionError;
+use crate::components::feedback::{ActionError, ErrorNotice};
 use crate::components::money::{format_money, format_plain};
 use crate::components::proposal_form::{Prefill, ProposalFields};
 use crate::components::proposal_image::{ImageForm, ProposalFigure};
@@ -17,6 +17,8 @@ use crate::components::thread::Thread;
 use crate::domain::{Action, Role};
 use crate::error::AppError;
 use crate::i18n::t;
+use crate::islands::AmountField;
+use crate::islands::amount::AmountKind;
 use crate::pages::home::{phase_name, status_name};
 
 /// `/proposals/:id`.
@@ -50,12 +52,7 @@ pub fn ProposalRoute() -> impl IntoView {
     );
     view! {
         <Transition fallback=move || view! { <p class="loading">{text.loading}</p> }>
-            <ErrorBoundary fallback=move |errors| view! {
-                <p class="error" role="alert">
-                    {move || errors.get().into_iter().next().map(|(_, e)| e.to_string()).unwrap_or_default()}
-                </p>
-                <p><a href="/">{text.back_home}</a></p>
-            }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorNotice errors /> }>
                 {move || Suspend::new(async move {
                     let page = proposal.await?;
                     let viewer = session.viewer.await?;
@@ -130,7 +127,7 @@ fn ProposalView(
                 <h2 id="edit-heading">{text.edit_proposal}</h2>
                 <ActionForm action=edit attr:class="stacked">
                     <input type="hidden" name="id" value=proposal_id />
-                    <ProposalFields prefill=Prefill::of(&page) prefix="edit" />
+                    <ProposalFields prefill=Prefill::of(&page) prefix="edit" currency=page.currency.clone() />
                     <button type="submit">{text.save_changes}</button>
                 </ActionForm>
                 <ActionError action=edit />
@@ -156,8 +153,15 @@ fn ReviewForm(page: ProposalPage, review: ServerAction<ReviewProposal>) -> impl 
                     <label><input type="radio" name="verdict" value="not_feasible" />" "{text.verdict_not_feasible}</label>
                     <label><input type="radio" name="verdict" value="merged" />" "{text.verdict_merged}</label>
                 </fieldset>
-                <label for="ballot_cost">{text.ballot_cost}</label>
-                <input id="ballot_cost" name="ballot_cost" inputmode="decimal" value=cost />
+                <AmountField
+                    id="ballot_cost".to_owned()
+                    name="ballot_cost".to_owned()
+                    label=text.ballot_cost.to_owned()
+                    value=cost
+                    currency=page.currency.clone()
+                    kind=AmountKind::BallotCost
+                    required=false
+                />
                 <label for="merge_into">{text.merge_into}</label>
                 <input id="merge_into" name="merge_into" inputmode="numeric" />
                 <label for="note">{text.public_note}</label>

@@ -6,22 +6,17 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::session::SignIn;
 use crate::components::feedback::ActionError;
-use crate::components::session::use_session;
 use crate::i18n::t;
+use crate::islands::PasswordField;
 
-/// The sign-in form. `?next=/path` comes back to that page afterwards.
+/// The sign-in form, a plain form post. `?next=/path` comes back to that
+/// page afterwards (a path on this site only).
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let text = t();
-    let session = use_session();
     // Created inside the routes, so that after a plain form post the
     // action reads the server's error from the address.
     let sign_in = ServerAction::<SignIn>::new();
-    Effect::new(move |_| {
-        if matches!(sign_in.value().get(), Some(Ok(()))) {
-            session.changed();
-        }
-    });
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
     view! {
@@ -32,8 +27,13 @@ pub fn SignInPage() -> impl IntoView {
                 <input type="hidden" name="next" value=next />
                 <label for="username">{text.username}</label>
                 <input id="username" name="username" autocomplete="username" required maxlength="64" />
-                <label for="password">{text.password}</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required />
+                <PasswordField
+                    id="password".to_owned()
+                    name="password".to_owned()
+                    label=text.password.to_owned()
+                    autocomplete="current-password".to_owned()
+                    minlength=0
+                />
                 <button type="submit">{text.sign_in}</button>
             </ActionForm>
             <ActionError action=sign_in />

@@ -18,6 +18,7 @@ crate::on_both_engines!(
     home_server_function_returns_the_cycle_as_json,
     unknown_pages_get_a_404_page,
     the_list_filters_by_category_status_and_text_from_the_address,
+    a_page_that_cannot_be_shown_says_why_in_words_with_its_status,
 );
 
 fn position(html: &str, needle: &str) -> usize {
@@ -103,4 +104,26 @@ async fn the_list_filters_by_category_status_and_text_from_the_address(app: Test
         SEEDED_TITLES.len(),
         "unknown values filter nothing"
     );
+}
+
+async fn a_page_that_cannot_be_shown_says_why_in_words_with_its_status(app: TestApp) {
+    let cases = [
+        ("/proposals/abc", 404, "abc' is not a proposal number."),
+        ("/proposals/99999999999", 404, "is not a proposal number."),
+        ("/proposals/999", 404, "There is no proposal number 999."),
+        // Proposal 10 is the demo's hidden one: not there for visitors.
+        ("/proposals/10", 404, "There is no proposal number 10."),
+        (
+            "/admin/cycles/abc",
+            200,
+            "Only an admin can manage the cycle.",
+        ),
+    ];
+    for (path, status, words) in cases {
+        let (got, html) = app.get(path).await;
+        assert_eq!(got, status, "{path}");
+        assert!(html.contains(words), "{path}: {html}");
+        assert!(!html.contains("ServerError"), "{path}: no wire format");
+        assert!(!html.contains("{\"status\""), "{path}: no JSON");
+    }
 }

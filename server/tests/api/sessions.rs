@@ -7,6 +7,7 @@ crate::on_both_engines!(
     without_javascript_signing_in_redirects_and_a_failure_comes_back_to_the_form,
     ten_wrong_passwords_pause_that_username_and_only_that_one,
     signing_in_deletes_expired_sessions,
+    after_signing_in_only_a_path_on_this_site_is_followed,
 );
 
 async fn signing_in_deletes_expired_sessions(app: TestApp) {
@@ -152,5 +153,45 @@ async fn without_javascript_signing_in_redirects_and_a_failure_comes_back_to_the
     assert!(
         html.contains("do not match"),
         "the form shows the error: {path}"
+    );
+}
+
+async fn after_signing_in_only_a_path_on_this_site_is_followed(app: TestApp) {
+    let password = app.password("maya.r");
+    let sign_in = |next: &'static str| {
+        let password = password.clone();
+        let app = &app;
+        async move {
+            app.form_post(
+                &As::Anonymous,
+                "/sign-in",
+                "/api/sign-in",
+                &[
+                    ("username", "maya.r"),
+                    ("password", &password),
+                    ("next", next),
+                ],
+            )
+            .await
+        }
+    };
+    for elsewhere in [
+        "//evil.example",
+        "/\\evil.example",
+        "/%5Cevil.example",
+        "/%5cevil.example",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "\t//evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+    ] {
+        let (status, location) = sign_in(elsewhere).await;
+        assert_eq!((status, location.as_str()), (302, "/"), "{elsewhere:?}");
+    }
+    let (status, location) = sign_in("/proposals/3?page=2#thread-heading").await;
+    assert_eq!(
+        (status, location.as_str()),
+        (302, "/proposals/3?page=2#thread-heading")
     );
 }

@@ -1,4 +1,6 @@
 //! The admin's account tools: one account, a roster CSV, invite codes.
+//! An island: a new password or code is shown once, in the page, from the
+//! server function's answer (nothing keeps it to show after a reload).
 
 use leptos::prelude::*;
 
@@ -7,8 +9,9 @@ use crate::components::feedback::ActionError;
 use crate::i18n::t;
 
 /// Three forms, each showing its result (passwords and codes once).
-#[component]
+#[island]
 pub fn AccountTools() -> impl IntoView {
+    crate::islands::action_error_from_address();
     let text = t();
     let create = ServerAction::<CreateAccount>::new();
     let import = ServerAction::<ImportRoster>::new();
@@ -91,4 +94,5 @@ pub fn AccountTools() -> impl IntoView {
             })}
         </section>
     }
+    .into_any()
 }

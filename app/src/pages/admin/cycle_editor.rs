@@ -6,12 +6,12 @@ mod fields;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::cycle_editor::{
     CreateCycle, CycleEditor, RenameCycle, UpdateCycle, get_cycle_editor,
 };
-use crate::components::feedback::ActionError;
+use crate::components::feedback::{ActionError, ErrorNotice};
 use crate::components::session::use_session;
 use crate::domain::{Phase, Role};
 use crate::error::AppError;
@@ -53,7 +53,7 @@ fn CycleEditorPage(
         <section class="narrow" aria-labelledby="cycle-editor-heading">
             <p><a href="/admin">{text.back_to_admin}</a></p>
             <Transition fallback=move || view! { <p class="loading">{text.loading}</p> }>
-                <ErrorBoundary fallback=move |_| view! { <p class="error" role="alert">{text.load_failed}</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorNotice errors /> }>
                     {move || Suspend::new(async move {
                         let viewer = session.viewer.await?;
                         if !viewer.is_some_and(|v| v.role == Role::Admin) {
@@ -133,6 +133,7 @@ fn editor_view(
                 <button type="submit">{text.save_text}</button>
             </ActionForm>
             <ActionError action=rename />
+            <Saved />
             <SettingsSummary form candidates />
         }
         .into_any();
@@ -146,9 +147,18 @@ fn editor_view(
             <button type="submit">{text.save_settings}</button>
         </ActionForm>
         <ActionError action=update />
-        {move || update.value().get().and_then(Result::ok).map(|()| view! {
-            <p class="created" role="status">{text.settings_saved}</p>
-        })}
+        <Saved />
     }
     .into_any()
+}
+
+/// "Settings saved.", after a save sent the browser back here with
+/// `?saved=1` (the same with JavaScript on or off).
+#[component]
+fn Saved() -> impl IntoView {
+    let text = t();
+    let query = use_query_map();
+    let saved = query.read_untracked().get("saved").as_deref() == Some("1")
+        && query.read_untracked().get("__err").is_none();
+    saved.then(|| view! { <p class="created" role="status">{text.settings_saved}</p> })
 }

@@ -82,10 +82,9 @@ pub fn SettingsFields(
     let text = t();
     let none_to_pick = candidates.is_empty();
     // Only the limits of the chosen ballot type and the options of the
-    // chosen rule are shown; after hydration they follow the selects. The
-    // hidden ones are still sent, so a plain form post keeps their values.
-    let kind = RwSignal::new(form.ballot_kind.clone());
-    let rule = RwSignal::new(form.rule.clone());
+    // chosen rule are shown, by the stylesheet (`.cycle-form:has(…)`), so
+    // they follow the selects with no code in the browser. The hidden ones
+    // are still sent, so a plain form post keeps their values.
     view! {
         <label for="cycle-name">{text.cycle_name}</label>
         <input id="cycle-name" name="settings[name]" required maxlength=NAME_MAX value=form.name />
@@ -98,20 +97,20 @@ pub fn SettingsFields(
         <fieldset>
             <legend>{text.ballot_heading}</legend>
             <label for="cycle-ballot-kind">{text.ballot_kind}</label>
-            <select id="cycle-ballot-kind" name="settings[ballot_kind]" on:change=move |ev| kind.set(event_target_value(&ev))>
+            <select id="cycle-ballot-kind" name="settings[ballot_kind]">
                 {options(&kinds(text), &form.ballot_kind)}
             </select>
-            <fieldset hidden=move || kind.get() != "approval">
+            <fieldset data-for-kind="approval">
                 <legend>{text.approval_limits}</legend>
                 {input("min_projects", text.min_projects, form.min_projects, "numeric")}
                 {input("max_projects", text.max_projects, form.max_projects, "numeric")}
                 {input("min_budget_percent", text.min_budget_percent, form.min_budget_percent, "numeric")}
             </fieldset>
-            <fieldset hidden=move || kind.get() != "ranked">
+            <fieldset data-for-kind="ranked">
                 <legend>{text.ranked_limits}</legend>
                 {input("max_ranks", text.max_ranks, form.max_ranks, "numeric")}
             </fieldset>
-            <fieldset hidden=move || kind.get() != "allocation">
+            <fieldset data-for-kind="allocation">
                 <legend>{text.allocation_limits}</legend>
                 {input("points", text.points, form.points, "numeric")}
                 <label class="check">
@@ -123,14 +122,14 @@ pub fn SettingsFields(
         <fieldset>
             <legend>{text.counting_heading}</legend>
             <label for="cycle-rule">{text.rule}</label>
-            <select id="cycle-rule" name="settings[rule]" on:change=move |ev| rule.set(event_target_value(&ev))>
+            <select id="cycle-rule" name="settings[rule]">
                 {options(&rules(text), &form.rule)}
             </select>
-            <div class="group" hidden=move || rule.get() != "mes">
+            <div class="group" data-for-rule="mes">
                 <label for="cycle-completion">{text.completion}</label>
                 <select id="cycle-completion" name="settings[completion]">{options(&COMPLETIONS, &form.completion)}</select>
             </div>
-            <div class="group" hidden=move || rule.get() != "stv">
+            <div class="group" data-for-rule="stv">
                 {input("seats", text.seats, form.seats, "numeric")}
             </div>
             <label for="cycle-tie-break">{text.tie_break}</label>
