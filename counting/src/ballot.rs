@@ -1,4 +1,4 @@
-//! Ballots and their validation against a manifest (SPEC §5).
+//! Ballots and their validation against a manifest.
 //!
 //! A ballot that fails validation is never stored; the error says which
 //! limit and which project.

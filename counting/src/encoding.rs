@@ -1,6 +1,6 @@
 //! The canonical byte encoding of ballots and manifests, version 1.
 //!
-//! One encoding serves storage, hashing, export and counting (SPEC §5), so
+//! One encoding serves storage, hashing, export and counting, so
 //! it has exactly one byte string per value: decoding rejects anything
 //! that [`encode_ballot`] or [`encode_manifest`] would not produce.
 //! Integers are big-endian. An id is one length byte (1–64) and its ASCII
@@ -124,12 +124,12 @@ pub fn encode_manifest(manifest: &Manifest) -> Vec<u8> {
     out
 }
 
-/// The ballot log leaf hash of a ballot (SPEC §7).
+/// The ballot log leaf hash of a ballot.
 pub fn ballot_leaf_hash(ballot: &Ballot) -> Hash {
     merkle::leaf_hash(&encode_ballot(ballot))
 }
 
-/// The published hash of a frozen manifest (SPEC §2).
+/// The published hash of a frozen manifest.
 pub fn manifest_hash(manifest: &Manifest) -> Hash {
     Sha256::digest(encode_manifest(manifest)).into()
 }

@@ -1,4 +1,4 @@
-//! Pebble's counting core (SPEC §5–§7).
+//! Pebble's counting core.
 //!
 //! Pure and deterministic: no I/O, no clock, no floating point and no
 //! hash-map iteration order. It builds for the server and for the browser

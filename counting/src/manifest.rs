@@ -1,5 +1,5 @@
 //! The manifest: everything that decides an outcome, frozen when voting
-//! opens (SPEC §2) and hashed (see [`crate::encoding`]).
+//! opens and hashed (see [`crate::encoding`]).
 
 use std::collections::BTreeSet;
 
@@ -11,7 +11,7 @@ mod names;
 
 pub use names::UnknownName;
 
-/// What a ballot may contain (SPEC §5).
+/// What a ballot may contain.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BallotRules {
@@ -42,7 +42,7 @@ pub enum BallotRules {
     },
 }
 
-/// How MES completes an outcome that leaves money unspent (SPEC §6).
+/// How MES completes an outcome that leaves money unspent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Completion {
@@ -57,7 +57,7 @@ pub enum Completion {
     Add1Greedy,
 }
 
-/// The counting rule (SPEC §6).
+/// The counting rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Rule {
@@ -77,7 +77,7 @@ pub enum Rule {
     },
 }
 
-/// How ties are broken, fixed before voting (SPEC §6).
+/// How ties are broken, fixed before voting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TieBreak {

@@ -1,5 +1,4 @@
-//! Money in integer minor units (SPEC §2: "total budget (integer minor
-//! units, e.g. cents, with a currency)").
+//! Money in integer minor units (cents) with an ISO 4217 currency code.
 //!
 //! Amounts are never floating point. Parsing accepts what a person types
 //! ("10000", "10,000.50", "12.5") and rejects anything that would lose a

@@ -1,4 +1,4 @@
-//! Project identifiers and projects as they stand on a ballot (SPEC §5).
+//! Project identifiers and projects as they stand on a ballot.
 
 use std::fmt;
 use std::str::FromStr;

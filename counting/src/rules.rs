@@ -1,4 +1,4 @@
-//! The counting rules (SPEC §6): `greedy`, `mes`, `irv` and `stv`.
+//! The counting rules: `greedy`, `mes`, `irv` and `stv`.
 //!
 //! [`count`] validates every ballot against the manifest, then runs the
 //! manifest's rule on a compact [`Profile`] and returns the outcome with its

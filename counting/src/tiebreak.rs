@@ -1,4 +1,4 @@
-//! Tie-breaking (SPEC §6): the seed and the seeded order of projects.
+//! Tie-breaking: the seed and the seeded order of projects.
 //!
 //! The seed is `SHA-256("pebble/tiebreak" ‖ sealed log root ‖ entropy)`,
 //! where `entropy` is the public text entered at the certification

@@ -1,4 +1,4 @@
-//! The outcome of a count and its round-by-round transcript (SPEC §6).
+//! The outcome of a count and its round-by-round transcript.
 //!
 //! Everything here is built from ordered vectors and exact numbers, so the
 //! same input gives a byte-identical transcript, in JSON or as text.

@@ -1,4 +1,4 @@
-//! Accounts: creation with an argon2-hashed password (SPEC §1).
+//! Accounts: creation with an argon2-hashed password.
 
 use argon2::Argon2;
 use argon2::password_hash::{

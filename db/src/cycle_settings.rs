@@ -1,4 +1,4 @@
-//! Creating a cycle and changing its settings (SPEC §2): what is stored,
+//! Creating a cycle and changing its settings: what is stored,
 //! with the ballot rules and counting rule in the `counting` crate's types.
 //! Callers check the settings (`counting::Manifest::check_settings`) and
 //! who may change them; this module keeps the phase rule race-free: the

@@ -1,4 +1,4 @@
-//! Invite codes (SPEC §1): an admin makes a single-use code for a role; a
+//! Invite codes: an admin makes a single-use code for a role; a
 //! person redeems it to create their own account. Only the code's SHA-256
 //! is stored.
 

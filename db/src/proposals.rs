@@ -1,5 +1,5 @@
 //! Proposals: submission and editing by students, review by the committee
-//! (SPEC §3). Callers check roles; each write holds the cycle in a phase
+//!. Callers check roles; each write holds the cycle in a phase
 //! that allows it ([`hold_phase`]), so a phase move never slips between
 //! the caller's check and the write.
 

@@ -1,4 +1,4 @@
-//! Sign-in sessions (SPEC §1): a random token in an HttpOnly cookie, its
+//! Sign-in sessions: a random token in an HttpOnly cookie, its
 //! SHA-256 in the database, so a leaked table signs nobody in and every
 //! server replica sees every session.
 

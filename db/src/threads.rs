@@ -1,4 +1,4 @@
-//! Proposal threads (SPEC §3): comments, replies, edits, reports and
+//! Proposal threads: comments, replies, edits, reports and
 //! moderation. Callers check roles, phases and limits; this module stores.
 
 use std::collections::BTreeMap;

@@ -1,4 +1,4 @@
-//! Moving a cycle to its next phase (SPEC §2): each move is one function
+//! Moving a cycle to its next phase: each move is one function
 //! that does its whole job in one transaction, guarded by the phase it
 //! leaves, after checking what the next phase needs.
 //!

@@ -1,4 +1,4 @@
-//! What an admin or an invited person types to make an account (SPEC §1).
+//! What an admin or an invited person types to make an account.
 
 use crate::fields::{FieldError, Label, Problem, text};
 use crate::{Named, Role};

@@ -1,4 +1,4 @@
-//! The cycle editor's form (SPEC §2), parsed once into settings the
+//! The cycle editor's form, parsed once into settings the
 //! `counting` crate accepts.
 
 use counting::{BallotRules, Cents, Completion, Currency, Manifest, Rule, TieBreak};

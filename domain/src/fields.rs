@@ -1,4 +1,4 @@
-//! What people type, parsed once at the edge (SPEC §3 limits). Text is
+//! What people type, parsed once at the edge. Text is
 //! kept as plain text and always rendered escaped.
 
 use counting::Cents;

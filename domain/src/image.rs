@@ -1,4 +1,4 @@
-//! A proposal's image as uploaded (SPEC §2, ideas phase): its type is
+//! A proposal's image as uploaded: its type is
 //! read from its bytes, never from the name or the browser's claim, and
 //! only photographs and drawings browsers show safely are taken (no SVG,
 //! which can carry script).

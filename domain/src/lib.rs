@@ -1,4 +1,4 @@
-//! Pebble's participation rules (SPEC §1–§3), free of any web or database
+//! Pebble's participation rules, free of any web or database
 //! framework: the server enforces them, the storage layer stores their
 //! values, and the browser explains them before a round trip.
 //!

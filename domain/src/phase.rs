@@ -1,4 +1,4 @@
-//! A cycle's phases and what each allows (SPEC §2).
+//! A cycle's phases and what each allows.
 
 use serde::{Deserialize, Serialize};
 

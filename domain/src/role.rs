@@ -1,4 +1,4 @@
-//! Who may do what (SPEC §1, "People and roles").
+//! Who may do what.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! A roster CSV as an admin uploads it (SPEC §1): a header naming
+//! A roster CSV as an admin uploads it: a header naming
 //! `username`, `display_name` and `role`, then one account a line. Each
 //! row is parsed on its own, so one bad row does not sink the file.
 

@@ -1,4 +1,4 @@
-//! Where a proposal stands (SPEC §3).
+//! Where a proposal stands.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! What each phase needs before a cycle may enter it (SPEC §2), and why a
+//! What each phase needs before a cycle may enter it, and why a
 //! move was refused. The storage layer checks the needs inside the move's
 //! transaction; each language words the refusal.
 

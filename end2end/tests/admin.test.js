@@ -1,4 +1,4 @@
-// The cycle editor (SPEC §2): an admin creates a cycle and changes its
+// The cycle editor: an admin creates a cycle and changes its
 // settings, with and without JavaScript. Runs on the flow server; the new
 // cycles stay drafts, which the public pages do not show.
 import { test, before, after } from "node:test";

@@ -1,5 +1,5 @@
 //! Accounts, cycles, proposals and comments: what the home page and the
-//! demo cycle need (SPEC §1–§3).
+//! demo cycle need.
 
 use sea_orm_migration::{prelude::*, schema::*};
 

@@ -1,4 +1,4 @@
-//! Sessions, committee review, thread moderation and reports (SPEC §1–§3).
+//! Sessions, committee review, thread moderation and reports.
 
 use sea_orm_migration::{prelude::*, schema::*};
 

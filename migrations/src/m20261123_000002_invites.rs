@@ -1,4 +1,4 @@
-//! Invite codes that let a person create their own account (SPEC §1).
+//! Invite codes that let a person create their own account.
 
 use sea_orm_migration::{prelude::*, schema::*};
 

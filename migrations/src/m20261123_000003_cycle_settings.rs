@@ -1,4 +1,4 @@
-//! What a cycle decides besides its budget (SPEC §2): the ballot type and
+//! What a cycle decides besides its budget: the ballot type and
 //! its limits, the counting rule, the tie-break policy, the committee and
 //! the certification threshold k of n.
 

@@ -1,4 +1,4 @@
-//! A proposal's optional image (SPEC §2, ideas phase). Stored in the
+//! A proposal's optional image. Stored in the
 //! database, not on a server's disk, so that every replica can serve it.
 
 use sea_orm_migration::{prelude::*, schema::*};

@@ -1,4 +1,4 @@
-//! Accounts (SPEC §1): an admin creates them one by one or from a roster
+//! Accounts: an admin creates them one by one or from a roster
 //! CSV, or makes invite codes that people redeem at `/join`.
 
 use crate::error::AppError;

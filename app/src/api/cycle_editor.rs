@@ -1,4 +1,4 @@
-//! Creating and editing cycles (SPEC §2), for admins.
+//! Creating and editing cycles, for admins.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

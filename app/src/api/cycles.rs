@@ -1,4 +1,4 @@
-//! Moving a cycle through its phases (SPEC §2), and the language switch.
+//! Moving a cycle through its phases, and the language switch.
 
 use leptos::prelude::*;
 

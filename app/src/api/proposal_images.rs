@@ -1,4 +1,4 @@
-//! A proposal's optional image (SPEC §2, ideas phase): its author uploads,
+//! A proposal's optional image: its author uploads,
 //! replaces or removes it while the ideas phase is open.
 //!
 //! The upload is a plain multipart form post, with or without JavaScript;

@@ -1,5 +1,5 @@
 //! A proposal's page, its submission and editing by students, and its
-//! review by the committee (SPEC §2–§3).
+//! review by the committee.
 
 use counting::Cents;
 use leptos::prelude::*;

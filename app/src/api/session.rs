@@ -1,4 +1,4 @@
-//! Signing in and out (SPEC §1).
+//! Signing in and out.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,4 @@
-//! A proposal's thread: comments, replies, edits, reports and moderation
-//! (SPEC §3).
+//! A proposal's thread: comments, replies, edits, reports and moderation.
 
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
 //! A proposal's thread: comments with nested replies, and the forms to
-//! comment, reply, edit, report and hide (SPEC §3). Every form is a plain
+//! comment, reply, edit, report and hide. Every form is a plain
 //! form post underneath, so the thread works with JavaScript off.
 
 use leptos::prelude::*;

@@ -1,5 +1,5 @@
 //! The admin's page: every cycle with its phase, the button that moves it
-//! on and a link to its settings (SPEC §2), and the account tools (SPEC §1).
+//! on and a link to its settings, and the account tools.
 
 mod accounts;
 pub mod cycle_editor;

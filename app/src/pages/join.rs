@@ -1,4 +1,4 @@
-//! `/join`: create your account with an invite code (SPEC §1).
+//! `/join`: create your account with an invite code.
 
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,4 +1,4 @@
-//! A student submits a proposal to the featured cycle (SPEC §2, ideas).
+//! A student submits a proposal to the featured cycle.
 
 use leptos::prelude::*;
 use leptos_meta::Title;

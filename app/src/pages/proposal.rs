@@ -1,5 +1,5 @@
 //! A proposal's page: the proposal, the committee's review, the author's
-//! edit form, and its thread (SPEC §3).
+//! edit form, and its thread.
 
 use leptos::prelude::*;
 use leptos_meta::Title;

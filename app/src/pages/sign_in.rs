@@ -1,4 +1,4 @@
-//! Signing in with a username and password (SPEC §1).
+//! Signing in with a username and password.
 
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,4 +1,4 @@
-//! `greedy` (SPEC §6): rank projects by total score (approvals, points or
+//! `greedy`: rank projects by total score (approvals, points or
 //! Borda score) and fund, in that order, each one that still fits the
 //! remaining budget; skip, don't stop.
 //!

@@ -1,4 +1,4 @@
-//! `irv`: instant-runoff voting for one winner (SPEC §6).
+//! `irv`: instant-runoff voting for one winner.
 //!
 //! Each round every ballot counts for its highest-ranked continuing
 //! project. A project with more than half of the continuing ballots wins;

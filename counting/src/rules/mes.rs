@@ -1,4 +1,5 @@
-//! `mes`: the Method of Equal Shares (Peters & Skowron), SPEC §6.
+//! `mes`: the Method of Equal Shares (Peters & Skowron, "Proportional
+//! participatory budgeting with additive utilities", NeurIPS 2021).
 //!
 //! Each of the n voters starts with budget / n. In each round, every
 //! project still in play gets its price ρ: the smallest number such that

@@ -1,4 +1,4 @@
-//! `stv`: single transferable vote for `seats` winners (SPEC §6), with the
+//! `stv`: single transferable vote for `seats` winners, with the
 //! Droop quota ⌊ballots / (seats + 1)⌋ + 1 and weighted inclusive Gregory
 //! transfers in exact fractions.
 //!

@@ -1,4 +1,4 @@
-//! A person who signs in (SPEC §1). Voting never needs one.
+//! A person who signs in. Voting never needs one.
 
 use pebble_domain::Role;
 use sea_orm::entity::prelude::*;

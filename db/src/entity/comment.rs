@@ -1,4 +1,4 @@
-//! A comment or reply in a proposal's thread (SPEC §3).
+//! A comment or reply in a proposal's thread.
 
 use sea_orm::entity::prelude::*;
 

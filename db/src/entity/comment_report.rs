@@ -1,4 +1,4 @@
-//! A signed-in user's flag on a comment, for the committee (SPEC §3).
+//! A signed-in user's flag on a comment, for the committee.
 
 use sea_orm::entity::prelude::*;
 

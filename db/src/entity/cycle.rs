@@ -1,4 +1,4 @@
-//! One participatory budgeting round (SPEC §2).
+//! One participatory budgeting round.
 
 use pebble_domain::Phase;
 use sea_orm::entity::prelude::*;

@@ -1,4 +1,4 @@
-//! Who sits on a cycle's budget committee (SPEC §2): the n of "k of n".
+//! Who sits on a cycle's budget committee: the n of "k of n".
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,4 @@
-//! A single-use invite code for creating an account (SPEC §1).
+//! A single-use invite code for creating an account.
 
 use sea_orm::entity::prelude::*;
 

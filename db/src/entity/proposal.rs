@@ -1,4 +1,4 @@
-//! A project a student proposes for the budget (SPEC §3).
+//! A project a student proposes for the budget.
 
 use pebble_domain::Status;
 use sea_orm::entity::prelude::*;

@@ -1,4 +1,4 @@
-//! A signed-in browser (SPEC §1). Stored in the database so that several
+//! A signed-in browser. Stored in the database so that several
 //! `pebble serve` replicas share sessions.
 
 use sea_orm::entity::prelude::*;

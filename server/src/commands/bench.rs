@@ -1,5 +1,5 @@
-//! `pebble bench`: time the counting rules on generated instances (SPEC
-//! §10). Instances come from a fixed seed, so every run counts the same
+//! `pebble bench`: time the counting rules on generated instances.
+//! Instances come from a fixed seed, so every run counts the same
 //! ballots; the figures belong in the README, never in a pass/fail test.
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,4 +1,4 @@
-//! Creating cycles and changing their settings (SPEC §2): what an admin
+//! Creating cycles and changing their settings: what an admin
 //! sets is what is stored, bad input is refused field by field with
 //! nothing written, and voting freezes the settings that decide the outcome.
 

@@ -1,4 +1,4 @@
-//! A proposal's image (SPEC §2): the author uploads a PNG, JPEG or WebP of
+//! A proposal's image: the author uploads a PNG, JPEG or WebP of
 //! at most 2 MB during ideas; anything else is refused with a message and
 //! nothing stored; the image is served with the checked type only.
 

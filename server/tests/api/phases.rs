@@ -1,4 +1,4 @@
-//! Moving a cycle through its phases (SPEC §2): each move checks what the
+//! Moving a cycle through its phases: each move checks what the
 //! next phase needs, refuses with the reason (409) and changes nothing,
 //! and counting moves to certified only by certification.
 

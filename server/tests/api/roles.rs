@@ -1,4 +1,4 @@
-//! The role × action table (SPEC §1): every server function that changes
+//! The role × action table: every server function that changes
 //! something, tried by nobody and by each role, in a phase that allows it.
 
 use crate::helpers::{As, Engine, TestApp, spawn_app_in};

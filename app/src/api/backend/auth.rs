@@ -1,5 +1,5 @@
 //! The signed-in account of a request, from its session cookie, and the
-//! role checks every server function makes (SPEC §1).
+//! role checks every server function makes.
 
 use std::sync::{Arc, Mutex};
 

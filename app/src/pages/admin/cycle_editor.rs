@@ -1,5 +1,5 @@
 //! `/admin/cycles/new` and `/admin/cycles/:id`: an admin creates a cycle
-//! or changes its settings (SPEC §2). Voting freezes every setting that
+//! or changes its settings. Voting freezes every setting that
 //! decides the outcome; after that only the texts can change.
 
 mod fields;
