@@ -140,6 +140,47 @@ impl Ballot {
         }
     }
 
+    /// Checks what every ballot must be to be counted at all, whatever
+    /// the limits: `manifest`'s kind, only its projects, none twice in a
+    /// ranking, no zero points.
+    pub fn validate_shape(&self, manifest: &Manifest) -> Result<(), BallotError> {
+        let expected = rules_kind(&manifest.ballot);
+        if expected != self.kind() {
+            return Err(BallotError::WrongKind {
+                expected: expected.name(),
+                got: self.kind().name(),
+            });
+        }
+        let known = |id: &ProjectId| {
+            manifest
+                .project(id)
+                .map(|_| ())
+                .ok_or_else(|| BallotError::UnknownProject(id.clone()))
+        };
+        match self {
+            Ballot::Approval(ids) => ids.iter().try_for_each(known),
+            Ballot::Ranked(order) => {
+                let mut seen = BTreeSet::new();
+                order.iter().try_for_each(|id| {
+                    known(id)?;
+                    if seen.insert(id) {
+                        Ok(())
+                    } else {
+                        Err(BallotError::RankedTwice(id.clone()))
+                    }
+                })
+            }
+            Ballot::Allocation(points) => points.iter().try_for_each(|(id, given)| {
+                known(id)?;
+                if *given == 0 {
+                    Err(BallotError::ZeroPoints(id.clone()))
+                } else {
+                    Ok(())
+                }
+            }),
+        }
+    }
+
     /// Checks the ballot against every limit of `manifest`.
     pub fn validate(&self, manifest: &Manifest) -> Result<(), BallotError> {
         let expected = rules_kind(&manifest.ballot);

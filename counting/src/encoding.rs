@@ -3,8 +3,9 @@
 //! One encoding serves storage, hashing, export and counting, so
 //! it has exactly one byte string per value: decoding rejects anything
 //! that [`encode_ballot`] or [`encode_manifest`] would not produce.
-//! Integers are big-endian. An id is one length byte (1–64) and its ASCII
-//! bytes.
+//! Integers are big-endian. An id is one length byte (1–255) and its
+//! UTF-8 bytes (a valid [`ProjectId`]; the ASCII ids of earlier Pebble
+//! releases encode the same).
 //!
 //! ```text
 //! ballot   = version:u8=1  kind:u8  count:u16  entry*count
@@ -149,7 +150,7 @@ fn put_count(out: &mut Vec<u8>, n: usize) {
 
 fn put_id(out: &mut Vec<u8>, id: &ProjectId) {
     let bytes = id.as_str().as_bytes();
-    // ProjectId guarantees 1..=64 bytes, so the length fits in one byte.
+    // ProjectId guarantees 1..=255 bytes, so the length fits in one byte.
     out.push(bytes.len() as u8);
     out.extend_from_slice(bytes);
 }

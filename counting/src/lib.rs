@@ -23,6 +23,6 @@ pub use ballot::{Ballot, BallotError, BallotKind};
 pub use manifest::{BallotRules, Completion, Manifest, ManifestError, Rule, TieBreak, UnknownName};
 pub use money::{Cents, Currency, MoneyError};
 pub use project::{Project, ProjectId, ProjectIdError};
-pub use rules::{CountError, Profile, count, count_profile};
+pub use rules::{CountError, Profile, count, count_profile, count_profile_stepped};
 pub use tiebreak::Seed;
 pub use transcript::Outcome;

@@ -4,28 +4,59 @@
 //! row: `META` (key;value), `PROJECTS` (project_id;cost;…) and `VOTES`
 //! (voter_id;vote;…). Votes are approval, ordinal (`vote` in order of
 //! preference) or cumulative (`vote` with a parallel `points` column).
-//! Malformed files are rejected with the line number and the reason.
+//! Files are read as pabutools reads them; what cannot be read is refused
+//! with the line number and the reason.
 
+mod amount;
 mod fields;
+mod irregular;
 mod read;
 mod write;
 
+pub use irregular::{Irregularity, IrregularityKind};
 pub use read::{PbError, parse};
 pub use write::write;
 
-use crate::{Ballot, BallotRules, Cents, Manifest, ManifestError, Project, Rule, TieBreak};
+/// `units` × 10^−`places` as a pabulib file writes an amount
+/// (`1234567.89`, `300`).
+pub fn write_amount(units: u64, places: u32) -> String {
+    amount::write(units, places)
+}
+
+use crate::{
+    Ballot, BallotError, BallotRules, Cents, Manifest, ManifestError, Profile, Project, Rule,
+    TieBreak,
+};
 
 /// A parsed `.pb` file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PbFile {
     /// META rows in file order (budget, vote_type and the rest).
     pub meta: Vec<(String, String)>,
-    /// The budget from META.
+    /// Decimal places of the file's amounts: the budget and the costs are
+    /// in units of 10^−scale (0 when every amount is a whole number).
+    pub scale: u32,
+    /// The budget from META, in units of 10^−scale.
     pub budget: Cents,
     /// Projects with their costs, in file order.
     pub projects: Vec<Project>,
-    /// Each voter's id and ballot, in file order.
-    pub votes: Vec<(String, Ballot)>,
+    /// The votes, in file order, as they were cast.
+    pub votes: Vec<Vote>,
+    /// What the file records that a ballot cast in Pebble could not be,
+    /// each kind once (votes breaking the file's own limits are found by
+    /// [`PbFile::profile`], which needs the manifest).
+    pub irregularities: Vec<Irregularity>,
+}
+
+/// One vote of a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Vote {
+    /// The voter's id as written (may be empty).
+    pub voter: String,
+    /// The ballot: a repeated project kept once (see [`IrregularityKind`]).
+    pub ballot: Ballot,
+    /// The line it is on.
+    pub line: usize,
 }
 
 impl PbFile {
@@ -38,21 +69,35 @@ impl PbFile {
     }
 
     fn meta_number(&self, key: &str) -> Option<u64> {
-        self.meta(key).and_then(|v| v.trim().parse().ok())
+        self.meta(key)
+            .and_then(amount::Decimal::parse)
+            .and_then(|d| d.scaled(0))
+    }
+
+    /// How far apart MES's add-one budgets are: pabutools adds one unit of
+    /// the file's currency per voter (`voter_budget_increment=1`), which
+    /// is 10^scale of the file's exact units.
+    pub fn currency_unit(&self) -> Cents {
+        Cents::new(10u64.pow(self.scale))
+    }
+
+    /// `units` written as the file writes amounts (`1234567.89`).
+    pub fn amount(&self, units: Cents) -> String {
+        amount::write(units.minor_units(), self.scale)
     }
 
     /// The manifest for counting this file by `rule` with `tie_break`. The
     /// ballot limits come from META (`max_sum_cost`, `min_length`,
     /// `max_length`, `max_sum_points`) or, where absent, from the votes.
     pub fn manifest(&self, rule: Rule, tie_break: TieBreak) -> Result<Manifest, ManifestError> {
-        let kind = self.votes.first().map(|(_, b)| b.kind());
+        let kind = self.votes.first().map(|v| v.ballot.kind());
         let ballot = match kind {
             Some(crate::BallotKind::Ranked) => BallotRules::Ranked {
                 max_ranks: self.meta_number("max_length").map_or_else(
                     || {
                         self.votes
                             .iter()
-                            .map(|(_, b)| ballot_len(b))
+                            .map(|v| ballot_len(&v.ballot))
                             .max()
                             .unwrap_or(1)
                     },
@@ -63,7 +108,7 @@ impl PbFile {
                 points: self.meta_number("max_sum_points").unwrap_or_else(|| {
                     self.votes
                         .iter()
-                        .map(|(_, b)| points_of(b))
+                        .map(|v| points_of(&v.ballot))
                         .max()
                         .unwrap_or(1)
                         .max(1)
@@ -71,7 +116,11 @@ impl PbFile {
                 must_use_all: false,
             },
             _ => BallotRules::Approval {
-                max_cost: self.meta_number("max_sum_cost").map(Cents::new),
+                max_cost: self
+                    .meta("max_sum_cost")
+                    .and_then(amount::Decimal::parse)
+                    .and_then(|d| d.scaled(self.scale))
+                    .map(Cents::new),
                 min_projects: self
                     .meta_number("min_length")
                     .map_or(0, |n| n.min(u64::from(u32::MAX)) as u32),
@@ -83,6 +132,46 @@ impl PbFile {
         };
         Manifest::new(self.budget, self.projects.clone(), ballot, rule, tie_break)
     }
+}
+
+impl PbFile {
+    /// The votes as cast, ready to count with `manifest`: a vote that
+    /// breaks one of the file's own limits is counted as cast and
+    /// reported (with the irregularities found on reading).
+    pub fn profile(&self, manifest: &Manifest) -> Result<(Profile, Vec<Irregularity>), PbError> {
+        let mut profile = Profile::new(manifest);
+        let mut irregular = irregular::Tally::from(self.irregularities.clone());
+        for vote in &self.votes {
+            if let Err(broken) = vote.ballot.validate(manifest) {
+                let kind = match broken {
+                    BallotError::OverBudget { .. } => IrregularityKind::OverBudget,
+                    BallotError::TooFewProjects { .. } => limit("min_length"),
+                    BallotError::TooManyProjects { .. } | BallotError::TooManyRanks { .. } => {
+                        limit("max_length")
+                    }
+                    BallotError::TooManyPoints { .. } => limit("max_sum_points"),
+                    other => {
+                        return Err(PbError {
+                            line: vote.line,
+                            reason: other.to_string(),
+                        });
+                    }
+                };
+                irregular.note(kind, vote.line);
+            }
+            profile
+                .push_as_cast(manifest, &vote.ballot)
+                .map_err(|e| PbError {
+                    line: vote.line,
+                    reason: e.to_string(),
+                })?;
+        }
+        Ok((profile, irregular.into_vec()))
+    }
+}
+
+fn limit(name: &str) -> IrregularityKind {
+    IrregularityKind::BreaksLimit(name.to_owned())
 }
 
 fn ballot_len(ballot: &Ballot) -> u32 {
@@ -101,5 +190,7 @@ fn points_of(ballot: &Ballot) -> u64 {
     }
 }
 
+#[cfg(test)]
+mod fixtures;
 #[cfg(test)]
 mod tests;

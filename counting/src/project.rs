@@ -7,13 +7,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::Cents;
 
-/// Longest project id, in bytes.
-pub const MAX_ID_LEN: usize = 64;
+/// Longest project id, in bytes of UTF-8.
+pub const MAX_ID_LEN: usize = 255;
 
-/// A project's identifier: 1 to 64 characters from `A–Z a–z 0–9 - _ . :`.
+/// A project's identifier: an opaque text of 1 to 255 bytes of UTF-8, as
+/// pabulib files name projects (`2023/KAR/0006`), kept exactly. It may
+/// not contain a comma (it separates the ids of a pabulib vote), a line
+/// break or another control character, or start or end with white space
+/// (pabulib readers trim fields).
 ///
-/// Ids order by their bytes, which for this alphabet is the order Python
-/// and pabutools use when they sort project names.
+/// Ids order by their UTF-8 bytes, which is the order of their code
+/// points: the order Python and pabutools use when they sort names.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct ProjectId(String);
@@ -25,22 +29,22 @@ pub enum ProjectIdError {
     #[error("a project id cannot be empty")]
     Empty,
     /// Over [`MAX_ID_LEN`] bytes.
-    #[error("a project id has at most {MAX_ID_LEN} characters")]
+    #[error("a project id has at most {MAX_ID_LEN} bytes")]
     TooLong,
-    /// A character outside the alphabet.
-    #[error("'{0}' is not allowed in a project id (use letters, digits, '-', '_', '.', ':')")]
+    /// A comma or a control character.
+    #[error(
+        "a project id cannot contain {0:?} (a comma, a line break or another control character)"
+    )]
     InvalidCharacter(char),
+    /// White space at either end.
+    #[error("a project id cannot start or end with white space")]
+    Untrimmed,
 }
 
 impl ProjectId {
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-
-    /// Whether a byte may appear in an id.
-    pub(crate) fn allowed(byte: u8) -> bool {
-        byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b':')
     }
 }
 
@@ -51,11 +55,11 @@ impl FromStr for ProjectId {
         if text.is_empty() {
             return Err(ProjectIdError::Empty);
         }
-        if let Some(bad) = text
-            .chars()
-            .find(|c| !c.is_ascii() || !Self::allowed(*c as u8))
-        {
+        if let Some(bad) = text.chars().find(|c| *c == ',' || c.is_control()) {
             return Err(ProjectIdError::InvalidCharacter(bad));
+        }
+        if text.trim() != text {
+            return Err(ProjectIdError::Untrimmed);
         }
         if text.len() > MAX_ID_LEN {
             return Err(ProjectIdError::TooLong);
@@ -98,8 +102,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn accepts_pabulib_style_ids() {
-        for id in ["1", "42", "p-7", "school_garden", "a.b:c"] {
+    fn keeps_pabulib_ids_exactly() {
+        for id in [
+            "1",
+            "42",
+            "p-7",
+            "school_garden",
+            "a.b:c",
+            "2023/KAR/0006",
+            "Park; ławki",
+            "a b",
+        ] {
             assert_eq!(
                 id.parse::<ProjectId>().map(|p| p.to_string()),
                 Ok(id.to_owned())
@@ -108,34 +121,32 @@ mod tests {
     }
 
     #[test]
-    fn rejects_empty_long_and_odd_ids() {
+    fn rejects_empty_long_and_unusable_ids() {
         assert_eq!("".parse::<ProjectId>(), Err(ProjectIdError::Empty));
         assert_eq!(
-            "a;b".parse::<ProjectId>(),
-            Err(ProjectIdError::InvalidCharacter(';'))
+            "a,b".parse::<ProjectId>(),
+            Err(ProjectIdError::InvalidCharacter(','))
         );
         assert_eq!(
-            "a b".parse::<ProjectId>(),
-            Err(ProjectIdError::InvalidCharacter(' '))
+            "a\nb".parse::<ProjectId>(),
+            Err(ProjectIdError::InvalidCharacter('\n'))
         );
+        assert_eq!(" a".parse::<ProjectId>(), Err(ProjectIdError::Untrimmed));
         assert_eq!(
-            "é".parse::<ProjectId>(),
-            Err(ProjectIdError::InvalidCharacter('é'))
-        );
-        assert_eq!(
-            "x".repeat(65).parse::<ProjectId>(),
-            Err(ProjectIdError::TooLong)
+            "é".repeat(128).parse::<ProjectId>(),
+            Err(ProjectIdError::TooLong),
+            "255 bytes, not characters"
         );
     }
 
     #[test]
     fn ids_order_like_python_strings() {
-        let mut ids: Vec<ProjectId> = ["10", "9", "A", "a", "_"]
+        let mut ids: Vec<ProjectId> = ["10", "9", "A", "a", "_", "é", "2023/KAR/0006"]
             .iter()
             .filter_map(|s| s.parse().ok())
             .collect();
         ids.sort();
         let sorted: Vec<&str> = ids.iter().map(ProjectId::as_str).collect();
-        assert_eq!(sorted, ["10", "9", "A", "_", "a"]);
+        assert_eq!(sorted, ["10", "2023/KAR/0006", "9", "A", "_", "a", "é"]);
     }
 }

@@ -50,6 +50,20 @@ pub fn count_profile(
     profile: &Profile,
     seed: Seed,
 ) -> Result<Outcome, CountError> {
+    count_profile_stepped(manifest, profile, seed, Cents::new(1))
+}
+
+/// Counts `profile` with MES's add-one completion raising each voter's
+/// budget by `add_one_step` at a time. Pebble's cycles step by one minor
+/// unit ([`count_profile`]); a pabulib file steps by one unit of its
+/// currency, as pabutools does, which is more than one exact unit when
+/// the file's amounts have decimals.
+pub fn count_profile_stepped(
+    manifest: &Manifest,
+    profile: &Profile,
+    seed: Seed,
+    add_one_step: Cents,
+) -> Result<Outcome, CountError> {
     if profile.is_empty() {
         return Err(CountError::NoBallots);
     }
@@ -57,9 +71,14 @@ pub fn count_profile(
     let mut rounds = Vec::new();
     let winners = match manifest.rule {
         Rule::Greedy => greedy::run(manifest, profile, &preference, &[], &mut rounds),
-        Rule::Mes { completion } => {
-            mes::run(manifest, profile, &preference, completion, &mut rounds)
-        }
+        Rule::Mes { completion } => mes::run(
+            manifest,
+            profile,
+            &preference,
+            completion,
+            add_one_step.minor_units().max(1),
+            &mut rounds,
+        ),
         Rule::Irv => irv::run(manifest, profile, &preference, &mut rounds),
         Rule::Stv { seats } => stv::run(manifest, profile, &preference, seats, &mut rounds),
     };

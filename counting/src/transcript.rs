@@ -266,9 +266,10 @@ pub enum Amounts {
     /// Minor units as major units with two decimals (`10,000.00`), as
     /// Pebble's cycles keep money.
     MinorUnits,
-    /// Whole numbers as they are (`1000`), as in pabulib files, whose
-    /// costs have no minor unit.
-    Plain,
+    /// Units of 10^−places written with that many decimal places, as a
+    /// pabulib file writes its amounts (`1000`, `1234567.89`; trailing
+    /// zeros dropped). `Decimals(0)` writes whole numbers as they are.
+    Decimals(u32),
 }
 
 /// An amount written as [`Amounts`] says.
@@ -278,7 +279,9 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.1 {
             Amounts::MinorUnits => write!(f, "{}", self.0),
-            Amounts::Plain => write!(f, "{}", self.0.minor_units()),
+            Amounts::Decimals(places) => {
+                f.write_str(&crate::pabulib::write_amount(self.0.minor_units(), places))
+            }
         }
     }
 }
@@ -362,7 +365,7 @@ mod tests {
 
     #[test]
     fn pabulib_transcripts_write_amounts_as_they_are() {
-        let text = one_funded().text(Amounts::Plain).to_string();
+        let text = one_funded().text(Amounts::Decimals(0)).to_string();
         assert!(text.contains("funded p1 (cost 125050; 50 left)"), "{text}");
         assert!(text.ends_with("spent: 125050"), "{text}");
     }

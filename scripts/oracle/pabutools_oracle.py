@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Cross-check `pebble tally` against pabutools on generated elections.
+"""Cross-check `pebble tally` against pabutools on generated elections and
+on real pabulib files.
 
 For each generated instance (approval, cumulative and ordinal ballots) this
-writes a pabulib file, counts it with pabutools 1.2.x and with
+writes a pabulib file, and for each real file given with --files it reads
+it as published; it counts each with pabutools 1.2.x and with
 `pebble tally --tie-break id --output ids`, and requires the same funded
 projects in the same order for:
 
@@ -19,6 +21,7 @@ score for ordinal. Ties: lexico_tie_breaking (project name), which is
 pebble's `--tie-break id`.
 
 Usage: pabutools_oracle.py PEBBLE_BINARY [--cases N] [--seed S] [--keep DIR]
+       pabutools_oracle.py PEBBLE_BINARY --files DIR
        pabutools_oracle.py PEBBLE_BINARY --time FILE.pb [--completion C]
 (the second form times pabutools' MES on one file, for the README, and
 checks pebble funds the same projects)
@@ -92,9 +95,13 @@ def write_pb(path, ids, costs, meta, votes):
         f.write("\n".join(lines) + "\n")
 
 
+APPROVAL_TYPES = ("approval", "choose-1")
+
+
 def score_function(vote_type, max_length):
-    """The per-ballot score pebble ranks by: approvals, points or Borda."""
-    if vote_type == "approval":
+    """The per-ballot score pebble ranks by: approvals, points or Borda
+    (k - position, nothing past k)."""
+    if vote_type in APPROVAL_TYPES:
         return lambda ballot, project: 1 if project in ballot else 0
     if vote_type == "cumulative":
         return lambda ballot, project: ballot.get(project, 0)
@@ -102,9 +109,18 @@ def score_function(vote_type, max_length):
     def borda(ballot, project):
         for position, p in enumerate(ballot):
             if p == project:
-                return max_length - position
+                return max(0, max_length - position)
         return 0
     return borda
+
+
+def ranks(instance, profile):
+    """k for Borda as pebble takes it: META max_length, else the longest
+    ballot."""
+    stated = instance.meta.get("max_length")
+    if stated:
+        return int(stated)
+    return max((len(b) for b in profile), default=1)
 
 
 def sat_class(score, times_cost):
@@ -120,9 +136,9 @@ def sat_class(score, times_cost):
 def pabutools_outcomes(path):
     instance, profile = parse_pabulib(path)
     vote_type = instance.meta["vote_type"]
-    score = score_function(vote_type, int(instance.meta.get("max_length", 0) or 0))
+    score = score_function(vote_type, ranks(instance, profile))
     greedy_sat = sat_class(score, times_cost=True)
-    mes_sat = Cost_Sat if vote_type == "approval" else sat_class(score, times_cost=False)
+    mes_sat = Cost_Sat if vote_type in APPROVAL_TYPES else sat_class(score, times_cost=False)
 
     def greedy(initial=None):
         return greedy_utilitarian_welfare(instance, profile, sat_class=greedy_sat,
@@ -159,8 +175,8 @@ def time_one(pebble, path, completion):
     """Times pabutools' MES (with `completion`) on one file against pebble."""
     instance, profile = parse_pabulib(path)
     vote_type = instance.meta["vote_type"]
-    score = score_function(vote_type, int(instance.meta.get("max_length", 0) or 0))
-    mes_sat = Cost_Sat if vote_type == "approval" else sat_class(score, times_cost=False)
+    score = score_function(vote_type, ranks(instance, profile))
+    mes_sat = Cost_Sat if vote_type in APPROVAL_TYPES else sat_class(score, times_cost=False)
     started = time.monotonic()
     outcome = method_of_equal_shares(
         instance, profile, sat_class=mes_sat, tie_breaking=lexico_tie_breaking,
@@ -179,6 +195,24 @@ def time_one(pebble, path, completion):
     return 0 if got == expected else 1
 
 
+def check_files(pebble, folder):
+    """Every real file of `folder`, every rule and completion."""
+    started = time.monotonic()
+    paths = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".pb"))
+    checked, failures = 0, []
+    for path in paths:
+        for (rule, completion), expected in pabutools_outcomes(path).items():
+            got = pebble_outcome(pebble, path, rule, completion)
+            checked += 1
+            if got != expected:
+                failures.append((path, rule, completion, expected, got))
+    for path, rule, completion, expected, got in failures:
+        print(f"MISMATCH {path} {rule} {completion or ''}: pabutools {expected}, pebble {got}")
+    print(f"pabutools oracle on real files: {checked - len(failures)} of {checked} counts agree "
+          f"({len(paths)} files in {folder}, {time.monotonic() - started:.1f} s)")
+    return 1 if failures else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pebble")
@@ -186,10 +220,13 @@ def main():
     parser.add_argument("--seed", type=int, default=20261122)
     parser.add_argument("--keep", help="directory for the generated files")
     parser.add_argument("--time", help="time pabutools' MES on this .pb file")
+    parser.add_argument("--files", help="check every .pb file in this folder (real files)")
     parser.add_argument("--completion", default="add1-greedy", choices=COMPLETIONS)
     args = parser.parse_args()
     if args.time:
         return time_one(args.pebble, args.time, args.completion)
+    if args.files:
+        return check_files(args.pebble, args.files)
 
     rng = random.Random(args.seed)
     workdir = args.keep or tempfile.mkdtemp(prefix="pebble-oracle-")

@@ -71,7 +71,7 @@ impl<'a> Reader<'a> {
     fn id(&mut self) -> Result<ProjectId, DecodeError> {
         let len = usize::from(self.u8()?);
         if len == 0 || len > MAX_ID_LEN {
-            return self.fail("a project id has 1 to 64 bytes");
+            return self.fail("a project id has 1 to 255 bytes");
         }
         let start = self.at;
         let bytes = self.take(len)?;
@@ -79,7 +79,7 @@ impl<'a> Reader<'a> {
             Some(id) => Ok(id),
             None => Err(DecodeError {
                 offset: start,
-                reason: "a project id has a character outside its alphabet",
+                reason: "a project id is not UTF-8 or is not a valid id",
             }),
         }
     }

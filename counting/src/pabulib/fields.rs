@@ -1,46 +1,106 @@
-//! Splitting one `;`-separated line into fields, with `"…"` quoting and
-//! `""` for a quote inside a quoted field (as Python's csv module writes).
+//! Splitting a `.pb` file into rows of `;`-separated fields, the way
+//! Python's `csv.reader(lines, delimiter=";")` does, which is how
+//! pabutools (and the files' authors) read them: CPython's
+//! `Modules/_csv.c` with the `excel` dialect (`quotechar='"'`,
+//! `doublequote=True`, `strict=False`, no escape character).
+//!
+//! A field that starts with `"` is quoted: `""` inside it is one quote,
+//! and it may run over several lines. Anywhere else a quote is an ordinary
+//! character (`przy przystanku "Promenada"`), and text after a closing
+//! quote joins the field (`"abc"def` is `abcdef`). Nothing is trimmed.
 
-/// The fields of `line`, or why they cannot be read.
-pub(super) fn split(line: &str) -> Result<Vec<String>, &'static str> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut chars = line.chars().peekable();
-    let mut quoted = false;
-    let mut was_quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() && !was_quoted => {
-                quoted = true;
-                was_quoted = true;
-            }
-            (false, ';') => {
-                fields.push(std::mem::take(&mut field));
-                was_quoted = false;
-            }
-            (false, '"') => return Err("a quote in the middle of an unquoted field"),
-            (false, c) => {
-                if was_quoted {
-                    return Err("text after a closing quote");
-                }
-                field.push(c);
-            }
-        }
-    }
-    if quoted {
-        return Err("a quoted field is not closed on its line");
-    }
-    fields.push(field);
-    Ok(fields)
+/// One row: the 1-based line it starts on and its fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Row {
+    /// The line the row starts on.
+    pub line: usize,
+    /// Its fields, as Python's csv module gives them.
+    pub fields: Vec<String>,
 }
 
-/// `field` quoted if it needs to be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    StartField,
+    InField,
+    InQuoted,
+    QuoteInQuoted,
+}
+
+/// The rows of `text`, skipping lines with no fields at all. A quoted
+/// field still open at the end of the text is an error naming the line it
+/// opened on.
+pub(super) fn rows(text: &str) -> Result<Vec<Row>, (usize, &'static str)> {
+    let mut rows = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut state = State::StartField;
+    let mut start = 1;
+    let mut opened = 0;
+    for (index, raw) in text.split('\n').enumerate() {
+        let number = index + 1;
+        // `splitlines` drops the line ending; a lone `\r` at the end too.
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if state != State::InQuoted {
+            start = number;
+        } else {
+            field.push('\n');
+        }
+        for c in line.chars() {
+            state = match (state, c) {
+                (State::StartField, '"') => {
+                    opened = number;
+                    State::InQuoted
+                }
+                (State::StartField | State::InField, ';') => {
+                    fields.push(std::mem::take(&mut field));
+                    State::StartField
+                }
+                (State::StartField | State::InField, c) => {
+                    field.push(c);
+                    State::InField
+                }
+                (State::InQuoted, '"') => State::QuoteInQuoted,
+                (State::InQuoted, c) => {
+                    field.push(c);
+                    State::InQuoted
+                }
+                (State::QuoteInQuoted, '"') => {
+                    field.push('"');
+                    State::InQuoted
+                }
+                (State::QuoteInQuoted, ';') => {
+                    fields.push(std::mem::take(&mut field));
+                    State::StartField
+                }
+                (State::QuoteInQuoted, c) => {
+                    field.push(c);
+                    State::InField
+                }
+            };
+        }
+        if state == State::InQuoted {
+            continue;
+        }
+        // The end of a line ends the row (an empty line is no row).
+        if state != State::StartField || !fields.is_empty() || !field.is_empty() {
+            fields.push(std::mem::take(&mut field));
+        }
+        state = State::StartField;
+        if !fields.is_empty() {
+            rows.push(Row {
+                line: start,
+                fields: std::mem::take(&mut fields),
+            });
+        }
+    }
+    if state == State::InQuoted {
+        return Err((opened, "a quoted field is never closed"));
+    }
+    Ok(rows)
+}
+
+/// `field` quoted if Python's csv module would need it to be: it holds
+/// the separator, a quote or a line break.
 pub(super) fn quote(field: &str) -> String {
     if field.contains([';', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
@@ -53,27 +113,56 @@ pub(super) fn quote(field: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn splits_plain_and_quoted_fields() {
-        assert_eq!(split("1;2;x"), Ok(vec!["1".into(), "2".into(), "x".into()]));
-        assert_eq!(
-            split(r#"1;"a;b";"say ""hi""""#),
-            Ok(vec!["1".into(), "a;b".into(), r#"say "hi""#.into()])
-        );
-        assert_eq!(split(""), Ok(vec![String::new()]));
+    fn one(line: &str) -> Vec<String> {
+        let mut rows = rows(line).expect("readable");
+        assert_eq!(rows.len(), 1, "{line:?}");
+        rows.remove(0).fields
     }
 
     #[test]
-    fn refuses_broken_quoting() {
-        assert!(split(r#"1;"open"#).is_err());
-        assert!(split(r#"1;a"b"#).is_err());
-        assert!(split(r#"1;"a"b"#).is_err());
+    fn splits_plain_and_quoted_fields() {
+        assert_eq!(one("1;2;x"), ["1", "2", "x"]);
+        assert_eq!(one(r#"1;"a;b";"say ""hi""""#), ["1", "a;b", r#"say "hi""#]);
+        assert_eq!(one("a;;"), ["a", "", ""]);
+    }
+
+    #[test]
+    fn reads_broken_quoting_as_pythons_csv_module_does() {
+        // Both from Częstochowa 2020 (pabulib): a quote inside an unquoted
+        // field is kept; text after a closing quote joins the field.
+        assert_eq!(
+            one(r#"12;przy przystanku "Promenada";500"#),
+            ["12", r#"przy przystanku "Promenada""#, "500"]
+        );
+        assert_eq!(
+            one(r#"7;"Park" im. Lotników;300"#),
+            ["7", "Park im. Lotników", "300"]
+        );
+        assert_eq!(one(r#"a"b;c"#), [r#"a"b"#, "c"]);
+    }
+
+    #[test]
+    fn a_quoted_field_runs_over_lines_and_rows_keep_their_first_line() {
+        let read = rows("META\nkey;value\ndescription;\"two\nlines\"\nbudget;5\n\n").expect("ok");
+        assert_eq!(read.len(), 4);
+        assert_eq!(
+            read[2],
+            Row {
+                line: 3,
+                fields: vec!["description".into(), "two\nlines".into()]
+            }
+        );
+        assert_eq!(read[3].line, 5);
+        assert_eq!(
+            rows("x;\"open\nstill"),
+            Err((1, "a quoted field is never closed"))
+        );
     }
 
     #[test]
     fn quoting_round_trips() {
-        for text in ["plain", "a;b", r#"q"uote"#] {
-            assert_eq!(split(&quote(text)), Ok(vec![text.to_owned()]));
+        for text in ["plain", "a;b", r#"q"uote"#, "two\nlines"] {
+            assert_eq!(one(&format!("x;{}", quote(text))), ["x", text]);
         }
     }
 }

@@ -37,6 +37,7 @@ pub(super) fn run(
     profile: &Profile,
     preference: &Preference,
     completion: Completion,
+    step: u64,
     rounds: &mut Vec<Round>,
 ) -> Vec<usize> {
     let voters = Voters::new(manifest, profile);
@@ -49,7 +50,7 @@ pub(super) fn run(
             funded
         }
         Completion::Add1 | Completion::Add1Greedy => {
-            add_one(manifest, &voters, preference, start, rounds)
+            add_one(manifest, &voters, preference, start, step, rounds)
         }
     };
     match completion {
@@ -72,6 +73,7 @@ fn add_one(
     voters: &Voters,
     preference: &Preference,
     start: BigRational,
+    step: u64,
     rounds: &mut Vec<Round>,
 ) -> Vec<usize> {
     let budget = u128::from(manifest.budget.minor_units());
@@ -108,7 +110,7 @@ fn add_one(
             }
             BudgetVerdict::NotExhaustive => {
                 kept = (funded, run_rounds);
-                per_voter += BigRational::from_integer(BigInt::from(1));
+                per_voter += BigRational::from_integer(BigInt::from(step));
             }
         }
     }

@@ -33,6 +33,26 @@ impl Profile {
     /// Validates `ballot` against `manifest` and adds it.
     pub fn push(&mut self, manifest: &Manifest, ballot: &Ballot) -> Result<(), BallotError> {
         ballot.validate(manifest)?;
+        self.add(manifest, ballot);
+        Ok(())
+    }
+
+    /// Adds `ballot` as it was cast, for an election held elsewhere (a
+    /// pabulib file): it must be of the manifest's kind and name only its
+    /// projects, each once and with points above zero, but it may break
+    /// the manifest's limits (cost, length, points), which ballots cast in
+    /// Pebble never do.
+    pub fn push_as_cast(
+        &mut self,
+        manifest: &Manifest,
+        ballot: &Ballot,
+    ) -> Result<(), BallotError> {
+        ballot.validate_shape(manifest)?;
+        self.add(manifest, ballot);
+        Ok(())
+    }
+
+    fn add(&mut self, manifest: &Manifest, ballot: &Ballot) {
         let index = |id| manifest.index_of(id).map(|i| i as u32).unwrap_or(u32::MAX);
         match ballot {
             Ballot::Approval(ids) => {
@@ -53,15 +73,21 @@ impl Profile {
                     BallotRules::Ranked { max_ranks } => u64::from(max_ranks),
                     _ => order.len() as u64,
                 };
-                self.entries
-                    .extend(order.iter().enumerate().map(|(pos, id)| Entry {
-                        project: index(id),
-                        weight: k - pos as u64,
-                    }));
+                // A ballot cast elsewhere may rank more than k: the places
+                // past k score nothing.
+                self.entries.extend(
+                    order
+                        .iter()
+                        .enumerate()
+                        .map(|(pos, id)| Entry {
+                            project: index(id),
+                            weight: k.saturating_sub(pos as u64),
+                        })
+                        .filter(|entry| entry.weight > 0),
+                );
             }
         }
         self.offsets.push(self.entries.len());
-        Ok(())
     }
 
     /// Number of ballots.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
-use counting::pabulib::{self, PbFile};
+use counting::pabulib::{self, PbFile, Vote};
 use counting::{
     Ballot, BallotRules, Cents, Completion, Manifest, Profile, Project, ProjectId, Rule, Seed,
     TieBreak,
@@ -151,7 +151,7 @@ pub fn run(args: &BenchArgs) -> Result<String, String> {
         let mut rng = StdRng::seed_from_u64(2026);
         let progress = super::spinner(format!("{case:?}: generating {n} ballots"));
         let mut profile = Profile::new(&manifest);
-        let mut kept: Vec<(String, Ballot)> = Vec::new();
+        let mut kept: Vec<Vote> = Vec::new();
         let started = Instant::now();
         for voter in 0..n {
             let ballot = ballot(&mut rng, &manifest);
@@ -159,7 +159,11 @@ pub fn run(args: &BenchArgs) -> Result<String, String> {
                 .push(&manifest, &ballot)
                 .map_err(|e| format!("generated ballot {voter}: {e}"))?;
             if args.write_pb.is_some() {
-                kept.push((voter.to_string(), ballot));
+                kept.push(Vote {
+                    voter: voter.to_string(),
+                    ballot,
+                    line: 0,
+                });
             }
         }
         let built = started.elapsed();
@@ -172,9 +176,11 @@ pub fn run(args: &BenchArgs) -> Result<String, String> {
         if let Some(folder) = &args.write_pb {
             let file = PbFile {
                 meta: vec![],
+                scale: 0,
                 budget: manifest.budget,
                 projects: manifest.projects.clone(),
                 votes: kept,
+                irregularities: Vec::new(),
             };
             let path = folder.join(format!("{case:?}.pb").to_lowercase());
             std::fs::write(&path, pabulib::write(&file))

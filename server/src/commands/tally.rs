@@ -85,22 +85,38 @@ pub fn run(args: &TallyArgs) -> Result<String, String> {
         file.votes.len(),
         rule.name()
     ));
-    let mut profile = counting::Profile::new(&manifest);
-    for (voter, ballot) in &file.votes {
-        profile
-            .push(&manifest, ballot)
-            .map_err(|e| format!("voter {voter}: {e}"))?;
-    }
-    let outcome = counting::count_profile(&manifest, &profile, seed).map_err(|e| e.to_string())?;
+    // A file records votes as they were cast: count them so, as pabutools
+    // does, and say what Pebble's own ballots could not have been.
+    let (profile, irregularities) = file
+        .profile(&manifest)
+        .map_err(|e| format!("{}: {e}", args.file.display()))?;
+    let outcome = counting::count_profile_stepped(&manifest, &profile, seed, file.currency_unit())
+        .map_err(|e| e.to_string())?;
     progress.finish_and_clear();
+    for irregular in &irregularities {
+        eprintln!("{}: {irregular}", args.file.display());
+    }
     Ok(match args.output {
         Output::Ids => outcome.winners.iter().map(|id| format!("{id}\n")).collect(),
-        // Pabulib costs are whole numbers with no minor unit: print them so.
-        Output::Table => format!("{}\n", outcome.text(counting::transcript::Amounts::Plain)),
+        // Amounts as the file writes them (pabulib costs have no minor unit).
+        Output::Table => format!(
+            "{}\n",
+            outcome.text(counting::transcript::Amounts::Decimals(file.scale))
+        ),
         Output::Json => {
             let body = serde_json::json!({
                 "manifest_hash": merkle::to_hex(&counting::encoding::manifest_hash(&manifest)),
                 "manifest": manifest,
+                "amount_decimals": file.scale,
+                "irregularities": irregularities
+                    .iter()
+                    .map(|i| serde_json::json!({
+                        "kind": i.kind,
+                        "votes": i.votes,
+                        "first_line": i.first_line,
+                        "message": i.to_string(),
+                    }))
+                    .collect::<Vec<_>>(),
                 "outcome": outcome,
             });
             serde_json::to_string_pretty(&body).map_err(|e| e.to_string())? + "\n"
