@@ -20,16 +20,17 @@
 mod voters;
 mod wallets;
 
+use std::cmp::Ordering;
+
 use num_bigint::BigInt;
 use num_rational::BigRational;
-use num_traits::Zero;
 
 use super::{Profile, by_preference, greedy, push_round};
 use crate::tiebreak::Preference;
 use crate::transcript::{BudgetVerdict, Event, Round, Tally};
 use crate::{Cents, Completion, Manifest};
 use voters::Voters;
-use wallets::Wallets;
+use wallets::{Price, Wallets};
 
 /// Runs MES with `completion`; returns the funded projects in order.
 pub(super) fn run(
@@ -45,7 +46,7 @@ pub(super) fn run(
     let start = BigRational::new(BigInt::from(manifest.budget.minor_units()), n);
     let funded = match completion {
         Completion::None | Completion::Greedy => {
-            let (funded, run_rounds) = equal_shares(manifest, &voters, preference, &start);
+            let (funded, run_rounds) = equal_shares(manifest, &voters, preference, &start, true);
             rounds.extend(run_rounds);
             funded
         }
@@ -78,10 +79,12 @@ fn add_one(
 ) -> Vec<usize> {
     let budget = u128::from(manifest.budget.minor_units());
     let mut per_voter = start;
-    let mut kept: (Vec<usize>, Vec<Round>) = (Vec::new(), Vec::new());
+    // The per-voter budget whose run is kept; its rounds are written once
+    // it is known, so the other runs write no transcript.
+    let mut kept: Option<BigRational> = None;
     let mut tried = Vec::new();
     loop {
-        let (funded, run_rounds) = equal_shares(manifest, voters, preference, &per_voter);
+        let (funded, _) = equal_shares(manifest, voters, preference, &per_voter, false);
         let cost = cost_of(manifest, &funded);
         let verdict = if cost > budget {
             BudgetVerdict::OverBudget
@@ -105,17 +108,24 @@ fn add_one(
         match verdict {
             BudgetVerdict::OverBudget => break,
             BudgetVerdict::Exhaustive => {
-                kept = (funded, run_rounds);
+                kept = Some(per_voter);
                 break;
             }
             BudgetVerdict::NotExhaustive => {
-                kept = (funded, run_rounds);
+                kept = Some(per_voter.clone());
                 per_voter += BigRational::from_integer(BigInt::from(step));
             }
         }
     }
-    let (funded, kept_rounds) = kept;
-    rounds.extend(kept_rounds);
+    let funded = match kept {
+        Some(per_voter) => {
+            let (funded, kept_rounds) =
+                equal_shares(manifest, voters, preference, &per_voter, true);
+            rounds.extend(kept_rounds);
+            funded
+        }
+        None => Vec::new(),
+    };
     let round = push_round(rounds, "add-one completion");
     round.events = tried;
     funded
@@ -183,22 +193,18 @@ fn is_exhaustive(manifest: &Manifest, voters: &Voters, funded: &[usize], cost: u
 }
 
 /// One MES run from `per_voter` starting money; returns the funded projects
-/// in order and one round per funded project.
+/// in order and, if `record`, one round per funded project (a run whose
+/// transcript nobody reads skips writing it: the prices' exact text is
+/// most of its cost).
 fn equal_shares(
     manifest: &Manifest,
     voters: &Voters,
     preference: &Preference,
     per_voter: &BigRational,
+    record: bool,
 ) -> (Vec<usize>, Vec<Round>) {
     let mut wallets = Wallets::new(voters, per_voter, manifest.projects.len());
     let mut in_play: Vec<usize> = voters.candidates().collect();
-    let mut price: Vec<BigRational> = vec![BigRational::zero(); manifest.projects.len()];
-    for &p in &in_play {
-        price[p] = BigRational::new(
-            BigInt::from(manifest.projects[p].cost.minor_units()),
-            BigInt::from(voters.total_utility[p]),
-        );
-    }
     let mut funded = Vec::new();
     let mut rounds = Vec::new();
     let mut spent: u64 = 0;
@@ -209,38 +215,45 @@ fn equal_shares(
         crate::transcript::Exact::from(per_voter)
     );
     loop {
-        in_play.sort_by(|&a, &b| price[a].cmp(&price[b]).then(a.cmp(&b)));
+        in_play.sort_by(|&a, &b| {
+            wallets
+                .last_price(a)
+                .cmp(wallets.last_price(b))
+                .then(a.cmp(&b))
+        });
         let round = push_round(&mut rounds, &stage);
-        let mut best: Option<BigRational> = None;
+        let mut best: Option<Price> = None;
         let mut tied: Vec<usize> = Vec::new();
         let mut dropped: Vec<usize> = Vec::new();
         for &p in &in_play {
-            let cost =
-                BigRational::from_integer(BigInt::from(manifest.projects[p].cost.minor_units()));
-            if wallets.supporters_money(p) < cost {
+            if !wallets.affordable(p) {
                 dropped.push(p);
                 round.events.push(Event::Unaffordable {
                     project: manifest.projects[p].id.clone(),
                 });
                 continue;
             }
-            if best.as_ref().is_some_and(|b| price[p] > *b) {
+            if best
+                .as_ref()
+                .is_some_and(|b| wallets.last_price(p).cmp(b) == Ordering::Greater)
+            {
                 break;
             }
-            let rho = wallets.price(p, &cost);
-            round.tallies.push(Tally {
-                project: manifest.projects[p].id.clone(),
-                value: (&rho).into(),
-            });
+            let rho = wallets.price(p);
+            if record {
+                round.tallies.push(Tally {
+                    project: manifest.projects[p].id.clone(),
+                    value: (&wallets.exact(&rho)).into(),
+                });
+            }
             match best.as_ref().map(|b| rho.cmp(b)) {
-                None | Some(std::cmp::Ordering::Less) => {
-                    best = Some(rho.clone());
+                None | Some(Ordering::Less) => {
+                    best = Some(rho);
                     tied = vec![p];
                 }
-                Some(std::cmp::Ordering::Equal) => tied.push(p),
-                Some(std::cmp::Ordering::Greater) => {}
+                Some(Ordering::Equal) => tied.push(p),
+                Some(Ordering::Greater) => {}
             }
-            price[p] = rho;
         }
         in_play.retain(|p| !dropped.contains(p));
         let Some(rho) = best else {

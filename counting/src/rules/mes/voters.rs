@@ -15,6 +15,8 @@ pub(super) struct Voters {
     pub(super) supporters: Vec<Vec<(u32, u64)>>,
     /// Per project: Σ multiplicity × utility.
     pub(super) total_utility: Vec<u128>,
+    /// Per project: its cost in minor units.
+    pub(super) cost: Vec<u64>,
 }
 
 impl Voters {
@@ -34,6 +36,11 @@ impl Voters {
             offsets: vec![0],
             supporters: vec![Vec::new(); manifest.projects.len()],
             total_utility: vec![0u128; manifest.projects.len()],
+            cost: manifest
+                .projects
+                .iter()
+                .map(|p| p.cost.minor_units())
+                .collect(),
         };
         let mut previous: Option<usize> = None;
         let utility = |p: usize, weight: u64| match profile.kind() {
