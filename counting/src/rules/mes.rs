@@ -17,6 +17,9 @@
 //! budget and count again, until the outcome is exhaustive (kept) or over
 //! the budget (the previous outcome is kept). All arithmetic is exact.
 
+mod add_one;
+mod horizon;
+mod price;
 mod voters;
 mod wallets;
 
@@ -27,10 +30,12 @@ use num_rational::BigRational;
 
 use super::{Profile, by_preference, greedy, push_round};
 use crate::tiebreak::Preference;
-use crate::transcript::{BudgetVerdict, Event, Round, Tally};
+use crate::transcript::{Event, Round, Tally};
 use crate::{Cents, Completion, Manifest};
+use horizon::{Horizon, Taken};
+use price::Price;
 use voters::Voters;
-use wallets::{Price, Wallets};
+use wallets::Wallets;
 
 /// Runs MES with `completion`; returns the funded projects in order.
 pub(super) fn run(
@@ -46,12 +51,12 @@ pub(super) fn run(
     let start = BigRational::new(BigInt::from(manifest.budget.minor_units()), n);
     let funded = match completion {
         Completion::None | Completion::Greedy => {
-            let (funded, run_rounds) = equal_shares(manifest, &voters, preference, &start, true);
-            rounds.extend(run_rounds);
-            funded
+            let run = equal_shares(manifest, &voters, preference, &start, true, None);
+            rounds.extend(run.rounds);
+            run.funded
         }
         Completion::Add1 | Completion::Add1Greedy => {
-            add_one(manifest, &voters, preference, start, step, rounds)
+            add_one::walk(manifest, &voters, preference, start, step, rounds)
         }
     };
     match completion {
@@ -62,148 +67,28 @@ pub(super) fn run(
     }
 }
 
-fn cost_of(manifest: &Manifest, funded: &[usize]) -> u128 {
-    funded
-        .iter()
-        .map(|&p| u128::from(manifest.projects[p].cost.minor_units()))
-        .sum()
-}
-
-fn add_one(
-    manifest: &Manifest,
-    voters: &Voters,
-    preference: &Preference,
-    start: BigRational,
-    step: u64,
-    rounds: &mut Vec<Round>,
-) -> Vec<usize> {
-    let budget = u128::from(manifest.budget.minor_units());
-    let mut per_voter = start;
-    // The per-voter budget whose run is kept; its rounds are written once
-    // it is known, so the other runs write no transcript.
-    let mut kept: Option<BigRational> = None;
-    let mut tried = Vec::new();
-    loop {
-        let (funded, _) = equal_shares(manifest, voters, preference, &per_voter, false);
-        let cost = cost_of(manifest, &funded);
-        let verdict = if cost > budget {
-            BudgetVerdict::OverBudget
-        } else if is_exhaustive(manifest, voters, &funded, cost) {
-            BudgetVerdict::Exhaustive
-        } else {
-            BudgetVerdict::NotExhaustive
-        };
-        record_try(
-            &mut tried,
-            Event::BudgetTried {
-                per_voter: (&per_voter).into(),
-                funded: funded
-                    .iter()
-                    .map(|&p| manifest.projects[p].id.clone())
-                    .collect(),
-                cost: Cents::new(u64::try_from(cost).unwrap_or(u64::MAX)),
-                verdict,
-            },
-        );
-        match verdict {
-            BudgetVerdict::OverBudget => break,
-            BudgetVerdict::Exhaustive => {
-                kept = Some(per_voter);
-                break;
-            }
-            BudgetVerdict::NotExhaustive => {
-                kept = Some(per_voter.clone());
-                per_voter += BigRational::from_integer(BigInt::from(step));
-            }
-        }
-    }
-    let funded = match kept {
-        Some(per_voter) => {
-            let (funded, kept_rounds) =
-                equal_shares(manifest, voters, preference, &per_voter, true);
-            rounds.extend(kept_rounds);
-            funded
-        }
-        None => Vec::new(),
-    };
-    let round = push_round(rounds, "add-one completion");
-    round.events = tried;
-    funded
-}
-
-/// Appends one add-one try to the transcript, folding a try with money
-/// left over into the previous one when both funded the same projects.
-fn record_try(tried: &mut Vec<Event>, event: Event) {
-    let Event::BudgetTried {
-        per_voter,
-        funded,
-        cost,
-        verdict: BudgetVerdict::NotExhaustive,
-    } = event
-    else {
-        tried.push(event);
-        return;
-    };
-    let folded = match tried.pop() {
-        Some(Event::BudgetTried {
-            per_voter: from,
-            funded: before,
-            cost: cost_before,
-            verdict: BudgetVerdict::NotExhaustive,
-        }) if before == funded && cost_before == cost => Event::BudgetsTried {
-            from,
-            to: per_voter,
-            tries: 2,
-            funded,
-            cost,
-        },
-        Some(Event::BudgetsTried {
-            from,
-            tries,
-            funded: before,
-            cost: cost_before,
-            ..
-        }) if before == funded && cost_before == cost => Event::BudgetsTried {
-            from,
-            to: per_voter,
-            tries: tries + 1,
-            funded,
-            cost,
-        },
-        previous => {
-            tried.extend(previous);
-            Event::BudgetTried {
-                per_voter,
-                funded,
-                cost,
-                verdict: BudgetVerdict::NotExhaustive,
-            }
-        }
-    };
-    tried.push(folded);
-}
-
-/// pabutools' `is_exhaustive` over the projects MES considers: no other
-/// project with supporters fits in what is left.
-fn is_exhaustive(manifest: &Manifest, voters: &Voters, funded: &[usize], cost: u128) -> bool {
-    let budget = u128::from(manifest.budget.minor_units());
-    voters.candidates().all(|p| {
-        funded.contains(&p) || cost + u128::from(manifest.projects[p].cost.minor_units()) > budget
-    })
+/// One MES run: the funded projects in order, the rounds (if recorded),
+/// and the horizon (if one was given).
+struct Run {
+    funded: Vec<usize>,
+    rounds: Vec<Round>,
+    horizon: Option<Horizon>,
 }
 
 /// One MES run from `per_voter` starting money; returns the funded projects
 /// in order and, if `record`, one round per funded project (a run whose
 /// transcript nobody reads skips writing it: the prices' exact text is
-/// most of its cost).
+/// most of its cost). With a `horizon`, every decision is reported to it,
+/// so it ends up with how many add-one steps would decide the same.
 fn equal_shares(
     manifest: &Manifest,
     voters: &Voters,
     preference: &Preference,
     per_voter: &BigRational,
     record: bool,
-) -> (Vec<usize>, Vec<Round>) {
-    let mut wallets = Wallets::new(voters, per_voter, manifest.projects.len());
+    horizon: Option<Horizon>,
+) -> Run {
+    let mut wallets = Wallets::new(voters, per_voter, manifest.projects.len(), horizon);
     let mut in_play: Vec<usize> = voters.candidates().collect();
     let mut funded = Vec::new();
     let mut rounds = Vec::new();
@@ -274,6 +159,20 @@ fn equal_shares(
                 policy: preference.policy(),
             });
         }
+        if let Some(mut horizon) = wallets.horizon.take() {
+            // The choice stands while every other project in play stays
+            // dearer (its price, or the lower bound that spared computing
+            // it) and each tie stays a tie.
+            for &q in in_play.iter().filter(|&&q| q != chosen) {
+                let taken = if tied.contains(&q) {
+                    Taken::Zero
+                } else {
+                    Taken::Above
+                };
+                wallets.last_price(q).keep_above(&rho, taken, &mut horizon);
+            }
+            wallets.horizon = Some(horizon);
+        }
         let project = &manifest.projects[chosen];
         spent = spent.saturating_add(project.cost.minor_units());
         round.events.push(Event::Funded {
@@ -285,5 +184,9 @@ fn equal_shares(
         in_play.retain(|&p| p != chosen);
         funded.push(chosen);
     }
-    (funded, rounds)
+    Run {
+        funded,
+        rounds,
+        horizon: wallets.horizon.take(),
+    }
 }

@@ -6,9 +6,9 @@
 //! and every group's money. A price being computed is `num / (den × div)`
 //! with a small integer `div` (the utility sharing the cost). Funding a
 //! project at such a price multiplies `den` and every stored numerator by
-//! its `div` (first divided by what it shares with `num`), so sums and
-//! comparisons are integer multiplications by machine words, never the
-//! normalisation of a fraction.
+//! its `div` (first divided by what it shares with the numerators), so
+//! sums and comparisons are integer multiplications by machine words,
+//! never the normalisation of a fraction.
 //!
 //! A group that has never paid less than its full share holds exactly
 //! `start − Σ ρ_k × u_k` over the funded projects k on its ballot; a group
@@ -17,57 +17,33 @@
 //! integer weights W kept up to date as projects are funded. Whether one
 //! group can pay ρ × u is first decided from integer bounds of every
 //! amount × 2^64, and exactly only when the bounds cannot tell.
+//!
+//! With a [`Horizon`], every amount also carries its slope in the starting
+//! money (the starting money's own slope is 1, so its numerator is `den`),
+//! and every decision is reported to the horizon.
 
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{ToPrimitive, Zero};
+use num_traits::{One, Signed, Zero};
 
+use super::horizon::{Horizon, Taken};
+use super::price::{Price, bounds_of};
 use super::voters::Voters;
 
-/// Integer bounds of `num / div` × 2^64, if they fit.
-fn bounds_of(num: &BigInt, div: &BigInt) -> Option<(i128, i128)> {
-    let (floor, rest) = (num << 64u32).div_mod_floor(div);
-    let low = floor.to_i128()?;
-    Some((
-        low,
-        if rest.is_zero() {
-            low
-        } else {
-            low.checked_add(1)?
-        },
-    ))
+/// `x − y` of two integer intervals, if it fits.
+fn minus(x: Option<(i128, i128)>, y: Option<(i128, i128)>) -> Option<(i128, i128)> {
+    let ((x_lo, x_hi), (y_lo, y_hi)) = (x?, y?);
+    Some((x_lo.checked_sub(y_hi)?, x_hi.checked_sub(y_lo)?))
 }
 
-/// A price per unit of utility, `num / (den × div)` over the run's common
-/// denominator `den` at the time (see [`Wallets::pay`]).
-#[derive(Clone, Debug)]
-pub(super) struct Price {
-    num: BigInt,
-    div: u128,
-    bounds: Option<(i128, i128)>,
-}
-
-impl Price {
-    fn new(num: BigInt, div: u128, den: &BigInt) -> Price {
-        let bounds = bounds_of(&num, &(den * div));
-        Price { num, div, bounds }
-    }
-
-    /// Compares two prices of the same run and round.
-    pub(super) fn cmp(&self, other: &Price) -> Ordering {
-        if let (Some((a_lo, a_hi)), Some((b_lo, b_hi))) = (self.bounds, other.bounds) {
-            if a_hi < b_lo {
-                return Ordering::Less;
-            }
-            if a_lo > b_hi {
-                return Ordering::Greater;
-            }
-        }
-        (&self.num * other.div).cmp(&(&other.num * self.div))
-    }
+/// `x × u` of an integer interval, if it fits.
+fn times(x: Option<(i128, i128)>, u: u64) -> Option<(i128, i128)> {
+    let (lo, hi) = x?;
+    let u = i128::from(u);
+    Some((lo.checked_mul(u)?, hi.checked_mul(u)?))
 }
 
 pub(super) struct Wallets<'a> {
@@ -81,10 +57,10 @@ pub(super) struct Wallets<'a> {
     broke: Vec<bool>,
     /// Per group, bounds of its money × 2^64 (`None` once they overflow).
     bounds: Vec<Option<(i128, i128)>>,
-    /// ρ of each funded project, over `den`.
-    rho: Vec<Option<BigInt>>,
-    /// Bounds of each funded project's ρ × 2^64.
-    rho_bounds: Vec<Option<(i128, i128)>>,
+    /// Per group, bounds of its money's slope × 2^64 (when tracking).
+    slope_bounds: Vec<Option<(i128, i128)>>,
+    /// ρ of each funded project, over `den`, and its slope.
+    rho: Vec<Option<(BigInt, BigInt)>>,
     funded: Vec<usize>,
     /// Per project: the last price computed, a lower bound on its next.
     last: Vec<Option<Price>>,
@@ -95,11 +71,19 @@ pub(super) struct Wallets<'a> {
     /// weight[p × projects + k]: Σ multiplicity × utility for k over p's
     /// supporters who are not broke and paid for k.
     weight: Vec<u128>,
+    /// The decisions' horizon, when the walk wants it.
+    pub(super) horizon: Option<Horizon>,
 }
 
 impl<'a> Wallets<'a> {
-    /// Every group starting with `start`.
-    pub(super) fn new(voters: &'a Voters, start: &BigRational, projects: usize) -> Wallets<'a> {
+    /// Every group starting with `start`; with a `horizon`, every amount
+    /// carries its slope and every decision is reported to it.
+    pub(super) fn new(
+        voters: &'a Voters,
+        start: &BigRational,
+        projects: usize,
+        horizon: Option<Horizon>,
+    ) -> Wallets<'a> {
         let count = (0..projects)
             .map(|p| {
                 voters.supporters[p]
@@ -110,6 +94,7 @@ impl<'a> Wallets<'a> {
             .collect();
         let den = start.denom().clone();
         let start_bounds = bounds_of(start.numer(), &den);
+        let one = Some((1i128 << 64, 1i128 << 64));
         let mut wallets = Wallets {
             voters,
             projects,
@@ -117,25 +102,25 @@ impl<'a> Wallets<'a> {
             den,
             broke: vec![false; voters.groups()],
             bounds: vec![start_bounds; voters.groups()],
+            slope_bounds: vec![one; voters.groups()],
             rho: vec![None; projects],
-            rho_bounds: vec![None; projects],
             funded: Vec::new(),
             last: vec![None; projects],
             count,
             utility: voters.total_utility.clone(),
             weight: vec![0; projects * projects],
+            horizon,
         };
         for p in voters.candidates() {
-            let first = wallets.lowest_price(p);
+            let cost = BigInt::from(voters.cost[p]) * &wallets.den;
+            let first = Price::new(cost, BigInt::zero(), voters.total_utility[p], &wallets.den);
             wallets.last[p] = Some(first);
         }
         wallets
     }
 
-    /// cost / total utility: no price of `p` is ever lower.
-    fn lowest_price(&self, p: usize) -> Price {
-        let cost = BigInt::from(self.voters.cost[p]);
-        Price::new(cost * &self.den, self.voters.total_utility[p], &self.den)
+    fn tracking(&self) -> bool {
+        self.horizon.is_some()
     }
 
     /// The last price computed for `p` (at first cost / total utility),
@@ -151,73 +136,111 @@ impl<'a> Wallets<'a> {
         BigRational::new(price.num.clone(), &self.den * price.div)
     }
 
-    /// `group`'s money, over `den`.
-    fn money(&self, group: u32) -> BigInt {
+    /// `group`'s money and its slope, over `den`.
+    fn money(&self, group: u32) -> (BigInt, BigInt) {
         if self.broke[group as usize] {
-            return BigInt::zero();
+            return (BigInt::zero(), BigInt::zero());
         }
         let mut money = self.start.clone();
+        let mut slope = if self.tracking() {
+            self.den.clone()
+        } else {
+            BigInt::zero()
+        };
         for &(k, u) in self.voters.ballot(group as usize) {
-            if let Some(rho) = &self.rho[k as usize] {
+            if let Some((rho, rho_slope)) = &self.rho[k as usize] {
                 money -= rho * u;
+                if self.tracking() {
+                    slope -= rho_slope * u;
+                }
             }
         }
-        money
+        (money, slope)
     }
 
-    /// Bounds of `group`'s money × 2^64, if they fit in integers.
-    fn money_bounds(&self, group: u32) -> Option<(i128, i128)> {
+    /// Bounds of `group`'s money × 2^64 and of its slope.
+    fn money_bounds(&self, group: u32) -> (Option<(i128, i128)>, Option<(i128, i128)>) {
         if self.broke[group as usize] {
-            return Some((0, 0));
+            return (Some((0, 0)), Some((0, 0)));
         }
-        self.bounds[group as usize]
-    }
-
-    /// Bounds of what is left of `money` after paying `rho` × `utility`.
-    fn after_paying(
-        money: Option<(i128, i128)>,
-        rho: Option<(i128, i128)>,
-        utility: u64,
-    ) -> Option<(i128, i128)> {
-        let (lo, hi) = money?;
-        let (rho_lo, rho_hi) = rho?;
-        let u = i128::from(utility);
-        Some((
-            lo.checked_sub(rho_hi.checked_mul(u)?)?,
-            hi.checked_sub(rho_lo.checked_mul(u)?)?,
-        ))
+        (
+            self.bounds[group as usize],
+            self.slope_bounds[group as usize],
+        )
     }
 
     /// Whether `group` can pay `price` × `utility` in full.
     fn affords(&self, group: u32, price: &Price, utility: u64) -> bool {
-        if let (Some((lo, hi)), Some((rho_lo, rho_hi))) = (self.money_bounds(group), price.bounds) {
-            let u = i128::from(utility);
-            if let Some(need) = rho_hi.checked_mul(u)
-                && lo >= need
-            {
+        let (money, _) = self.money_bounds(group);
+        if let Some((lo, hi)) = minus(money, times(price.bounds, utility)) {
+            if lo >= 0 {
                 return true;
             }
-            if let Some(need) = rho_lo.checked_mul(u)
-                && hi < need
-            {
+            if hi < 0 {
                 return false;
             }
         }
-        self.money(group) * price.div >= &price.num * utility
+        self.money(group).0 * price.div >= &price.num * utility
     }
 
-    /// Whether `p`'s supporters hold at least its cost in all.
-    pub(super) fn affordable(&self, p: usize) -> bool {
+    /// Whether `group` can pay `price` × `utility`, reported to the
+    /// horizon.
+    fn affords_tracked(&mut self, group: u32, price: &Price, utility: u64) -> bool {
+        let affords = self.affords(group, price, utility);
+        let Some(horizon) = &self.horizon else {
+            return affords;
+        };
+        let taken = if affords {
+            Taken::AtLeast
+        } else {
+            Taken::Below
+        };
+        let (money, slope) = self.money_bounds(group);
+        let d = minus(money, times(price.bounds, utility));
+        let e = minus(slope, times(price.slope_bounds, utility));
+        if horizon.surely_kept(taken, d, e) {
+            return affords;
+        }
+        let (money, slope) = self.money(group);
+        let d = money * price.div - &price.num * utility;
+        let e = slope * price.div - &price.slope * utility;
+        if let Some(horizon) = &mut self.horizon {
+            horizon.keep(taken, &d, &e);
+        }
+        affords
+    }
+
+    /// Whether `p`'s supporters hold at least its cost in all (reported
+    /// to the horizon).
+    pub(super) fn affordable(&mut self, p: usize) -> bool {
         let mut total = &self.start * self.count[p];
+        let mut slope = if self.tracking() {
+            &self.den * self.count[p]
+        } else {
+            BigInt::zero()
+        };
         for &k in &self.funded {
             let w = self.weight[p * self.projects + k];
             if w > 0
-                && let Some(rho) = &self.rho[k]
+                && let Some((rho, rho_slope)) = &self.rho[k]
             {
                 total -= rho * w;
+                if self.tracking() {
+                    slope -= rho_slope * w;
+                }
             }
         }
-        total >= BigInt::from(self.voters.cost[p]) * &self.den
+        let gap = total - BigInt::from(self.voters.cost[p]) * &self.den;
+        let affordable = !gap.is_negative();
+        if let Some(horizon) = &mut self.horizon {
+            let taken = if affordable {
+                Taken::AtLeast
+            } else {
+                Taken::Below
+            };
+            horizon.keep(taken, &gap, &slope);
+        }
+        affordable
     }
 
     /// The smallest ρ with Σ min(money, ρ × utility) = `p`'s cost over its
@@ -235,12 +258,12 @@ impl<'a> Wallets<'a> {
         let total_utility = self.utility[p];
         let cost = BigInt::from(self.voters.cost[p]) * &self.den;
         if total_utility == 0 {
-            let found = Price::new(cost, 1, &self.den);
+            let found = Price::new(cost, BigInt::zero(), 1, &self.den);
             self.last[p] = Some(found.clone());
             return found;
         }
         let n = self.projects;
-        let mut guess = Price::new(cost.clone(), total_utility, &self.den);
+        let mut guess = Price::new(cost.clone(), BigInt::zero(), total_utility, &self.den);
         // Short supporters stay short as the guess rises: each pass looks
         // only at those who could still pay the last guess.
         let mut pending: Vec<(u32, u64)> = self.voters.supporters[p]
@@ -268,22 +291,45 @@ impl<'a> Wallets<'a> {
             });
             let sharing = total_utility - utility;
             if sharing == 0 {
+                // Everyone pays all they have: a boundary case the
+                // horizon does not follow, so the walk takes one step.
+                if let Some(horizon) = &mut self.horizon {
+                    horizon.keep(Taken::Zero, &BigInt::zero(), &BigInt::one());
+                }
                 break guess;
             }
             let mut paid = &self.start * count;
+            let mut paid_slope = if self.tracking() {
+                &self.den * count
+            } else {
+                BigInt::zero()
+            };
             for &k in &self.funded {
                 if weight[k] > 0
-                    && let Some(rho) = &self.rho[k]
+                    && let Some((rho, rho_slope)) = &self.rho[k]
                 {
                     paid -= rho * weight[k];
+                    if self.tracking() {
+                        paid_slope -= rho_slope * weight[k];
+                    }
                 }
             }
-            let next = Price::new(&cost - paid, sharing, &self.den);
+            let next = Price::new(&cost - paid, -paid_slope, sharing, &self.den);
             if next.cmp(&guess) != Ordering::Greater {
                 break next;
             }
             guess = next;
         };
+        if self.tracking() {
+            // Who pays all they have decides the price's formula: the
+            // formula holds while each supporter stays on its side.
+            let voters = self.voters;
+            for &(g, u) in &voters.supporters[p] {
+                if !self.broke[g as usize] {
+                    self.affords_tracked(g, &found, u);
+                }
+            }
+        }
         self.last[p] = Some(found.clone());
         found
     }
@@ -298,8 +344,11 @@ impl<'a> Wallets<'a> {
             let m = u128::from(self.voters.multiplicity[g as usize]);
             let ballot = self.voters.ballot(g as usize);
             if self.affords(g, rho, u) {
-                self.bounds[g as usize] =
-                    Self::after_paying(self.bounds[g as usize], rho.bounds, u);
+                let g = g as usize;
+                self.bounds[g] = minus(self.bounds[g], times(rho.bounds, u));
+                if self.horizon.is_some() {
+                    self.slope_bounds[g] = minus(self.slope_bounds[g], times(rho.slope_bounds, u));
+                }
                 for &(q, _) in ballot {
                     self.weight[q as usize * n + p] += m * u128::from(u);
                 }
@@ -317,28 +366,31 @@ impl<'a> Wallets<'a> {
                 }
             }
         }
-        // ρ = num / (den × div): take out what num and div share (cheap:
-        // div is a machine word), then make den × div the new common
-        // denominator of every amount.
+        // ρ = num / (den × div): take out what num, its slope and div
+        // share (cheap: div is a machine word), then make den × div the
+        // new common denominator of every amount.
         let div = BigInt::from(rho.div);
-        let common = (&rho.num % &div).gcd(&div);
-        let (num, div) = if common > BigInt::from(1u8) {
-            (&rho.num / &common, &div / &common)
+        let mut common = (&rho.num % &div).gcd(&div);
+        if !rho.slope.is_zero() {
+            common = common.gcd(&(&rho.slope % &div));
+        }
+        let (num, slope, div) = if common > BigInt::one() {
+            (&rho.num / &common, &rho.slope / &common, &div / &common)
         } else {
-            (rho.num.clone(), div)
+            (rho.num.clone(), rho.slope.clone(), div)
         };
         self.den *= &div;
         self.start *= &div;
         for k in &self.funded {
-            if let Some(r) = &mut self.rho[*k] {
+            if let Some((r, r_slope)) = &mut self.rho[*k] {
                 *r *= &div;
+                *r_slope *= &div;
             }
         }
         for price in self.last.iter_mut().flatten() {
-            price.num *= &div;
+            price.rescale(&div);
         }
-        self.rho[p] = Some(num);
-        self.rho_bounds[p] = rho.bounds;
+        self.rho[p] = Some((num, slope));
         self.funded.push(p);
     }
 }

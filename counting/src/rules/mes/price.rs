@@ -1,0 +1,97 @@
+//! A price per unit of utility during one MES run, exactly, with its
+//! slope in the per-voter budget (see [`super::horizon`]) and integer
+//! bounds that decide most comparisons without the exact numbers.
+
+use std::cmp::Ordering;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{ToPrimitive, Zero};
+
+use super::horizon::{Horizon, Taken};
+
+/// Integer bounds of `num / div` × 2^64, if they fit.
+pub(super) fn bounds_of(num: &BigInt, div: &BigInt) -> Option<(i128, i128)> {
+    let (floor, rest) = (num << 64u32).div_mod_floor(div);
+    let low = floor.to_i128()?;
+    Some((
+        low,
+        if rest.is_zero() {
+            low
+        } else {
+            low.checked_add(1)?
+        },
+    ))
+}
+
+/// `num / (den × div)` and its slope `slope / (den × div)`, over the run's
+/// common denominator `den` at the time (see `Wallets::pay`), with
+/// bounds of both × 2^64.
+#[derive(Clone, Debug)]
+pub(super) struct Price {
+    pub(super) num: BigInt,
+    pub(super) slope: BigInt,
+    pub(super) div: u128,
+    pub(super) bounds: Option<(i128, i128)>,
+    pub(super) slope_bounds: Option<(i128, i128)>,
+}
+
+impl Price {
+    /// The price `num / (den × div)` with slope `slope / (den × div)`.
+    pub(super) fn new(num: BigInt, slope: BigInt, div: u128, den: &BigInt) -> Price {
+        let whole = den * div;
+        let bounds = bounds_of(&num, &whole);
+        let slope_bounds = if slope.is_zero() {
+            Some((0, 0))
+        } else {
+            bounds_of(&slope, &whole)
+        };
+        Price {
+            num,
+            slope,
+            div,
+            bounds,
+            slope_bounds,
+        }
+    }
+
+    /// Compares two prices of the same run and round at b₀.
+    pub(super) fn cmp(&self, other: &Price) -> Ordering {
+        if let (Some((a_lo, a_hi)), Some((b_lo, b_hi))) = (self.bounds, other.bounds) {
+            if a_hi < b_lo {
+                return Ordering::Less;
+            }
+            if a_lo > b_hi {
+                return Ordering::Greater;
+            }
+        }
+        (&self.num * other.div).cmp(&(&other.num * self.div))
+    }
+
+    /// Tells `horizon` that `self` vs `cheaper` was decided as `taken`
+    /// (`self − cheaper` above zero, or zero for a tie broken for
+    /// `cheaper`).
+    pub(super) fn keep_above(&self, cheaper: &Price, taken: Taken, horizon: &mut Horizon) {
+        let gap = |a: Option<(i128, i128)>, b: Option<(i128, i128)>| {
+            let ((a_lo, a_hi), (b_lo, b_hi)) = (a?, b?);
+            Some((a_lo.checked_sub(b_hi)?, a_hi.checked_sub(b_lo)?))
+        };
+        let d = gap(self.bounds, cheaper.bounds);
+        let e = gap(self.slope_bounds, cheaper.slope_bounds);
+        if horizon.surely_kept(taken, d, e) {
+            return;
+        }
+        let d = &self.num * cheaper.div - &cheaper.num * self.div;
+        let e = &self.slope * cheaper.div - &cheaper.slope * self.div;
+        horizon.keep(taken, &d, &e);
+    }
+
+    /// Multiplies the numerators by `factor` (the common denominator grew
+    /// by it).
+    pub(super) fn rescale(&mut self, factor: &BigInt) {
+        self.num *= factor;
+        if !self.slope.is_zero() {
+            self.slope *= factor;
+        }
+    }
+}
