@@ -73,6 +73,10 @@ pub(super) struct Wallets<'a> {
     weight: Vec<u128>,
     /// The decisions' horizon, when the walk wants it.
     pub(super) horizon: Option<Horizon>,
+    /// Room for a price search's supporters and weights, kept between
+    /// searches so that none allocates.
+    pending: Vec<(u32, u64)>,
+    short_weight: Vec<u128>,
 }
 
 impl<'a> Wallets<'a> {
@@ -110,6 +114,8 @@ impl<'a> Wallets<'a> {
             utility: voters.total_utility.clone(),
             weight: vec![0; projects * projects],
             horizon,
+            pending: Vec::new(),
+            short_weight: Vec::new(),
         };
         for p in voters.candidates() {
             let cost = BigInt::from(voters.cost[p]) * &wallets.den;
@@ -262,18 +268,58 @@ impl<'a> Wallets<'a> {
             self.last[p] = Some(found.clone());
             return found;
         }
-        let n = self.projects;
-        let mut guess = Price::new(cost.clone(), BigInt::zero(), total_utility, &self.den);
+        let lowest = Price::new(cost.clone(), BigInt::zero(), total_utility, &self.den);
+        // The last price is a lower bound too, and usually a closer one:
+        // fewer passes, the same price.
+        let start = match &self.last[p] {
+            Some(last) if last.cmp(&lowest) == Ordering::Greater => last.clone(),
+            _ => lowest.clone(),
+        };
+        let from_lowest = start.cmp(&lowest) == Ordering::Equal;
+        let found = match self.search(p, &cost, start) {
+            Ok(found) => found,
+            Err(reached) if from_lowest => reached,
+            // No one price: answer as the search from cost / utility does,
+            // as counts have always done.
+            Err(_) => match self.search(p, &cost, lowest) {
+                Ok(found) | Err(found) => found,
+            },
+        };
+        if self.tracking() {
+            // Who pays all they have decides the price's formula: the
+            // formula holds while each supporter stays on its side.
+            let voters = self.voters;
+            for &(g, u) in &voters.supporters[p] {
+                if !self.broke[g as usize] {
+                    self.affords_tracked(g, &found, u);
+                }
+            }
+        }
+        self.last[p] = Some(found.clone());
+        found
+    }
+
+    /// The rising-guess search from `guess`, a lower bound on the price;
+    /// `Err` with the guess reached when every supporter would pay all
+    /// they have (then the price has no one value, and which guess is
+    /// reached depends on where the search started).
+    fn search(&mut self, p: usize, cost: &BigInt, mut guess: Price) -> Result<Price, Price> {
+        let total_utility = self.utility[p];
         // Short supporters stay short as the guess rises: each pass looks
         // only at those who could still pay the last guess.
-        let mut pending: Vec<(u32, u64)> = self.voters.supporters[p]
-            .iter()
-            .filter(|&&(g, _)| !self.broke[g as usize])
-            .copied()
-            .collect();
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.clear();
+        pending.extend(
+            self.voters.supporters[p]
+                .iter()
+                .filter(|&&(g, _)| !self.broke[g as usize])
+                .copied(),
+        );
+        let mut weight = std::mem::take(&mut self.short_weight);
+        weight.clear();
+        weight.resize(self.projects, 0);
         let mut count: u128 = 0;
         let mut utility: u128 = 0;
-        let mut weight = vec![0u128; n];
         let found = loop {
             pending.retain(|&(g, u)| {
                 if self.affords(g, &guess, u) {
@@ -296,7 +342,7 @@ impl<'a> Wallets<'a> {
                 if let Some(horizon) = &mut self.horizon {
                     horizon.keep(Taken::Zero, &BigInt::zero(), &BigInt::one());
                 }
-                break guess;
+                break Err(guess);
             }
             let mut paid = &self.start * count;
             let mut paid_slope = if self.tracking() {
@@ -314,23 +360,14 @@ impl<'a> Wallets<'a> {
                     }
                 }
             }
-            let next = Price::new(&cost - paid, -paid_slope, sharing, &self.den);
+            let next = Price::new(cost - paid, -paid_slope, sharing, &self.den);
             if next.cmp(&guess) != Ordering::Greater {
-                break next;
+                break Ok(next);
             }
             guess = next;
         };
-        if self.tracking() {
-            // Who pays all they have decides the price's formula: the
-            // formula holds while each supporter stays on its side.
-            let voters = self.voters;
-            for &(g, u) in &voters.supporters[p] {
-                if !self.broke[g as usize] {
-                    self.affords_tracked(g, &found, u);
-                }
-            }
-        }
-        self.last[p] = Some(found.clone());
+        self.pending = pending;
+        self.short_weight = weight;
         found
     }
 
