@@ -1,6 +1,9 @@
-//! `pebble bench`: time the counting rules on generated instances.
-//! Instances come from a fixed seed, so every run counts the same
-//! ballots; the figures belong in the README, never in a pass/fail test.
+//! `pebble bench`: time the counting rules on generated instances, or on
+//! a real pabulib file (`--pb`). Instances come from a fixed seed, so
+//! every run counts the same ballots; the figures belong in the README,
+//! never in a pass/fail test.
+
+mod file;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -28,6 +31,15 @@ pub struct BenchArgs {
     /// timing pabutools on the same ballots).
     #[arg(long)]
     pub write_pb: Option<PathBuf>,
+    /// Time this pabulib file instead: reading and counting apart.
+    #[arg(long)]
+    pub pb: Option<PathBuf>,
+    /// With --pb: the rule (MES counts with the add1-greedy completion).
+    #[arg(long, default_value = "mes", value_parser = clap::builder::PossibleValuesParser::new(Rule::NAMES))]
+    pub rule: String,
+    /// With --pb: the best of this many repeats is reported.
+    #[arg(long, default_value_t = 3)]
+    pub repeat: usize,
 }
 
 /// The benchmark instances.
@@ -43,12 +55,51 @@ pub enum Case {
     Greedy,
     /// IRV, ranked (up to 5), 1,000,000 voters × 100 projects.
     Irv,
+    /// MES add1-greedy shaped like a city's approval vote: 60,000 voters
+    /// × 160 projects with skewed costs, 1–5 approvals each, and a budget
+    /// that takes add-one through hundreds of per-voter budgets.
+    City,
 }
 
 const PROJECTS: usize = 100;
 
+/// Projects of a city: 160 of them, most costing 20,000–400,000 and a
+/// few up to 4,000,000 (a pabulib city's spread), in whole currency units.
+fn city_projects(rng: &mut StdRng) -> Vec<Project> {
+    (0..CITY_PROJECTS)
+        .map(|i| {
+            let cost = if rng.random_range(0..10) == 0 {
+                rng.random_range(400_000..=4_000_000)
+            } else {
+                rng.random_range(20_000..=400_000)
+            };
+            Project {
+                id: ProjectId::try_from(format!("c{i:03}")).unwrap_or_else(|_| unreachable_id()),
+                cost: Cents::new(cost),
+            }
+        })
+        .collect()
+}
+
+const CITY_PROJECTS: usize = 160;
+
 fn instance(case: Case, voters: Option<usize>) -> (Manifest, usize) {
     let mut rng = StdRng::seed_from_u64(6962);
+    if case == Case::City {
+        let projects = city_projects(&mut rng);
+        let rule = Rule::Mes {
+            completion: Completion::Add1Greedy,
+        };
+        let manifest = Manifest::new(
+            Cents::new(9_000_000),
+            projects,
+            approval(),
+            rule,
+            TieBreak::CheapestThenSeeded,
+        )
+        .unwrap_or_else(|e| panic!("the benchmark manifest is valid: {e}"));
+        return (manifest, voters.unwrap_or(60_000));
+    }
     let projects: Vec<Project> = (0..PROJECTS)
         .map(|i| Project {
             id: ProjectId::try_from(format!("p{i:03}")).unwrap_or_else(|_| unreachable_id()),
@@ -74,7 +125,9 @@ fn instance(case: Case, voters: Option<usize>) -> (Manifest, usize) {
             1_000_000,
         ),
         Case::Greedy => (approval(), Rule::Greedy, 1_000_000),
-        Case::Irv | Case::All => (BallotRules::Ranked { max_ranks: 5 }, Rule::Irv, 1_000_000),
+        Case::Irv | Case::All | Case::City => {
+            (BallotRules::Ranked { max_ranks: 5 }, Rule::Irv, 1_000_000)
+        }
     };
     let tie_break = if rule.is_budgeting() {
         TieBreak::CheapestThenSeeded
@@ -102,9 +155,10 @@ fn approval() -> BallotRules {
 /// A voter's ballot: 1–5 projects, popular ones (low index) more often.
 fn ballot(rng: &mut StdRng, manifest: &Manifest) -> Ballot {
     let picks = rng.random_range(1..=5);
+    let projects = manifest.projects.len();
     let mut chosen: Vec<usize> = Vec::with_capacity(picks);
     while chosen.len() < picks {
-        let a = rng.random_range(0..PROJECTS);
+        let a = rng.random_range(0..projects);
         let p = rng.random_range(0..=a);
         if !chosen.contains(&p) {
             chosen.push(p);
@@ -135,12 +189,18 @@ fn ballot(rng: &mut StdRng, manifest: &Manifest) -> Ballot {
 
 /// Runs the benchmark and returns the report.
 pub fn run(args: &BenchArgs) -> Result<String, String> {
+    if let Some(path) = &args.pb {
+        let completion = Completion::Add1Greedy;
+        let rule = Rule::from_name(&args.rule, completion, 1).map_err(|e| e.to_string())?;
+        return file::time_file(path, rule, args.repeat);
+    }
     let cases = match args.case {
         Case::All => vec![
             Case::MesApproval,
             Case::MesAllocation,
             Case::Greedy,
             Case::Irv,
+            Case::City,
         ],
         one => vec![one],
     };
