@@ -20,6 +20,7 @@
 mod add_one;
 mod horizon;
 mod price;
+mod signatures;
 mod voters;
 mod wallets;
 

@@ -11,7 +11,8 @@ pub(super) struct Voters {
     entries: Vec<(u32, u64)>,
     /// Where each group's entries start in `entries` (one more than groups).
     offsets: Vec<usize>,
-    /// Per project: (group, utility of one voter of the group).
+    /// Per project: (group, utility of one voter of the group), ordered
+    /// by utility (then group), so voters of one utility come together.
     pub(super) supporters: Vec<Vec<(u32, u64)>>,
     /// Per project: Σ multiplicity × utility.
     pub(super) total_utility: Vec<u128>,
@@ -69,6 +70,9 @@ impl Voters {
                 let p = entry.project as usize;
                 voters.total_utility[p] += u128::from(utility(p, entry.weight));
             }
+        }
+        for supporters in &mut voters.supporters {
+            supporters.sort_unstable_by_key(|&(g, u)| (u, g));
         }
         voters
     }

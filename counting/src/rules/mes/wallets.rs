@@ -1,5 +1,4 @@
-//! The voters' money during one MES run, kept so that most questions cost
-//! integer work and the exact answers cost no greatest common divisor.
+//! The voters' money during one MES run.
 //!
 //! Every amount of a run is an integer numerator over one common
 //! denominator `den`: the starting money, each funded project's price ρ,
@@ -10,19 +9,19 @@
 //! sums and comparisons are integer multiplications by machine words,
 //! never the normalisation of a fraction.
 //!
-//! A group that has never paid less than its full share holds exactly
-//! `start − Σ ρ_k × u_k` over the funded projects k on its ballot; a group
-//! that once paid all it had holds nothing from then on. So each project's
-//! supporters hold `N × start − Σ_k ρ_k × W_k`, with integer counts N and
-//! integer weights W kept up to date as projects are funded. Whether one
-//! group can pay ρ × u is first decided from integer bounds of every
-//! amount × 2^64, and exactly only when the bounds cannot tell.
+//! A group holds what its [signature](super::signatures) says, or nothing
+//! once it paid all it had; so a price is found over the classes of a
+//! project's supporters (one signature, one utility) rather than over
+//! every group. Each project's supporters hold `N × start − Σ_k ρ_k × W_k`
+//! in all, with integer counts N and weights W kept up to date as
+//! projects are funded.
 //!
 //! With a [`Horizon`], every amount also carries its slope in the starting
 //! money (the starting money's own slope is 1, so its numerator is `den`),
-//! and every decision is reported to the horizon.
+//! and every decision is reported to it.
 
-use std::cmp::Ordering;
+mod classes;
+mod search;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -31,20 +30,9 @@ use num_traits::{One, Signed, Zero};
 
 use super::horizon::{Horizon, Taken};
 use super::price::{Price, bounds_of};
+use super::signatures::{BROKE, Signatures, minus, times};
 use super::voters::Voters;
-
-/// `x − y` of two integer intervals, if it fits.
-fn minus(x: Option<(i128, i128)>, y: Option<(i128, i128)>) -> Option<(i128, i128)> {
-    let ((x_lo, x_hi), (y_lo, y_hi)) = (x?, y?);
-    Some((x_lo.checked_sub(y_hi)?, x_hi.checked_sub(y_lo)?))
-}
-
-/// `x × u` of an integer interval, if it fits.
-fn times(x: Option<(i128, i128)>, u: u64) -> Option<(i128, i128)> {
-    let (lo, hi) = x?;
-    let u = i128::from(u);
-    Some((lo.checked_mul(u)?, hi.checked_mul(u)?))
-}
+use classes::Class;
 
 pub(super) struct Wallets<'a> {
     voters: &'a Voters,
@@ -53,12 +41,9 @@ pub(super) struct Wallets<'a> {
     den: BigInt,
     /// Each voter's starting money, over `den`.
     start: BigInt,
-    /// Groups that once paid all they had (and hold nothing now).
-    broke: Vec<bool>,
-    /// Per group, bounds of its money × 2^64 (`None` once they overflow).
-    bounds: Vec<Option<(i128, i128)>>,
-    /// Per group, bounds of its money's slope × 2^64 (when tracking).
-    slope_bounds: Vec<Option<(i128, i128)>>,
+    /// What each group paid for (or [`BROKE`]).
+    group_sig: Vec<u32>,
+    sigs: Signatures,
     /// ρ of each funded project, over `den`, and its slope.
     rho: Vec<Option<(BigInt, BigInt)>>,
     funded: Vec<usize>,
@@ -73,10 +58,8 @@ pub(super) struct Wallets<'a> {
     weight: Vec<u128>,
     /// The decisions' horizon, when the walk wants it.
     pub(super) horizon: Option<Horizon>,
-    /// Room for a price search's supporters and weights, kept between
-    /// searches so that none allocates.
-    pending: Vec<(u32, u64)>,
-    short_weight: Vec<u128>,
+    /// Room for gathering classes, kept so that nothing allocates.
+    scratch: classes::Scratch,
 }
 
 impl<'a> Wallets<'a> {
@@ -98,15 +81,13 @@ impl<'a> Wallets<'a> {
             .collect();
         let den = start.denom().clone();
         let start_bounds = bounds_of(start.numer(), &den);
-        let one = Some((1i128 << 64, 1i128 << 64));
         let mut wallets = Wallets {
             voters,
             projects,
             start: start.numer().clone(),
             den,
-            broke: vec![false; voters.groups()],
-            bounds: vec![start_bounds; voters.groups()],
-            slope_bounds: vec![one; voters.groups()],
+            group_sig: vec![0; voters.groups()],
+            sigs: Signatures::new(start_bounds),
             rho: vec![None; projects],
             funded: Vec::new(),
             last: vec![None; projects],
@@ -114,8 +95,7 @@ impl<'a> Wallets<'a> {
             utility: voters.total_utility.clone(),
             weight: vec![0; projects * projects],
             horizon,
-            pending: Vec::new(),
-            short_weight: Vec::new(),
+            scratch: classes::Scratch::default(),
         };
         for p in voters.candidates() {
             let cost = BigInt::from(voters.cost[p]) * &wallets.den;
@@ -142,43 +122,20 @@ impl<'a> Wallets<'a> {
         BigRational::new(price.num.clone(), &self.den * price.div)
     }
 
-    /// `group`'s money and its slope, over `den`.
-    fn money(&self, group: u32) -> (BigInt, BigInt) {
-        if self.broke[group as usize] {
-            return (BigInt::zero(), BigInt::zero());
-        }
-        let mut money = self.start.clone();
-        let mut slope = if self.tracking() {
+    /// The money of a voter with signature `sig` and its slope, over `den`.
+    fn money(&self, sig: u32) -> (BigInt, BigInt) {
+        let start_slope = if self.tracking() {
             self.den.clone()
         } else {
             BigInt::zero()
         };
-        for &(k, u) in self.voters.ballot(group as usize) {
-            if let Some((rho, rho_slope)) = &self.rho[k as usize] {
-                money -= rho * u;
-                if self.tracking() {
-                    slope -= rho_slope * u;
-                }
-            }
-        }
-        (money, slope)
+        self.sigs.money(sig, &self.start, &start_slope, &self.rho)
     }
 
-    /// Bounds of `group`'s money × 2^64 and of its slope.
-    fn money_bounds(&self, group: u32) -> (Option<(i128, i128)>, Option<(i128, i128)>) {
-        if self.broke[group as usize] {
-            return (Some((0, 0)), Some((0, 0)));
-        }
-        (
-            self.bounds[group as usize],
-            self.slope_bounds[group as usize],
-        )
-    }
-
-    /// Whether `group` can pay `price` × `utility` in full.
-    fn affords(&self, group: u32, price: &Price, utility: u64) -> bool {
-        let (money, _) = self.money_bounds(group);
-        if let Some((lo, hi)) = minus(money, times(price.bounds, utility)) {
+    /// Whether a voter of `class` can pay `price` × its utility in full.
+    fn affords(&self, class: &Class, price: &Price) -> bool {
+        let (money, _) = self.sigs.bounds(class.sig);
+        if let Some((lo, hi)) = minus(money, times(price.bounds, class.utility)) {
             if lo >= 0 {
                 return true;
             }
@@ -186,13 +143,13 @@ impl<'a> Wallets<'a> {
                 return false;
             }
         }
-        self.money(group).0 * price.div >= &price.num * utility
+        self.money(class.sig).0 * price.div >= &price.num * class.utility
     }
 
-    /// Whether `group` can pay `price` × `utility`, reported to the
-    /// horizon.
-    fn affords_tracked(&mut self, group: u32, price: &Price, utility: u64) -> bool {
-        let affords = self.affords(group, price, utility);
+    /// Whether a voter of `class` can pay `price` × its utility, reported
+    /// to the horizon.
+    fn affords_tracked(&mut self, class: &Class, price: &Price) -> bool {
+        let affords = self.affords(class, price);
         let Some(horizon) = &self.horizon else {
             return affords;
         };
@@ -201,15 +158,15 @@ impl<'a> Wallets<'a> {
         } else {
             Taken::Below
         };
-        let (money, slope) = self.money_bounds(group);
-        let d = minus(money, times(price.bounds, utility));
-        let e = minus(slope, times(price.slope_bounds, utility));
+        let (money, slope) = self.sigs.bounds(class.sig);
+        let d = minus(money, times(price.bounds, class.utility));
+        let e = minus(slope, times(price.slope_bounds, class.utility));
         if horizon.surely_kept(taken, d, e) {
             return affords;
         }
-        let (money, slope) = self.money(group);
-        let d = money * price.div - &price.num * utility;
-        let e = slope * price.div - &price.slope * utility;
+        let (money, slope) = self.money(class.sig);
+        let d = money * price.div - &price.num * class.utility;
+        let e = slope * price.div - &price.slope * class.utility;
         if let Some(horizon) = &mut self.horizon {
             horizon.keep(taken, &d, &e);
         }
@@ -249,148 +206,39 @@ impl<'a> Wallets<'a> {
         affordable
     }
 
-    /// The smallest ρ with Σ min(money, ρ × utility) = `p`'s cost over its
-    /// supporters (who must hold at least the cost): the same ρ as
-    /// pabutools' scan of supporters poorest first, since the equation
-    /// has one solution. Kept as `p`'s last price.
-    ///
-    /// Found by a rising guess: start from cost / utility; the supporters
-    /// short of guess × utility pay all they have, the others share the
-    /// rest equally per unit of utility, which gives the next guess. The
-    /// guesses never pass the solution and stop on it once no further
-    /// supporter falls short. What the short supporters hold is summed in
-    /// the linear form of [`Wallets`], so no one's money is computed alone.
-    pub(super) fn price(&mut self, p: usize) -> Price {
-        let total_utility = self.utility[p];
-        let cost = BigInt::from(self.voters.cost[p]) * &self.den;
-        if total_utility == 0 {
-            let found = Price::new(cost, BigInt::zero(), 1, &self.den);
-            self.last[p] = Some(found.clone());
-            return found;
-        }
-        let lowest = Price::new(cost.clone(), BigInt::zero(), total_utility, &self.den);
-        // The last price is a lower bound too, and usually a closer one:
-        // fewer passes, the same price.
-        let start = match &self.last[p] {
-            Some(last) if last.cmp(&lowest) == Ordering::Greater => last.clone(),
-            _ => lowest.clone(),
-        };
-        let from_lowest = start.cmp(&lowest) == Ordering::Equal;
-        let found = match self.search(p, &cost, start) {
-            Ok(found) => found,
-            Err(reached) if from_lowest => reached,
-            // No one price: answer as the search from cost / utility does,
-            // as counts have always done.
-            Err(_) => match self.search(p, &cost, lowest) {
-                Ok(found) | Err(found) => found,
-            },
-        };
-        if self.tracking() {
-            // Who pays all they have decides the price's formula: the
-            // formula holds while each supporter stays on its side.
-            let voters = self.voters;
-            for &(g, u) in &voters.supporters[p] {
-                if !self.broke[g as usize] {
-                    self.affords_tracked(g, &found, u);
-                }
-            }
-        }
-        self.last[p] = Some(found.clone());
-        found
-    }
-
-    /// The rising-guess search from `guess`, a lower bound on the price;
-    /// `Err` with the guess reached when every supporter would pay all
-    /// they have (then the price has no one value, and which guess is
-    /// reached depends on where the search started).
-    fn search(&mut self, p: usize, cost: &BigInt, mut guess: Price) -> Result<Price, Price> {
-        let total_utility = self.utility[p];
-        // Short supporters stay short as the guess rises: each pass looks
-        // only at those who could still pay the last guess.
-        let mut pending = std::mem::take(&mut self.pending);
-        pending.clear();
-        pending.extend(
-            self.voters.supporters[p]
-                .iter()
-                .filter(|&&(g, _)| !self.broke[g as usize])
-                .copied(),
-        );
-        let mut weight = std::mem::take(&mut self.short_weight);
-        weight.clear();
-        weight.resize(self.projects, 0);
-        let mut count: u128 = 0;
-        let mut utility: u128 = 0;
-        let found = loop {
-            pending.retain(|&(g, u)| {
-                if self.affords(g, &guess, u) {
-                    return true;
-                }
-                let m = u128::from(self.voters.multiplicity[g as usize]);
-                count += m;
-                utility += m * u128::from(u);
-                for &(k, uk) in self.voters.ballot(g as usize) {
-                    if self.rho[k as usize].is_some() {
-                        weight[k as usize] += m * u128::from(uk);
-                    }
-                }
-                false
-            });
-            let sharing = total_utility - utility;
-            if sharing == 0 {
-                // Everyone pays all they have: a boundary case the
-                // horizon does not follow, so the walk takes one step.
-                if let Some(horizon) = &mut self.horizon {
-                    horizon.keep(Taken::Zero, &BigInt::zero(), &BigInt::one());
-                }
-                break Err(guess);
-            }
-            let mut paid = &self.start * count;
-            let mut paid_slope = if self.tracking() {
-                &self.den * count
-            } else {
-                BigInt::zero()
-            };
-            for &k in &self.funded {
-                if weight[k] > 0
-                    && let Some((rho, rho_slope)) = &self.rho[k]
-                {
-                    paid -= rho * weight[k];
-                    if self.tracking() {
-                        paid_slope -= rho_slope * weight[k];
-                    }
-                }
-            }
-            let next = Price::new(cost - paid, -paid_slope, sharing, &self.den);
-            if next.cmp(&guess) != Ordering::Greater {
-                break Ok(next);
-            }
-            guess = next;
-        };
-        self.pending = pending;
-        self.short_weight = weight;
-        found
-    }
-
     /// `p` is funded at `rho`: every supporter pays min(money, ρ × utility).
     pub(super) fn pay(&mut self, p: usize, rho: &Price) {
         let n = self.projects;
-        for &(g, u) in &self.voters.supporters[p] {
-            if self.broke[g as usize] {
+        let voters = self.voters;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.gather(voters, &self.group_sig, p, self.sigs.len());
+        // One decision, and one new signature, per class.
+        let mut next = Vec::with_capacity(scratch.classes.len());
+        for class in &scratch.classes {
+            next.push(if self.affords(class, rho) {
+                self.sigs.extend(
+                    class.sig,
+                    p as u32,
+                    class.utility,
+                    (rho.bounds, rho.slope_bounds),
+                )
+            } else {
+                BROKE
+            });
+        }
+        for (i, &(g, u)) in voters.supporters[p].iter().enumerate() {
+            if self.group_sig[g as usize] == BROKE {
                 continue;
             }
-            let m = u128::from(self.voters.multiplicity[g as usize]);
-            let ballot = self.voters.ballot(g as usize);
-            if self.affords(g, rho, u) {
-                let g = g as usize;
-                self.bounds[g] = minus(self.bounds[g], times(rho.bounds, u));
-                if self.horizon.is_some() {
-                    self.slope_bounds[g] = minus(self.slope_bounds[g], times(rho.slope_bounds, u));
-                }
+            let m = u128::from(voters.multiplicity[g as usize]);
+            let ballot = voters.ballot(g as usize);
+            let now = next[scratch.class_of(i)];
+            self.group_sig[g as usize] = now;
+            if now != BROKE {
                 for &(q, _) in ballot {
                     self.weight[q as usize * n + p] += m * u128::from(u);
                 }
             } else {
-                self.broke[g as usize] = true;
                 for &(q, uq) in ballot {
                     let q = q as usize;
                     self.count[q] -= m;
@@ -403,9 +251,14 @@ impl<'a> Wallets<'a> {
                 }
             }
         }
-        // ρ = num / (den × div): take out what num, its slope and div
-        // share (cheap: div is a machine word), then make den × div the
-        // new common denominator of every amount.
+        self.scratch = scratch;
+        self.rescale(p, rho);
+    }
+
+    /// Makes `rho`'s denominator the common one: ρ = num / (den × div),
+    /// less what num, its slope and div share (cheap: div is a machine
+    /// word); den × div becomes the denominator of every amount.
+    fn rescale(&mut self, p: usize, rho: &Price) {
         let div = BigInt::from(rho.div);
         let mut common = (&rho.num % &div).gcd(&div);
         if !rho.slope.is_zero() {

@@ -27,8 +27,8 @@ fn best_of<T>(
 /// Times reading `path` and counting it by `rule` (MES with add-one steps
 /// of one unit of the file's currency, as `pebble tally` counts).
 pub fn time_file(path: &Path, rule: Rule, repeat: usize) -> Result<String, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let (read, file) = best_of(repeat, || {
         pabulib::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
     })?;

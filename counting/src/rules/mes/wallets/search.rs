@@ -1,0 +1,128 @@
+//! Finding a project's price: the smallest ρ with
+//! Σ min(money, ρ × utility) = cost over its supporters.
+
+use std::cmp::Ordering;
+
+use num_bigint::BigInt;
+use num_traits::{One, Zero};
+
+use super::super::horizon::Taken;
+use super::super::price::Price;
+use super::Wallets;
+
+impl Wallets<'_> {
+    /// The smallest ρ with Σ min(money, ρ × utility) = `p`'s cost over its
+    /// supporters (who must hold at least the cost): the same ρ as
+    /// pabutools' scan of supporters poorest first, since the equation
+    /// has one solution. Kept as `p`'s last price.
+    ///
+    /// Found by a rising guess over the supporters' classes: start from a
+    /// lower bound; the classes short of guess × utility pay all they
+    /// have, the others share the rest equally per unit of utility, which
+    /// gives the next guess. The guesses never pass the solution and stop
+    /// on it once no further class falls short. What the short classes
+    /// hold is summed in the linear form of [`Wallets`].
+    pub(in crate::rules::mes) fn price(&mut self, p: usize) -> Price {
+        let total_utility = self.utility[p];
+        let cost = BigInt::from(self.voters.cost[p]) * &self.den;
+        if total_utility == 0 {
+            let found = Price::new(cost, BigInt::zero(), 1, &self.den);
+            self.last[p] = Some(found.clone());
+            return found;
+        }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.gather(self.voters, &self.group_sig, p, self.sigs.len());
+        let classes = std::mem::take(&mut scratch.classes);
+        self.scratch = scratch;
+        let lowest = Price::new(cost.clone(), BigInt::zero(), total_utility, &self.den);
+        // The last price is a lower bound too, and usually a closer one:
+        // fewer passes, the same price.
+        let start = match &self.last[p] {
+            Some(last) if last.cmp(&lowest) == Ordering::Greater => last.clone(),
+            _ => lowest.clone(),
+        };
+        let from_lowest = start.cmp(&lowest) == Ordering::Equal;
+        let found = match self.search(&classes, total_utility, &cost, start) {
+            Ok(found) => found,
+            Err(reached) if from_lowest => reached,
+            // No one price: answer as the search from cost / utility does,
+            // as counts have always done.
+            Err(_) => match self.search(&classes, total_utility, &cost, lowest) {
+                Ok(found) | Err(found) => found,
+            },
+        };
+        if self.tracking() {
+            // Who pays all they have decides the price's formula: the
+            // formula holds while each class stays on its side.
+            for class in &classes {
+                self.affords_tracked(class, &found);
+            }
+        }
+        self.scratch.classes = classes;
+        self.last[p] = Some(found.clone());
+        found
+    }
+
+    /// The rising-guess search from `guess`, a lower bound on the price;
+    /// `Err` with the guess reached when every supporter would pay all
+    /// they have (then the price has no one value, and which guess is
+    /// reached depends on where the search started).
+    fn search(
+        &mut self,
+        classes: &[super::Class],
+        total_utility: u128,
+        cost: &BigInt,
+        mut guess: Price,
+    ) -> Result<Price, Price> {
+        // Short classes stay short as the guess rises: each pass looks
+        // only at those who could still pay the last guess.
+        let mut pending: Vec<usize> = (0..classes.len()).collect();
+        let mut weight = vec![0u128; self.projects];
+        let mut count: u128 = 0;
+        let mut utility: u128 = 0;
+        loop {
+            pending.retain(|&i| {
+                let class = &classes[i];
+                if self.affords(class, &guess) {
+                    return true;
+                }
+                count += class.voters;
+                utility += class.voters * u128::from(class.utility);
+                for (k, uk) in self.sigs.entries(class.sig) {
+                    weight[k as usize] += class.voters * u128::from(uk);
+                }
+                false
+            });
+            let sharing = total_utility - utility;
+            if sharing == 0 {
+                // Everyone pays all they have: a boundary case the
+                // horizon does not follow, so the walk takes one step.
+                if let Some(horizon) = &mut self.horizon {
+                    horizon.keep(Taken::Zero, &BigInt::zero(), &BigInt::one());
+                }
+                return Err(guess);
+            }
+            let mut paid = &self.start * count;
+            let mut paid_slope = if self.tracking() {
+                &self.den * count
+            } else {
+                BigInt::zero()
+            };
+            for &k in &self.funded {
+                if weight[k] > 0
+                    && let Some((rho, rho_slope)) = &self.rho[k]
+                {
+                    paid -= rho * weight[k];
+                    if self.tracking() {
+                        paid_slope -= rho_slope * weight[k];
+                    }
+                }
+            }
+            let next = Price::new(cost - paid, -paid_slope, sharing, &self.den);
+            if next.cmp(&guess) != Ordering::Greater {
+                return Ok(next);
+            }
+            guess = next;
+        }
+    }
+}
