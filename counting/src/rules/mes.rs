@@ -101,12 +101,18 @@ fn equal_shares(
         crate::transcript::Exact::from(per_voter)
     );
     loop {
-        in_play.sort_by(|&a, &b| {
-            wallets
-                .last_price(a)
-                .cmp(wallets.last_price(b))
-                .then(a.cmp(&b))
-        });
+        if record {
+            in_play.sort_by(|&a, &b| {
+                wallets
+                    .compare(wallets.last_price(a), wallets.last_price(b))
+                    .then(a.cmp(&b))
+            });
+        } else {
+            // Unwritten runs need only some order of rising lower bounds
+            // (the scan below stops by bounds too): the funded projects
+            // are the same whatever the order.
+            in_play.sort_by_key(|&p| (wallets.last_price(p).bounds.map_or(i128::MIN, |b| b.0), p));
+        }
         let round = push_round(&mut rounds, &stage);
         let mut best: Option<Price> = None;
         let mut tied: Vec<usize> = Vec::new();
@@ -119,10 +125,16 @@ fn equal_shares(
                 });
                 continue;
             }
-            if best
-                .as_ref()
-                .is_some_and(|b| wallets.last_price(p).cmp(b) == Ordering::Greater)
-            {
+            let dearer = |best: &Price| {
+                let last = wallets.last_price(p);
+                if record {
+                    wallets.compare(last, best) == Ordering::Greater
+                } else {
+                    // Every later project's lower bound is at least this one's.
+                    last.cmp_bounds(best) == Some(Ordering::Greater)
+                }
+            };
+            if best.as_ref().is_some_and(dearer) {
                 break;
             }
             let rho = wallets.price(p);
@@ -160,7 +172,7 @@ fn equal_shares(
                 policy: preference.policy(),
             });
         }
-        if let Some(mut horizon) = wallets.horizon.take() {
+        if wallets.horizon.is_some() {
             // The choice stands while every other project in play stays
             // dearer (its price, or the lower bound that spared computing
             // it) and each tie stays a tie.
@@ -170,9 +182,8 @@ fn equal_shares(
                 } else {
                     Taken::Above
                 };
-                wallets.last_price(q).keep_above(&rho, taken, &mut horizon);
+                wallets.keep_last_above(q, &rho, taken);
             }
-            wallets.horizon = Some(horizon);
         }
         let project = &manifest.projects[chosen];
         spent = spent.saturating_add(project.cost.minor_units());

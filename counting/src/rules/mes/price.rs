@@ -25,8 +25,8 @@ pub(super) fn bounds_of(num: &BigInt, div: &BigInt) -> Option<(i128, i128)> {
 }
 
 /// `num / (den × div)` and its slope `slope / (den × div)`, over the run's
-/// common denominator `den` at the time (see `Wallets::pay`), with
-/// bounds of both × 2^64.
+/// common denominator `den` as it was after `epoch` fundings (see
+/// `Wallets::pay`), with bounds of both × 2^64 (which never change).
 #[derive(Clone, Debug)]
 pub(super) struct Price {
     pub(super) num: BigInt,
@@ -34,11 +34,13 @@ pub(super) struct Price {
     pub(super) div: u128,
     pub(super) bounds: Option<(i128, i128)>,
     pub(super) slope_bounds: Option<(i128, i128)>,
+    pub(super) epoch: usize,
 }
 
 impl Price {
-    /// The price `num / (den × div)` with slope `slope / (den × div)`.
-    pub(super) fn new(num: BigInt, slope: BigInt, div: u128, den: &BigInt) -> Price {
+    /// The price `num / (den × div)` with slope `slope / (den × div)`,
+    /// `den` being the common denominator after `epoch` fundings.
+    pub(super) fn new(num: BigInt, slope: BigInt, div: u128, den: &BigInt, epoch: usize) -> Price {
         let whole = den * div;
         let bounds = bounds_of(&num, &whole);
         let slope_bounds = if slope.is_zero() {
@@ -52,46 +54,63 @@ impl Price {
             div,
             bounds,
             slope_bounds,
+            epoch,
         }
     }
 
-    /// Compares two prices of the same run and round at b₀.
+    /// The order of two prices if their bounds tell it.
+    pub(super) fn cmp_bounds(&self, other: &Price) -> Option<Ordering> {
+        let ((a_lo, a_hi), (b_lo, b_hi)) = (self.bounds?, other.bounds?);
+        if a_hi < b_lo {
+            Some(Ordering::Less)
+        } else if a_lo > b_hi {
+            Some(Ordering::Greater)
+        } else {
+            None
+        }
+    }
+
+    /// Compares two prices of the same epoch.
     pub(super) fn cmp(&self, other: &Price) -> Ordering {
-        if let (Some((a_lo, a_hi)), Some((b_lo, b_hi))) = (self.bounds, other.bounds) {
-            if a_hi < b_lo {
-                return Ordering::Less;
-            }
-            if a_lo > b_hi {
-                return Ordering::Greater;
-            }
-        }
-        (&self.num * other.div).cmp(&(&other.num * self.div))
+        debug_assert_eq!(self.epoch, other.epoch, "prices over one denominator");
+        self.cmp_bounds(other)
+            .unwrap_or_else(|| (&self.num * other.div).cmp(&(&other.num * self.div)))
     }
 
-    /// Tells `horizon` that `self` vs `cheaper` was decided as `taken`
-    /// (`self − cheaper` above zero, or zero for a tie broken for
-    /// `cheaper`).
-    pub(super) fn keep_above(&self, cheaper: &Price, taken: Taken, horizon: &mut Horizon) {
+    /// Whether the bounds show that `self` vs `cheaper`, decided as
+    /// `taken`, stands for every step `horizon` still counts.
+    pub(super) fn surely_above(&self, cheaper: &Price, taken: Taken, horizon: &Horizon) -> bool {
         let gap = |a: Option<(i128, i128)>, b: Option<(i128, i128)>| {
             let ((a_lo, a_hi), (b_lo, b_hi)) = (a?, b?);
             Some((a_lo.checked_sub(b_hi)?, a_hi.checked_sub(b_lo)?))
         };
         let d = gap(self.bounds, cheaper.bounds);
         let e = gap(self.slope_bounds, cheaper.slope_bounds);
-        if horizon.surely_kept(taken, d, e) {
-            return;
-        }
+        horizon.surely_kept(taken, d, e)
+    }
+
+    /// Tells `horizon` exactly that `self` vs `cheaper` (of the same
+    /// epoch) was decided as `taken` (`self − cheaper` above zero, or zero
+    /// for a tie broken for `cheaper`).
+    pub(super) fn keep_above(&self, cheaper: &Price, taken: Taken, horizon: &mut Horizon) {
+        debug_assert_eq!(self.epoch, cheaper.epoch, "prices over one denominator");
         let d = &self.num * cheaper.div - &cheaper.num * self.div;
         let e = &self.slope * cheaper.div - &cheaper.slope * self.div;
         horizon.keep(taken, &d, &e);
     }
 
-    /// Multiplies the numerators by `factor` (the common denominator grew
-    /// by it).
-    pub(super) fn rescale(&mut self, factor: &BigInt) {
-        self.num *= factor;
-        if !self.slope.is_zero() {
-            self.slope *= factor;
+    /// The same price over the denominator of `epoch`, which is this
+    /// one's times `factor`.
+    pub(super) fn rescaled(&self, factor: &BigInt, epoch: usize) -> Price {
+        Price {
+            num: &self.num * factor,
+            slope: if self.slope.is_zero() {
+                BigInt::zero()
+            } else {
+                &self.slope * factor
+            },
+            epoch,
+            ..self.clone()
         }
     }
 }

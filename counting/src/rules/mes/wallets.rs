@@ -23,6 +23,8 @@
 mod classes;
 mod search;
 
+use std::cmp::Ordering;
+
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
@@ -30,7 +32,7 @@ use num_traits::{One, Signed, Zero};
 
 use super::horizon::{Horizon, Taken};
 use super::price::{Price, bounds_of};
-use super::signatures::{BROKE, Signatures, minus, times};
+use super::signatures::{BROKE, Interval, Signatures, minus, times};
 use super::voters::Voters;
 use classes::Class;
 
@@ -46,8 +48,17 @@ pub(super) struct Wallets<'a> {
     sigs: Signatures,
     /// ρ of each funded project, over `den`, and its slope.
     rho: Vec<Option<(BigInt, BigInt)>>,
+    /// Bounds of each funded project's ρ × 2^64 and of its slope.
+    rho_bounds: Vec<(Interval, Interval)>,
+    /// Bounds of the starting money × 2^64.
+    start_bounds: Interval,
     funded: Vec<usize>,
-    /// Per project: the last price computed, a lower bound on its next.
+    /// What each funding multiplied the common denominator by, in order:
+    /// a price of epoch e is brought to the current denominator by the
+    /// product of `divs[e..]`.
+    divs: Vec<BigInt>,
+    /// Per project: the last price computed, a lower bound on its next
+    /// (of whatever epoch it was computed in).
     last: Vec<Option<Price>>,
     /// Per project: voters among its supporters who are not broke.
     count: Vec<u128>,
@@ -89,7 +100,10 @@ impl<'a> Wallets<'a> {
             group_sig: vec![0; voters.groups()],
             sigs: Signatures::new(start_bounds),
             rho: vec![None; projects],
+            rho_bounds: vec![(None, None); projects],
+            start_bounds,
             funded: Vec::new(),
+            divs: Vec::new(),
             last: vec![None; projects],
             count,
             utility: voters.total_utility.clone(),
@@ -99,7 +113,13 @@ impl<'a> Wallets<'a> {
         };
         for p in voters.candidates() {
             let cost = BigInt::from(voters.cost[p]) * &wallets.den;
-            let first = Price::new(cost, BigInt::zero(), voters.total_utility[p], &wallets.den);
+            let first = Price::new(
+                cost,
+                BigInt::zero(),
+                voters.total_utility[p],
+                &wallets.den,
+                0,
+            );
             wallets.last[p] = Some(first);
         }
         wallets
@@ -117,9 +137,51 @@ impl<'a> Wallets<'a> {
             .unwrap_or_else(|| unreachable!("every candidate has a price from the start"))
     }
 
+    /// How many fundings the common denominator has seen.
+    fn epoch(&self) -> usize {
+        self.funded.len()
+    }
+
+    /// `price` over the current common denominator.
+    pub(super) fn bring(&self, price: &Price) -> Price {
+        if price.epoch == self.epoch() {
+            return price.clone();
+        }
+        let factor = self.divs[price.epoch..]
+            .iter()
+            .fold(BigInt::one(), |product, div| product * div);
+        price.rescaled(&factor, self.epoch())
+    }
+
+    /// Compares two prices of this run, of any epochs.
+    pub(super) fn compare(&self, a: &Price, b: &Price) -> Ordering {
+        if let Some(order) = a.cmp_bounds(b) {
+            return order;
+        }
+        if a.epoch == b.epoch {
+            return a.cmp(b);
+        }
+        self.bring(a).cmp(&self.bring(b))
+    }
+
+    /// Tells the horizon that `q`'s last price vs `cheaper` was decided
+    /// as `taken` (see [`Price::keep_above`]).
+    pub(super) fn keep_last_above(&mut self, q: usize, cheaper: &Price, taken: Taken) {
+        let Some(mut horizon) = self.horizon.take() else {
+            return;
+        };
+        let dearer = self.last_price(q);
+        if !dearer.surely_above(cheaper, taken, &horizon) {
+            self.bring(dearer)
+                .keep_above(&self.bring(cheaper), taken, &mut horizon);
+        }
+        self.horizon = Some(horizon);
+    }
+
     /// `price` exactly, in lowest terms (for the transcript).
     pub(super) fn exact(&self, price: &Price) -> BigRational {
-        BigRational::new(price.num.clone(), &self.den * price.div)
+        let price = self.bring(price);
+        BigRational::new(price.num, &self.den * price.div)
     }
 
     /// The money of a voter with signature `sig` and its slope, over `den`.
@@ -173,9 +235,50 @@ impl<'a> Wallets<'a> {
         affords
     }
 
+    /// Bounds × 2^64 of what `p`'s supporters hold beyond its cost, and
+    /// of its slope.
+    fn surplus_bounds(&self, p: usize) -> (Interval, Interval) {
+        let count = i128::try_from(self.count[p]).ok();
+        let scaled = |x: Interval, n: Option<i128>| {
+            let ((lo, hi), n) = (x?, n?);
+            Some((lo.checked_mul(n)?, hi.checked_mul(n)?))
+        };
+        let one = Some((1i128 << 64, 1i128 << 64));
+        let cost = i128::from(self.voters.cost[p]).checked_mul(1i128 << 64);
+        let mut money = minus(scaled(self.start_bounds, count), cost.map(|c| (c, c)));
+        let mut slope = scaled(one, count);
+        for &k in &self.funded {
+            let w = i128::try_from(self.weight[p * self.projects + k]).ok();
+            if w != Some(0) {
+                let (rho, rho_slope) = self.rho_bounds[k];
+                money = minus(money, scaled(rho, w));
+                slope = minus(slope, scaled(rho_slope, w));
+            }
+        }
+        (money, slope)
+    }
+
     /// Whether `p`'s supporters hold at least its cost in all (reported
-    /// to the horizon).
+    /// to the horizon). Bounds decide it, and its horizon, when they can.
     pub(super) fn affordable(&mut self, p: usize) -> bool {
+        let (money, slope) = self.surplus_bounds(p);
+        let decided = match money {
+            Some((lo, _)) if lo >= 0 => Some(true),
+            Some((_, hi)) if hi < 0 => Some(false),
+            _ => None,
+        };
+        if let Some(affordable) = decided {
+            let taken = if affordable {
+                Taken::AtLeast
+            } else {
+                Taken::Below
+            };
+            match &self.horizon {
+                None => return affordable,
+                Some(horizon) if horizon.surely_kept(taken, money, slope) => return affordable,
+                Some(_) => {}
+            }
+        }
         let mut total = &self.start * self.count[p];
         let mut slope = if self.tracking() {
             &self.den * self.count[p]
@@ -277,10 +380,9 @@ impl<'a> Wallets<'a> {
                 *r_slope *= &div;
             }
         }
-        for price in self.last.iter_mut().flatten() {
-            price.rescale(&div);
-        }
+        self.divs.push(div);
         self.rho[p] = Some((num, slope));
+        self.rho_bounds[p] = (rho.bounds, rho.slope_bounds);
         self.funded.push(p);
     }
 }

@@ -26,7 +26,7 @@ impl Wallets<'_> {
         let total_utility = self.utility[p];
         let cost = BigInt::from(self.voters.cost[p]) * &self.den;
         if total_utility == 0 {
-            let found = Price::new(cost, BigInt::zero(), 1, &self.den);
+            let found = Price::new(cost, BigInt::zero(), 1, &self.den, self.epoch());
             self.last[p] = Some(found.clone());
             return found;
         }
@@ -34,22 +34,26 @@ impl Wallets<'_> {
         scratch.gather(self.voters, &self.group_sig, p, self.sigs.len());
         let classes = std::mem::take(&mut scratch.classes);
         self.scratch = scratch;
-        let lowest = Price::new(cost.clone(), BigInt::zero(), total_utility, &self.den);
+        let lowest = Price::new(
+            cost.clone(),
+            BigInt::zero(),
+            total_utility,
+            &self.den,
+            self.epoch(),
+        );
         // The last price is a lower bound too, and usually a closer one:
         // fewer passes, the same price.
         let start = match &self.last[p] {
-            Some(last) if last.cmp(&lowest) == Ordering::Greater => last.clone(),
+            Some(last) if self.compare(last, &lowest) == Ordering::Greater => self.bring(last),
             _ => lowest.clone(),
         };
         let from_lowest = start.cmp(&lowest) == Ordering::Equal;
         let found = match self.search(&classes, total_utility, &cost, start) {
-            Ok(found) => found,
-            Err(reached) if from_lowest => reached,
+            (found, true) => found,
+            (reached, false) if from_lowest => reached,
             // No one price: answer as the search from cost / utility does,
             // as counts have always done.
-            Err(_) => match self.search(&classes, total_utility, &cost, lowest) {
-                Ok(found) | Err(found) => found,
-            },
+            (_, false) => self.search(&classes, total_utility, &cost, lowest).0,
         };
         if self.tracking() {
             // Who pays all they have decides the price's formula: the
@@ -63,17 +67,17 @@ impl Wallets<'_> {
         found
     }
 
-    /// The rising-guess search from `guess`, a lower bound on the price;
-    /// `Err` with the guess reached when every supporter would pay all
-    /// they have (then the price has no one value, and which guess is
-    /// reached depends on where the search started).
+    /// The rising-guess search from `guess`, a lower bound on the price:
+    /// the price and `true`, or the guess reached and `false` when every
+    /// supporter would pay all they have (then the price has no one
+    /// value, and which guess is reached depends on where it started).
     fn search(
         &mut self,
         classes: &[super::Class],
         total_utility: u128,
         cost: &BigInt,
         mut guess: Price,
-    ) -> Result<Price, Price> {
+    ) -> (Price, bool) {
         // Short classes stay short as the guess rises: each pass looks
         // only at those who could still pay the last guess.
         let mut pending: Vec<usize> = (0..classes.len()).collect();
@@ -100,7 +104,7 @@ impl Wallets<'_> {
                 if let Some(horizon) = &mut self.horizon {
                     horizon.keep(Taken::Zero, &BigInt::zero(), &BigInt::one());
                 }
-                return Err(guess);
+                return (guess, false);
             }
             let mut paid = &self.start * count;
             let mut paid_slope = if self.tracking() {
@@ -118,9 +122,9 @@ impl Wallets<'_> {
                     }
                 }
             }
-            let next = Price::new(cost - paid, -paid_slope, sharing, &self.den);
+            let next = Price::new(cost - paid, -paid_slope, sharing, &self.den, self.epoch());
             if next.cmp(&guess) != Ordering::Greater {
-                return Ok(next);
+                return (next, true);
             }
             guess = next;
         }
