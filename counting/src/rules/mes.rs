@@ -173,14 +173,16 @@ fn equal_shares(
             });
         }
         if wallets.horizon.is_some() {
-            // The choice stands while every other project in play stays
-            // dearer (its price, or the lower bound that spared computing
-            // it) and each tie stays a tie.
+            // The choice stands while the chosen project stays affordable
+            // and every other project in play stays at least as dear (its
+            // price, or the lower bound that spared computing it): no
+            // dearer than the chosen one if the tie-break prefers it,
+            // strictly dearer otherwise.
+            wallets.keep_affordable(chosen);
             for &q in in_play.iter().filter(|&&q| q != chosen) {
-                let taken = if tied.contains(&q) {
-                    Taken::Zero
-                } else {
-                    Taken::Above
+                let taken = match by_preference(manifest, preference, chosen, q) {
+                    Ordering::Less => Taken::AtLeast,
+                    _ => Taken::Above,
                 };
                 wallets.keep_last_above(q, &rho, taken);
             }

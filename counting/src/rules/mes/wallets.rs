@@ -258,9 +258,20 @@ impl<'a> Wallets<'a> {
         (money, slope)
     }
 
-    /// Whether `p`'s supporters hold at least its cost in all (reported
-    /// to the horizon). Bounds decide it, and its horizon, when they can.
+    /// Whether `p`'s supporters hold at least its cost in all. Bounds
+    /// decide it when they can. A project found unaffordable is dropped,
+    /// so that is reported to the horizon; being affordable matters only
+    /// for the project funded, which [`Wallets::keep_affordable`] reports.
     pub(super) fn affordable(&mut self, p: usize) -> bool {
+        self.affordability(p, false)
+    }
+
+    /// Reports to the horizon that `p` (funded this round) is affordable.
+    pub(super) fn keep_affordable(&mut self, p: usize) {
+        self.affordability(p, true);
+    }
+
+    fn affordability(&mut self, p: usize, report_affordable: bool) -> bool {
         let (money, slope) = self.surplus_bounds(p);
         let decided = match money {
             Some((lo, _)) if lo >= 0 => Some(true),
@@ -275,6 +286,7 @@ impl<'a> Wallets<'a> {
             };
             match &self.horizon {
                 None => return affordable,
+                _ if affordable && !report_affordable => return affordable,
                 Some(horizon) if horizon.surely_kept(taken, money, slope) => return affordable,
                 Some(_) => {}
             }
@@ -298,6 +310,9 @@ impl<'a> Wallets<'a> {
         }
         let gap = total - BigInt::from(self.voters.cost[p]) * &self.den;
         let affordable = !gap.is_negative();
+        if affordable && !report_affordable {
+            return affordable;
+        }
         if let Some(horizon) = &mut self.horizon {
             let taken = if affordable {
                 Taken::AtLeast
@@ -315,10 +330,12 @@ impl<'a> Wallets<'a> {
         let voters = self.voters;
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.gather(voters, &self.group_sig, p, self.sigs.len());
-        // One decision, and one new signature, per class.
+        // One decision, and one new signature, per class; who pays all
+        // they have decides everyone's money from here on, so each
+        // decision is reported to the horizon.
         let mut next = Vec::with_capacity(scratch.classes.len());
         for class in &scratch.classes {
-            next.push(if self.affords(class, rho) {
+            next.push(if self.affords_tracked(class, rho) {
                 self.sigs.extend(
                     class.sig,
                     p as u32,

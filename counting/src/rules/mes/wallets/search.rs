@@ -55,13 +55,12 @@ impl Wallets<'_> {
             // as counts have always done.
             (_, false) => self.search(&classes, total_utility, &cost, lowest).0,
         };
-        if self.tracking() {
-            // Who pays all they have decides the price's formula: the
-            // formula holds while each class stays on its side.
-            for class in &classes {
-                self.affords_tracked(class, &found);
-            }
-        }
+        // No decision here is reported to the horizon: with the short
+        // classes fixed, the formula found is a lower bound on the price
+        // at every starting budget (each class pays at most ρ × utility
+        // and at most what it holds), which is all the comparisons with
+        // the round's winner need. The winner's own formula is held to
+        // its classes when it is paid (`Wallets::pay`).
         self.scratch.classes = classes;
         self.last[p] = Some(found.clone());
         found
