@@ -9,8 +9,10 @@
 
 mod amount;
 mod fields;
+mod ids;
 mod irregular;
 mod read;
+mod repeats;
 mod write;
 
 pub use irregular::{Irregularity, IrregularityKind};
@@ -142,23 +144,25 @@ impl PbFile {
         let mut profile = Profile::new(manifest);
         let mut irregular = irregular::Tally::from(self.irregularities.clone());
         for vote in &self.votes {
-            if let Err(broken) = vote.ballot.validate(manifest) {
-                let kind = match broken {
-                    BallotError::OverBudget { .. } => IrregularityKind::OverBudget,
-                    BallotError::TooFewProjects { .. } => limit("min_length"),
-                    BallotError::TooManyProjects { .. } | BallotError::TooManyRanks { .. } => {
-                        limit("max_length")
-                    }
-                    BallotError::TooManyPoints { .. } => limit("max_sum_points"),
-                    other => {
-                        return Err(PbError {
-                            line: vote.line,
-                            reason: other.to_string(),
-                        });
-                    }
-                };
-                irregular.note(kind, vote.line);
-            }
+            let Err(broken) = vote.ballot.validate(manifest) else {
+                profile.push_valid(manifest, &vote.ballot);
+                continue;
+            };
+            let kind = match broken {
+                BallotError::OverBudget { .. } => IrregularityKind::OverBudget,
+                BallotError::TooFewProjects { .. } => limit("min_length"),
+                BallotError::TooManyProjects { .. } | BallotError::TooManyRanks { .. } => {
+                    limit("max_length")
+                }
+                BallotError::TooManyPoints { .. } => limit("max_sum_points"),
+                other => {
+                    return Err(PbError {
+                        line: vote.line,
+                        reason: other.to_string(),
+                    });
+                }
+            };
+            irregular.note(kind, vote.line);
             profile
                 .push_as_cast(manifest, &vote.ballot)
                 .map_err(|e| PbError {

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,10 +18,24 @@ pub const MAX_ID_LEN: usize = 255;
 /// (pabulib readers trim fields).
 ///
 /// Ids order by their UTF-8 bytes, which is the order of their code
-/// points: the order Python and pabutools use when they sort names.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// points: the order Python and pabutools use when they sort names. An
+/// id is shared, not copied, so a million ballots naming it cost one.
+#[derive(Clone, Debug, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct ProjectId(String);
+pub struct ProjectId(Arc<str>);
+
+impl std::hash::Hash for ProjectId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl PartialEq for ProjectId {
+    fn eq(&self, other: &Self) -> bool {
+        // Copies of one id share their text: no need to read it.
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
 
 /// Why a text is not a project id.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -64,7 +79,7 @@ impl FromStr for ProjectId {
         if text.len() > MAX_ID_LEN {
             return Err(ProjectIdError::TooLong);
         }
-        Ok(ProjectId(text.to_owned()))
+        Ok(ProjectId(Arc::from(text)))
     }
 }
 
@@ -78,7 +93,7 @@ impl TryFrom<String> for ProjectId {
 
 impl From<ProjectId> for String {
     fn from(id: ProjectId) -> String {
-        id.0
+        id.0.to_string()
     }
 }
 

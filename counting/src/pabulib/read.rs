@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::amount::{Decimal, MAX_PLACES};
-use super::fields::{Row, rows};
+use super::fields::{Row, Rows};
 use super::irregular::{IrregularityKind, Tally};
 use super::{PbFile, Vote};
 use crate::{Ballot, Cents, Project, ProjectId};
@@ -35,14 +35,14 @@ enum VoteType {
 }
 
 /// A section's rows after its header, with the header's column names.
-struct Section {
+struct Section<'a> {
     name: &'static str,
     header_line: usize,
     header: Vec<String>,
-    rows: Vec<Row>,
+    rows: Vec<Row<'a>>,
 }
 
-impl Section {
+impl Section<'_> {
     fn column(&self, name: &str) -> Result<usize, PbError> {
         self.header
             .iter()
@@ -60,37 +60,59 @@ impl Section {
 }
 
 /// A field of `row`, trimmed, or `None` where pabutools reads "none".
-fn field(row: &Row, column: usize) -> Option<&str> {
-    row.fields
-        .get(column)
-        .map(|s| s.trim())
-        .filter(|s| !s.eq_ignore_ascii_case("none"))
+fn field<'r>(row: &'r Row<'_>, column: usize) -> Option<&'r str> {
+    none_is_none(row.get(column)?)
 }
 
-/// The three sections, in order, each with its header row.
-fn sections(text: &str) -> Result<[Section; 3], PbError> {
+/// `text` trimmed, or `None` where pabutools reads "none".
+fn none_is_none(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|s| !s.eq_ignore_ascii_case("none"))
+}
+
+/// The section a row starts, if its first field names one.
+fn section_name(first: &str) -> Option<&'static str> {
+    let first = first.trim();
+    ["META", "PROJECTS", "VOTES"]
+        .into_iter()
+        .find(|name| first.eq_ignore_ascii_case(name))
+}
+
+/// pabutools skips a row that is one blank field.
+fn is_blank(row: &Row<'_>) -> bool {
+    row.first().trim().is_empty() && row.len() == 1
+}
+
+/// The three sections, in order, each with its header row; the VOTES
+/// section's rows are left in the returned rows, to be read one by one.
+fn sections(text: &str) -> Result<([Section<'_>; 3], Rows<'_>), PbError> {
     let mut found: Vec<(usize, Section)> = Vec::new();
-    let all = rows(text).or_else(|(line, reason)| fail(line, reason))?;
-    let mut all = all.into_iter();
-    while let Some(row) = all.next() {
-        let name = row.fields[0].trim().to_ascii_uppercase();
-        if matches!(name.as_str(), "META" | "PROJECTS" | "VOTES") {
-            let expected = ["META", "PROJECTS", "VOTES"][found.len().min(2)];
-            if name != expected || found.len() == 3 {
-                return fail(
-                    row.line,
-                    format!("section {name} is out of order (sections are META, PROJECTS, VOTES)"),
-                );
+    let mut all = Rows::new(text);
+    while found.len() < 3 {
+        let Some(row) = all.next() else {
+            return fail(
+                found.last().map_or(0, |(line, _)| *line),
+                "the file must have META, PROJECTS and VOTES sections",
+            );
+        };
+        let row = row.or_else(|(line, reason)| fail(line, reason))?;
+        if is_blank(&row) {
+            continue;
+        }
+        if let Some(name) = section_name(row.first()) {
+            let expected = ["META", "PROJECTS", "VOTES"][found.len()];
+            if name != expected {
+                return out_of_order(row.line, name);
             }
             let Some(header) = all.next() else {
                 return fail(row.line, format!("section {name} has no header row"));
             };
+            let header = header.or_else(|(line, reason)| fail(line, reason))?;
             found.push((
                 row.line,
                 Section {
                     name: expected,
                     header_line: header.line,
-                    header: header.fields,
+                    header: header.to_vec(),
                     rows: Vec::new(),
                 },
             ));
@@ -100,35 +122,38 @@ fn sections(text: &str) -> Result<[Section; 3], PbError> {
             return fail(row.line, "the file must start with a META section");
         }
     }
-    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
-    match <[(usize, Section); 3]>::try_from(found) {
-        Ok([meta, projects, votes]) => Ok([meta.1, projects.1, votes.1]),
-        Err(_) => fail(
-            lines.last().copied().unwrap_or(0),
-            "the file must have META, PROJECTS and VOTES sections",
-        ),
+    match <[(usize, Section<'_>); 3]>::try_from(found) {
+        Ok([meta, projects, votes]) => Ok(([meta.1, projects.1, votes.1], all)),
+        Err(_) => unreachable!("the loop ends with three sections"),
     }
+}
+
+fn out_of_order<T>(line: usize, name: &str) -> Result<T, PbError> {
+    fail(
+        line,
+        format!("section {name} is out of order (sections are META, PROJECTS, VOTES)"),
+    )
 }
 
 /// Parses the text of a `.pb` file.
 pub fn parse(text: &str) -> Result<PbFile, PbError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let [meta_section, project_section, vote_section] = sections(text)?;
+    let ([meta_section, project_section, vote_section], vote_rows) = sections(text)?;
     let mut irregular = Tally::default();
 
     let meta: Vec<(String, String)> = meta_section
         .rows
         .iter()
         .map(|row| {
-            let value = row.fields.get(1).map_or("", |v| v.trim());
-            (row.fields[0].trim().to_owned(), value.to_owned())
+            let value = row.get(1).map_or("", str::trim);
+            (row.first().trim().to_owned(), value.to_owned())
         })
         .collect();
     let meta_line = |key: &str| {
         meta_section
             .rows
             .iter()
-            .find(|r| r.fields[0].trim() == key)
+            .find(|r| r.first().trim() == key)
             .map_or(0, |r| r.line)
     };
     let meta_value = |key: &str| meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
@@ -207,7 +232,16 @@ pub fn parse(text: &str) -> Result<PbFile, PbError> {
         })
         .collect::<Result<Vec<_>, PbError>>()?;
 
-    let votes = read_votes(&vote_section, vote_type, &known, &mut irregular)?;
+    // Room for a vote per line: growing a list of a million votes would
+    // copy it over and over.
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let votes = read_votes(
+        &vote_section,
+        (vote_rows, lines),
+        vote_type,
+        &known,
+        &mut irregular,
+    )?;
     for (key, actual, line) in [
         ("num_projects", projects.len(), meta_line("num_projects")),
         ("num_votes", votes.len(), meta_line("num_votes")),
@@ -235,7 +269,8 @@ pub fn parse(text: &str) -> Result<PbFile, PbError> {
 
 /// The VOTES rows as cast.
 fn read_votes(
-    section: &Section,
+    section: &Section<'_>,
+    (rows, lines): (Rows<'_>, usize),
     vote_type: VoteType,
     known: &BTreeSet<ProjectId>,
     irregular: &mut Tally,
@@ -243,60 +278,67 @@ fn read_votes(
     let vote_column = section.column("vote")?;
     let voter_column = section.header.iter().position(|h| h.trim() == "voter_id");
     let points_column = section.header.iter().position(|h| h.trim() == "points");
-    let mut voters: BTreeSet<String> = BTreeSet::new();
-    let mut votes = Vec::with_capacity(section.rows.len());
-    for row in &section.rows {
-        let n = row.line;
-        let voter = voter_column
-            .and_then(|c| field(row, c))
-            .unwrap_or("")
-            .to_owned();
-        if !voter.is_empty() && !voters.insert(voter.clone()) {
-            irregular.note(IrregularityKind::RepeatedVoter, n);
+    let ids_by_name = super::ids::Ids::new(known);
+    let mut votes = Vec::with_capacity(lines);
+    // The vote's projects by number (see `Ids`), so that repeats are
+    // found by comparing numbers.
+    let mut ids: Vec<u32> = Vec::new();
+    for row in rows {
+        let row = row.or_else(|(line, reason)| fail(line, reason))?;
+        if is_blank(&row) {
+            continue;
         }
-        let mut ids: Vec<ProjectId> = Vec::new();
+        if let Some(name) = section_name(row.first()) {
+            return out_of_order(row.line, name);
+        }
+        let n = row.line;
+        let [voter, vote, points] = row
+            .pick([voter_column, Some(vote_column), points_column])
+            .map(|cell| cell.and_then(none_is_none));
+        let voter = voter.unwrap_or("");
+        ids.clear();
         // pabutools splits on "," and skips empty names, without trimming.
-        for part in field(row, vote_column).unwrap_or("").split(',') {
+        for part in vote.unwrap_or("").split(',') {
             if part.is_empty() {
                 continue;
             }
-            let id: ProjectId = part
-                .trim()
-                .parse()
-                .or_else(|e| fail(n, format!("vote: project id '{part}': {e}")))?;
-            if !known.contains(&id) {
+            let Some(id) = ids_by_name.get(part.trim()) else {
+                let id: ProjectId = part
+                    .trim()
+                    .parse()
+                    .or_else(|e| fail(n, format!("vote: project id '{part}': {e}")))?;
                 return fail(
                     n,
                     format!("the vote names project {id}, which is not in PROJECTS"),
                 );
-            }
+            };
             ids.push(id);
         }
-        let mut seen = BTreeSet::new();
-        if !ids.iter().all(|id| seen.insert(id)) {
+        // Votes are short: a quadratic look for repeats is the fast one.
+        let repeated = ids.iter().enumerate().any(|(i, id)| ids[..i].contains(id));
+        if repeated {
             irregular.note(IrregularityKind::RepeatedProject, n);
         }
         let ballot = match vote_type {
-            VoteType::Approval => Ballot::Approval(ids.into_iter().collect()),
+            VoteType::Approval => {
+                Ballot::Approval(ids.drain(..).map(|n| ids_by_name.id(n).clone()).collect())
+            }
             VoteType::Ordinal => {
-                let mut placed = BTreeSet::new();
-                Ballot::Ranked(
-                    ids.into_iter()
-                        .filter(|id| placed.insert(id.clone()))
-                        .collect(),
-                )
+                let mut order: Vec<ProjectId> = Vec::with_capacity(ids.len());
+                for (i, &n) in ids.iter().enumerate() {
+                    if !ids[..i].contains(&n) {
+                        order.push(ids_by_name.id(n).clone());
+                    }
+                }
+                Ballot::Ranked(order)
             }
             VoteType::Cumulative => {
-                let points: Vec<&str> = points_column
-                    .and_then(|c| field(row, c))
-                    .unwrap_or("")
-                    .split(',')
-                    .collect();
+                let points: Vec<&str> = points.unwrap_or("").split(',').collect();
                 if !ids.is_empty() && points.len() < ids.len() {
                     return fail(n, "'points' must list one number per project in 'vote'");
                 }
                 let mut map = BTreeMap::new();
-                for (id, p) in ids.into_iter().zip(points) {
+                for (id, p) in ids.drain(..).map(|n| ids_by_name.id(n).clone()).zip(points) {
                     let Some(p) = Decimal::parse(p).and_then(|d| d.scaled(0)) else {
                         return fail(
                             n,
@@ -312,10 +354,20 @@ fn read_votes(
             }
         };
         votes.push(Vote {
-            voter,
+            voter: voter.to_owned(),
             ballot,
             line: n,
         });
+    }
+    let mut voters: Vec<(&str, usize)> = Vec::with_capacity(votes.len());
+    voters.extend(
+        votes
+            .iter()
+            .filter(|vote| !vote.voter.is_empty())
+            .map(|vote| (vote.voter.as_str(), vote.line)),
+    );
+    for line in super::repeats::repeated_lines(&voters) {
+        irregular.note(IrregularityKind::RepeatedVoter, line);
     }
     Ok(votes)
 }

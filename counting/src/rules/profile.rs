@@ -52,6 +52,11 @@ impl Profile {
         Ok(())
     }
 
+    /// Adds `ballot`, which [`Ballot::validate`] accepted for `manifest`.
+    pub(crate) fn push_valid(&mut self, manifest: &Manifest, ballot: &Ballot) {
+        self.add(manifest, ballot);
+    }
+
     fn add(&mut self, manifest: &Manifest, ballot: &Ballot) {
         let index = |id| manifest.index_of(id).map(|i| i as u32).unwrap_or(u32::MAX);
         match ballot {
