@@ -8,13 +8,19 @@
 //! [`Horizon`]) and the walk jumps past them: the same per-voter budgets
 //! are tried, in effect, with a run for each stretch rather than for each
 //! step, and the transcript is the one a step-by-step walk writes.
+//!
+//! A run after a jump also starts where the last one's decisions changed:
+//! the rounds before the first one whose decisions the jump passes decide
+//! the same at the new budget (every decision is an affine inequality in
+//! it, so it holds over a stretch of steps), so they are replayed, funding
+//! the same projects without pricing every other one again.
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
 
 use super::horizon::Horizon;
 use super::voters::Voters;
-use super::{Preference, equal_shares};
+use super::{Count, Decided};
 use crate::rules::push_round;
 use crate::transcript::{BudgetVerdict, Event, Exact, Round};
 use crate::{Cents, Manifest, ProjectId};
@@ -26,13 +32,12 @@ const MAX_JUMP: u64 = 1 << 40;
 /// Runs the completion from `start`, stepping by `step`; returns the
 /// funded projects and writes the kept run's rounds and the tries.
 pub(super) fn walk(
-    manifest: &Manifest,
-    voters: &Voters,
-    preference: &Preference,
+    count: &Count<'_>,
     start: BigRational,
     step: u64,
     rounds: &mut Vec<Round>,
 ) -> Vec<usize> {
+    let (manifest, voters) = (count.manifest, count.voters);
     let budget = u128::from(manifest.budget.minor_units());
     let step_money = BigRational::from_integer(BigInt::from(step));
     let mut at = start;
@@ -40,10 +45,30 @@ pub(super) fn walk(
     // it is known, so the other runs write no transcript.
     let mut kept: Option<BigRational> = None;
     let mut tried = Vec::new();
+    let mut replay: Vec<Decided> = Vec::new();
     loop {
         let horizon = Horizon::new(step, MAX_JUMP);
-        let run = equal_shares(manifest, voters, preference, &at, false, Some(horizon));
+        let run = count.equal_shares(&at, false, Some(horizon), &replay);
         let steps = run.horizon.as_ref().map_or(1, Horizon::steps);
+        if std::env::var_os("MESDEBUG").is_some() {
+            eprintln!(
+                "DBG replayed {} rounds {} steps {}",
+                replay.len(),
+                run.decided.len(),
+                steps
+            );
+        }
+        // The rounds whose decisions stand beyond the jump, with the
+        // steps they still stand for from where it lands.
+        replay = run
+            .decided
+            .iter()
+            .take_while(|round| round.steps > steps)
+            .map(|round| Decided {
+                steps: round.steps - steps,
+                ..round.clone()
+            })
+            .collect();
         let cost = cost_of(manifest, &run.funded);
         let verdict = if cost > budget {
             BudgetVerdict::OverBudget
@@ -89,7 +114,7 @@ pub(super) fn walk(
     }
     let funded = match kept {
         Some(per_voter) => {
-            let run = equal_shares(manifest, voters, preference, &per_voter, true, None);
+            let run = count.equal_shares(&per_voter, true, None, &[]);
             rounds.extend(run.rounds);
             run.funded
         }

@@ -49,6 +49,12 @@ impl Horizon {
         self.steps
     }
 
+    /// Holds the horizon to at most `steps` (decisions already known to
+    /// stand that long).
+    pub(super) fn limit(&mut self, steps: u64) {
+        self.steps = self.steps.min(steps.max(1));
+    }
+
     /// Whether the decision with value bounds `d` and slope bounds `e`
     /// (both × the same positive scale, as integer intervals) surely
     /// stays taken for the current number of steps; `false` means "work

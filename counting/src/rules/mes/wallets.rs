@@ -53,10 +53,12 @@ pub(super) struct Wallets<'a> {
     /// Bounds of the starting money × 2^64.
     start_bounds: Interval,
     funded: Vec<usize>,
-    /// What each funding multiplied the common denominator by, in order:
-    /// a price of epoch e is brought to the current denominator by the
-    /// product of `divs[e..]`.
-    divs: Vec<BigInt>,
+    /// What the fundings since each epoch multiplied the common
+    /// denominator by: a price of epoch e is brought to the current
+    /// denominator by `since[e]` (kept up to date as projects are funded,
+    /// a multiplication by a machine word each, rather than multiplied
+    /// out for every price brought).
+    since: Vec<BigInt>,
     /// Per project: the last price computed, a lower bound on its next
     /// (of whatever epoch it was computed in).
     last: Vec<Option<Price>>,
@@ -103,7 +105,7 @@ impl<'a> Wallets<'a> {
             rho_bounds: vec![(None, None); projects],
             start_bounds,
             funded: Vec::new(),
-            divs: Vec::new(),
+            since: Vec::new(),
             last: vec![None; projects],
             count,
             utility: voters.total_utility.clone(),
@@ -147,10 +149,7 @@ impl<'a> Wallets<'a> {
         if price.epoch == self.epoch() {
             return price.clone();
         }
-        let factor = self.divs[price.epoch..]
-            .iter()
-            .fold(BigInt::one(), |product, div| product * div);
-        price.rescaled(&factor, self.epoch())
+        price.rescaled(&self.since[price.epoch], self.epoch())
     }
 
     /// Compares two prices of this run, of any epochs.
@@ -397,7 +396,10 @@ impl<'a> Wallets<'a> {
                 *r_slope *= &div;
             }
         }
-        self.divs.push(div);
+        for product in &mut self.since {
+            *product *= &div;
+        }
+        self.since.push(div);
         self.rho[p] = Some((num, slope));
         self.rho_bounds[p] = (rho.bounds, rho.slope_bounds);
         self.funded.push(p);
