@@ -75,6 +75,9 @@ struct Decided {
     chosen: usize,
     /// The projects dropped as unaffordable.
     dropped: Vec<usize>,
+    /// Which classes of the funded project's supporters paid all they
+    /// had (see `Wallets::pay`).
+    broke: Vec<bool>,
     /// For how many steps every decision of this round and the rounds
     /// before it stands.
     steps: u64,
@@ -145,8 +148,15 @@ impl<'a> Count<'a> {
         let mut decided = Vec::new();
         for round in replay {
             in_play.retain(|p| !round.dropped.contains(p) && *p != round.chosen);
-            let rho = wallets.price(round.chosen);
-            wallets.pay(round.chosen, &rho);
+            // The same classes pay all they have, so the price takes one
+            // pass and the payment no decisions.
+            match wallets.price_known(round.chosen, &round.broke) {
+                Some(rho) => wallets.pay_known(round.chosen, &rho, &round.broke),
+                None => {
+                    let rho = wallets.price(round.chosen);
+                    wallets.pay(round.chosen, &rho);
+                }
+            }
             funded.push(round.chosen);
             decided.push(round.clone());
         }
@@ -272,13 +282,14 @@ impl<'a> Count<'a> {
                     remaining: Cents::new(manifest.budget.minor_units().saturating_sub(spent)),
                 });
             }
-            wallets.pay(chosen, &rho);
+            let broke = wallets.pay(chosen, &rho);
             in_play.retain(|&p| p != chosen);
             funded.push(chosen);
             if let Some(horizon) = &wallets.horizon {
                 decided.push(Decided {
                     chosen,
                     dropped,
+                    broke,
                     steps: horizon.steps(),
                 });
             }

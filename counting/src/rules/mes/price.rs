@@ -9,6 +9,7 @@ use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
 
 use super::horizon::{Horizon, Taken};
+use super::signatures::Interval;
 
 /// Integer bounds of `num / div` × 2^64, if they fit.
 pub(super) fn bounds_of(num: &BigInt, div: &BigInt) -> Option<(i128, i128)> {
@@ -41,12 +42,27 @@ impl Price {
     /// The price `num / (den × div)` with slope `slope / (den × div)`,
     /// `den` being the common denominator after `epoch` fundings.
     pub(super) fn new(num: BigInt, slope: BigInt, div: u128, den: &BigInt, epoch: usize) -> Price {
-        let whole = den * div;
-        let bounds = bounds_of(&num, &whole);
-        let slope_bounds = if slope.is_zero() {
-            Some((0, 0))
+        Price::bounded((num, slope, div), den, epoch, (None, None))
+    }
+
+    /// The same, with bounds worked out by the caller (a wider interval
+    /// than the exact one is fine; `None` asks for the exact one).
+    pub(super) fn bounded(
+        (num, slope, div): (BigInt, BigInt, u128),
+        den: &BigInt,
+        epoch: usize,
+        (bounds, slope_bounds): (Interval, Interval),
+    ) -> Price {
+        let (bounds, slope_bounds) = if bounds.is_none() || slope_bounds.is_none() {
+            let whole = den * div;
+            let slope_bounds = if slope.is_zero() {
+                Some((0, 0))
+            } else {
+                bounds_of(&slope, &whole)
+            };
+            (bounds_of(&num, &whole), slope_bounds)
         } else {
-            bounds_of(&slope, &whole)
+            (bounds, slope_bounds)
         };
         Price {
             num,

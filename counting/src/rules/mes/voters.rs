@@ -16,6 +16,8 @@ pub(super) struct Voters {
     pub(super) supporters: Vec<Vec<(u32, u64)>>,
     /// Per project: Σ multiplicity × utility.
     pub(super) total_utility: Vec<u128>,
+    /// Per project: how many voters support it.
+    pub(super) supporter_count: Vec<u128>,
     /// Per project: its cost in minor units.
     pub(super) cost: Vec<u64>,
 }
@@ -37,6 +39,7 @@ impl Voters {
             offsets: vec![0],
             supporters: vec![Vec::new(); manifest.projects.len()],
             total_utility: vec![0u128; manifest.projects.len()],
+            supporter_count: vec![0u128; manifest.projects.len()],
             cost: manifest
                 .projects
                 .iter()
@@ -69,6 +72,7 @@ impl Voters {
             for entry in ballot {
                 let p = entry.project as usize;
                 voters.total_utility[p] += u128::from(utility(p, entry.weight));
+                voters.supporter_count[p] += 1;
             }
         }
         for supporters in &mut voters.supporters {

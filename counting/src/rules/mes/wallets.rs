@@ -20,7 +20,9 @@
 //! money (the starting money's own slope is 1, so its numerator is `den`),
 //! and every decision is reported to it.
 
+mod afford;
 mod classes;
+mod owed;
 mod search;
 
 use std::cmp::Ordering;
@@ -28,7 +30,7 @@ use std::cmp::Ordering;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{One, Signed, Zero};
+use num_traits::{ToPrimitive, Zero};
 
 use super::horizon::{Horizon, Taken};
 use super::price::{Price, bounds_of};
@@ -66,9 +68,11 @@ pub(super) struct Wallets<'a> {
     count: Vec<u128>,
     /// Per project: Σ multiplicity × utility over those voters.
     utility: Vec<u128>,
-    /// weight[p × projects + k]: Σ multiplicity × utility for k over p's
+    /// weight[k × projects + p]: Σ multiplicity × utility for k over p's
     /// supporters who are not broke and paid for k.
     weight: Vec<u128>,
+    /// Per project p: bounds of Σ_k ρ_k × weight[k × projects + p].
+    owed: owed::Owed,
     /// The decisions' horizon, when the walk wants it.
     pub(super) horizon: Option<Horizon>,
     /// Room for gathering classes, kept so that nothing allocates.
@@ -84,14 +88,7 @@ impl<'a> Wallets<'a> {
         projects: usize,
         horizon: Option<Horizon>,
     ) -> Wallets<'a> {
-        let count = (0..projects)
-            .map(|p| {
-                voters.supporters[p]
-                    .iter()
-                    .map(|&(g, _)| u128::from(voters.multiplicity[g as usize]))
-                    .sum()
-            })
-            .collect();
+        let count = voters.supporter_count.clone();
         let den = start.denom().clone();
         let start_bounds = bounds_of(start.numer(), &den);
         let mut wallets = Wallets {
@@ -110,6 +107,7 @@ impl<'a> Wallets<'a> {
             count,
             utility: voters.total_utility.clone(),
             weight: vec![0; projects * projects],
+            owed: owed::Owed::new(projects),
             horizon,
             scratch: classes::Scratch::default(),
         };
@@ -234,117 +232,59 @@ impl<'a> Wallets<'a> {
         affords
     }
 
-    /// Bounds × 2^64 of what `p`'s supporters hold beyond its cost, and
-    /// of its slope.
-    fn surplus_bounds(&self, p: usize) -> (Interval, Interval) {
-        let count = i128::try_from(self.count[p]).ok();
-        let scaled = |x: Interval, n: Option<i128>| {
-            let ((lo, hi), n) = (x?, n?);
-            Some((lo.checked_mul(n)?, hi.checked_mul(n)?))
-        };
-        let one = Some((1i128 << 64, 1i128 << 64));
-        let cost = i128::from(self.voters.cost[p]).checked_mul(1i128 << 64);
-        let mut money = minus(scaled(self.start_bounds, count), cost.map(|c| (c, c)));
-        let mut slope = scaled(one, count);
-        for &k in &self.funded {
-            let w = i128::try_from(self.weight[p * self.projects + k]).ok();
-            if w != Some(0) {
-                let (rho, rho_slope) = self.rho_bounds[k];
-                money = minus(money, scaled(rho, w));
-                slope = minus(slope, scaled(rho_slope, w));
-            }
-        }
-        (money, slope)
-    }
-
-    /// Whether `p`'s supporters hold at least its cost in all. Bounds
-    /// decide it when they can. A project found unaffordable is dropped,
-    /// so that is reported to the horizon; being affordable matters only
-    /// for the project funded, which [`Wallets::keep_affordable`] reports.
-    pub(super) fn affordable(&mut self, p: usize) -> bool {
-        self.affordability(p, false)
-    }
-
-    /// Reports to the horizon that `p` (funded this round) is affordable.
-    pub(super) fn keep_affordable(&mut self, p: usize) {
-        self.affordability(p, true);
-    }
-
-    fn affordability(&mut self, p: usize, report_affordable: bool) -> bool {
-        let (money, slope) = self.surplus_bounds(p);
-        let decided = match money {
-            Some((lo, _)) if lo >= 0 => Some(true),
-            Some((_, hi)) if hi < 0 => Some(false),
-            _ => None,
-        };
-        if let Some(affordable) = decided {
-            let taken = if affordable {
-                Taken::AtLeast
-            } else {
-                Taken::Below
-            };
-            match &self.horizon {
-                None => return affordable,
-                _ if affordable && !report_affordable => return affordable,
-                Some(horizon) if horizon.surely_kept(taken, money, slope) => return affordable,
-                Some(_) => {}
-            }
-        }
-        let mut total = &self.start * self.count[p];
-        let mut slope = if self.tracking() {
-            &self.den * self.count[p]
-        } else {
-            BigInt::zero()
-        };
-        for &k in &self.funded {
-            let w = self.weight[p * self.projects + k];
-            if w > 0
-                && let Some((rho, rho_slope)) = &self.rho[k]
-            {
-                total -= rho * w;
-                if self.tracking() {
-                    slope -= rho_slope * w;
-                }
-            }
-        }
-        let gap = total - BigInt::from(self.voters.cost[p]) * &self.den;
-        let affordable = !gap.is_negative();
-        if affordable && !report_affordable {
-            return affordable;
-        }
-        if let Some(horizon) = &mut self.horizon {
-            let taken = if affordable {
-                Taken::AtLeast
-            } else {
-                Taken::Below
-            };
-            horizon.keep(taken, &gap, &slope);
-        }
-        affordable
-    }
-
     /// `p` is funded at `rho`: every supporter pays min(money, ρ × utility).
-    pub(super) fn pay(&mut self, p: usize, rho: &Price) {
+    /// Returns, per class of `p`'s supporters, whether it paid all it had.
+    pub(super) fn pay(&mut self, p: usize, rho: &Price) -> Vec<bool> {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        // Pricing `p` just gathered its classes.
+        if scratch.gathered != Some(p) {
+            scratch.gather(self.voters, &self.group_sig, p, self.sigs.len());
+        }
+        // One decision per class; who pays all they have decides
+        // everyone's money from here on, so each is reported to the
+        // horizon.
+        let broke: Vec<bool> = scratch
+            .classes
+            .iter()
+            .map(|class| !self.affords_tracked(class, rho))
+            .collect();
+        self.scratch = scratch;
+        self.settle(p, rho, &broke);
+        broke
+    }
+
+    /// `p` is funded at `rho`, and `broke` tells which of its classes
+    /// (as [`Wallets::price_known`] gathered them) pay all they have.
+    pub(super) fn pay_known(&mut self, p: usize, rho: &Price, broke: &[bool]) {
+        self.settle(p, rho, broke);
+    }
+
+    fn settle(&mut self, p: usize, rho: &Price, broke: &[bool]) {
         let n = self.projects;
         let voters = self.voters;
         let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.gather(voters, &self.group_sig, p, self.sigs.len());
-        // One decision, and one new signature, per class; who pays all
-        // they have decides everyone's money from here on, so each
-        // decision is reported to the horizon.
-        let mut next = Vec::with_capacity(scratch.classes.len());
-        for class in &scratch.classes {
-            next.push(if self.affords_tracked(class, rho) {
-                self.sigs.extend(
-                    class.sig,
-                    p as u32,
-                    class.utility,
-                    (rho.bounds, rho.slope_bounds),
-                )
-            } else {
-                BROKE
-            });
+        if scratch.gathered != Some(p) {
+            scratch.gather(voters, &self.group_sig, p, self.sigs.len());
         }
+        scratch.gathered = None;
+        // One new signature per class that pays in full.
+        let next: Vec<u32> = scratch
+            .classes
+            .iter()
+            .zip(broke)
+            .map(|(class, &broke)| {
+                if broke {
+                    BROKE
+                } else {
+                    self.sigs.extend(
+                        class.sig,
+                        p as u32,
+                        class.utility,
+                        (rho.bounds, rho.slope_bounds),
+                    )
+                }
+            })
+            .collect();
         for (i, &(g, u)) in voters.supporters[p].iter().enumerate() {
             if self.group_sig[g as usize] == BROKE {
                 continue;
@@ -355,7 +295,12 @@ impl<'a> Wallets<'a> {
             self.group_sig[g as usize] = now;
             if now != BROKE {
                 for &(q, _) in ballot {
-                    self.weight[q as usize * n + p] += m * u128::from(u);
+                    self.weight[p * n + q as usize] += m * u128::from(u);
+                    self.owed.add(
+                        q as usize,
+                        (rho.bounds, rho.slope_bounds),
+                        m * u128::from(u),
+                    );
                 }
             } else {
                 for &(q, uq) in ballot {
@@ -364,7 +309,9 @@ impl<'a> Wallets<'a> {
                     self.utility[q] -= m * u128::from(uq);
                     for &(k, uk) in ballot {
                         if self.rho[k as usize].is_some() {
-                            self.weight[q * n + k as usize] -= m * u128::from(uk);
+                            self.weight[k as usize * n + q] -= m * u128::from(uk);
+                            self.owed
+                                .remove(q, self.rho_bounds[k as usize], m * u128::from(uk));
                         }
                     }
                 }
@@ -378,28 +325,34 @@ impl<'a> Wallets<'a> {
     /// less what num, its slope and div share (cheap: div is a machine
     /// word); den × div becomes the denominator of every amount.
     fn rescale(&mut self, p: usize, rho: &Price) {
-        let div = BigInt::from(rho.div);
-        let mut common = (&rho.num % &div).gcd(&div);
+        // `div` is a machine word: every rescaling below is a
+        // multiplication by one, with no big-number temporary.
+        let rest = |x: &BigInt| (x.magnitude() % rho.div).to_u128().unwrap_or(0);
+        let mut common = rest(&rho.num).gcd(&rho.div);
         if !rho.slope.is_zero() {
-            common = common.gcd(&(&rho.slope % &div));
+            common = common.gcd(&rest(&rho.slope));
         }
-        let (num, slope, div) = if common > BigInt::one() {
-            (&rho.num / &common, &rho.slope / &common, &div / &common)
+        let (num, slope, div) = if common > 1 {
+            (&rho.num / common, &rho.slope / common, rho.div / common)
         } else {
-            (rho.num.clone(), rho.slope.clone(), div)
+            (rho.num.clone(), rho.slope.clone(), rho.div)
         };
-        self.den *= &div;
-        self.start *= &div;
-        for k in &self.funded {
-            if let Some((r, r_slope)) = &mut self.rho[*k] {
-                *r *= &div;
-                *r_slope *= &div;
+        if div > 1 {
+            self.den *= div;
+            self.start *= div;
+            for k in &self.funded {
+                if let Some((r, r_slope)) = &mut self.rho[*k] {
+                    *r *= div;
+                    if !r_slope.is_zero() {
+                        *r_slope *= div;
+                    }
+                }
+            }
+            for product in &mut self.since {
+                *product *= div;
             }
         }
-        for product in &mut self.since {
-            *product *= &div;
-        }
-        self.since.push(div);
+        self.since.push(BigInt::from(div));
         self.rho[p] = Some((num, slope));
         self.rho_bounds[p] = (rho.bounds, rho.slope_bounds);
         self.funded.push(p);

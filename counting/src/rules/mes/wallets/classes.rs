@@ -27,6 +27,11 @@ pub(in crate::rules::mes) struct Scratch {
     /// Per signature, its class within the current run of one utility.
     bucket: Vec<u32>,
     touched: Vec<u32>,
+    /// Per project, what a price search's short classes paid for it
+    /// (zero between searches).
+    pub paid_for: Vec<u128>,
+    /// The project whose classes these are, while no one has paid since.
+    pub gathered: Option<usize>,
 }
 
 impl Scratch {
@@ -36,6 +41,7 @@ impl Scratch {
     pub fn gather(&mut self, voters: &Voters, group_sig: &[u32], p: usize, signatures: usize) {
         self.classes.clear();
         self.of.clear();
+        self.gathered = Some(p);
         if self.bucket.len() < signatures {
             self.bucket.resize(signatures, u32::MAX);
         }

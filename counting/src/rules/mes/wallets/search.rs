@@ -8,6 +8,7 @@ use num_traits::{One, Zero};
 
 use super::super::horizon::Taken;
 use super::super::price::Price;
+use super::super::signatures::{Interval, minus};
 use super::Wallets;
 
 impl Wallets<'_> {
@@ -48,12 +49,12 @@ impl Wallets<'_> {
             _ => lowest.clone(),
         };
         let from_lowest = start.cmp(&lowest) == Ordering::Equal;
-        let found = match self.search(&classes, total_utility, &cost, start) {
+        let found = match self.search(p, &classes, total_utility, &cost, start) {
             (found, true) => found,
             (reached, false) if from_lowest => reached,
             // No one price: answer as the search from cost / utility does,
             // as counts have always done.
-            (_, false) => self.search(&classes, total_utility, &cost, lowest).0,
+            (_, false) => self.search(p, &classes, total_utility, &cost, lowest).0,
         };
         // No decision here is reported to the horizon: with the short
         // classes fixed, the formula found is a lower bound on the price
@@ -72,6 +73,7 @@ impl Wallets<'_> {
     /// value, and which guess is reached depends on where it started).
     fn search(
         &mut self,
+        p: usize,
         classes: &[super::Class],
         total_utility: u128,
         cost: &BigInt,
@@ -80,10 +82,11 @@ impl Wallets<'_> {
         // Short classes stay short as the guess rises: each pass looks
         // only at those who could still pay the last guess.
         let mut pending: Vec<usize> = (0..classes.len()).collect();
-        let mut weight = vec![0u128; self.projects];
+        let mut weight = std::mem::take(&mut self.scratch.paid_for);
+        weight.resize(self.projects, 0);
         let mut count: u128 = 0;
         let mut utility: u128 = 0;
-        loop {
+        let found = loop {
             pending.retain(|&i| {
                 let class = &classes[i];
                 if self.affords(class, &guess) {
@@ -103,29 +106,111 @@ impl Wallets<'_> {
                 if let Some(horizon) = &mut self.horizon {
                     horizon.keep(Taken::Zero, &BigInt::zero(), &BigInt::one());
                 }
-                return (guess, false);
+                break (guess, false);
             }
-            let mut paid = &self.start * count;
-            let mut paid_slope = if self.tracking() {
-                &self.den * count
-            } else {
-                BigInt::zero()
-            };
-            for &k in &self.funded {
-                if weight[k] > 0
-                    && let Some((rho, rho_slope)) = &self.rho[k]
-                {
-                    paid -= rho * weight[k];
-                    if self.tracking() {
-                        paid_slope -= rho_slope * weight[k];
-                    }
-                }
-            }
-            let next = Price::new(cost - paid, -paid_slope, sharing, &self.den, self.epoch());
+            let next = self.priced(p, cost, count, sharing, &weight);
             if next.cmp(&guess) != Ordering::Greater {
-                return (next, true);
+                break (next, true);
             }
             guess = next;
+        };
+        for &k in &self.funded {
+            weight[k] = 0;
         }
+        self.scratch.paid_for = weight;
+        found
     }
+
+    /// The price at which `p`'s supporters outside the short classes
+    /// (`count` voters, holding `weight[k]` units of utility for each
+    /// funded k) share `cost` (over the common denominator) equally per
+    /// unit of utility, `sharing` units in all.
+    fn priced(
+        &self,
+        p: usize,
+        cost: &BigInt,
+        count: u128,
+        sharing: u128,
+        weight: &[u128],
+    ) -> Price {
+        let mut paid = &self.start * count;
+        let mut paid_slope = if self.tracking() {
+            &self.den * count
+        } else {
+            BigInt::zero()
+        };
+        // Bounds × 2^64 of the same sums, from the bounds of every
+        // amount: they spare dividing out the exact price's bounds.
+        let mut paid_bounds = scaled(self.start_bounds, count);
+        let mut slope_bounds = if self.tracking() {
+            scaled(Some((1i128 << 64, 1i128 << 64)), count)
+        } else {
+            Some((0, 0))
+        };
+        for &k in &self.funded {
+            if weight[k] > 0
+                && let Some((rho, rho_slope)) = &self.rho[k]
+            {
+                paid -= rho * weight[k];
+                let (rho_bounds, rho_slope_bounds) = self.rho_bounds[k];
+                paid_bounds = minus(paid_bounds, scaled(rho_bounds, weight[k]));
+                if self.tracking() {
+                    paid_slope -= rho_slope * weight[k];
+                    slope_bounds = minus(slope_bounds, scaled(rho_slope_bounds, weight[k]));
+                }
+            }
+        }
+        let units = i128::from(self.voters.cost[p]).checked_mul(1i128 << 64);
+        let bounds = divided(minus(units.map(|c| (c, c)), paid_bounds), sharing);
+        let slope_bounds = divided(minus(Some((0, 0)), slope_bounds), sharing);
+        Price::bounded(
+            (cost - paid, -paid_slope, sharing),
+            &self.den,
+            self.epoch(),
+            (bounds, slope_bounds),
+        )
+    }
+
+    /// `p`'s price when it is known which of its classes (in the order
+    /// they are gathered) pay all they have: the price a replayed round
+    /// found before, in one pass. `None` if `broke` does not fit.
+    pub(in crate::rules::mes) fn price_known(&mut self, p: usize, broke: &[bool]) -> Option<Price> {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.gather(self.voters, &self.group_sig, p, self.sigs.len());
+        let classes = std::mem::take(&mut scratch.classes);
+        let mut weight = std::mem::take(&mut scratch.paid_for);
+        self.scratch = scratch;
+        weight.resize(self.projects, 0);
+        let (mut count, mut utility) = (0u128, 0u128);
+        for (class, _) in classes.iter().zip(broke).filter(|(_, broke)| **broke) {
+            count += class.voters;
+            utility += class.voters * u128::from(class.utility);
+            for (k, uk) in self.sigs.entries(class.sig) {
+                weight[k as usize] += class.voters * u128::from(uk);
+            }
+        }
+        let sharing = self.utility[p] - utility;
+        let cost = BigInt::from(self.voters.cost[p]) * &self.den;
+        let price = (classes.len() == broke.len() && sharing > 0)
+            .then(|| self.priced(p, &cost, count, sharing, &weight));
+        for &k in &self.funded {
+            weight[k] = 0;
+        }
+        self.scratch.paid_for = weight;
+        self.scratch.classes = classes;
+        price
+    }
+}
+
+/// `x × n` of an interval.
+fn scaled(x: Interval, n: u128) -> Interval {
+    let ((lo, hi), n) = (x?, i128::try_from(n).ok()?);
+    Some((lo.checked_mul(n)?, hi.checked_mul(n)?))
+}
+
+/// An interval holding `x / d` for every x in `x` (`d` above zero).
+fn divided(x: Interval, d: u128) -> Interval {
+    let ((lo, hi), d) = (x?, i128::try_from(d).ok()?);
+    let ceil = hi.checked_neg()?.div_euclid(d).checked_neg()?;
+    Some((lo.div_euclid(d), ceil))
 }
