@@ -296,11 +296,6 @@ impl<'a> Wallets<'a> {
             if now != BROKE {
                 for &(q, _) in ballot {
                     self.weight[p * n + q as usize] += m * u128::from(u);
-                    self.owed.add(
-                        q as usize,
-                        (rho.bounds, rho.slope_bounds),
-                        m * u128::from(u),
-                    );
                 }
             } else {
                 for &(q, uq) in ballot {
@@ -315,6 +310,14 @@ impl<'a> Wallets<'a> {
                         }
                     }
                 }
+            }
+        }
+        // Nobody had paid for `p` before, so its row of weights is what
+        // was added, once per project rather than once per group.
+        for q in 0..n {
+            let added = self.weight[p * n + q];
+            if added > 0 {
+                self.owed.add(q, (rho.bounds, rho.slope_bounds), added);
             }
         }
         self.scratch = scratch;
