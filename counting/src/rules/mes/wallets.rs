@@ -68,9 +68,13 @@ pub(super) struct Wallets<'a> {
     count: Vec<u128>,
     /// Per project: Σ multiplicity × utility over those voters.
     utility: Vec<u128>,
-    /// weight[k × projects + p]: Σ multiplicity × utility for k over p's
-    /// supporters who are not broke and paid for k.
+    /// weight[row[k] + p]: Σ multiplicity × utility for k over
+    /// p's supporters who are not broke and paid for k; a row for each
+    /// funded project only (a table for every pair would be mostly zeros,
+    /// written afresh for every run).
     weight: Vec<u128>,
+    /// Per project, where its row of `weight` starts once funded.
+    row: Vec<usize>,
     /// Per project p: bounds of Σ_k ρ_k × weight[k × projects + p].
     owed: owed::Owed,
     /// The decisions' horizon, when the walk wants it.
@@ -106,7 +110,8 @@ impl<'a> Wallets<'a> {
             last: vec![None; projects],
             count,
             utility: voters.total_utility.clone(),
-            weight: vec![0; projects * projects],
+            weight: Vec::new(),
+            row: vec![usize::MAX; projects],
             owed: owed::Owed::new(projects),
             horizon,
             scratch: classes::Scratch::default(),
@@ -162,15 +167,36 @@ impl<'a> Wallets<'a> {
     }
 
     /// Tells the horizon that `q`'s last price vs `cheaper` was decided
-    /// as `taken` (see [`Price::keep_above`]).
+    /// as `taken` (see [`Price::keep_above`]). Where that lower bound
+    /// would give way sooner than every decision so far, `q` is priced
+    /// now: its price is a closer bound, so a jump is not cut short by a
+    /// bound that was merely stale.
     pub(super) fn keep_last_above(&mut self, q: usize, cheaper: &Price, taken: Taken) {
         let Some(mut horizon) = self.horizon.take() else {
             return;
         };
         let dearer = self.last_price(q);
         if !dearer.surely_above(cheaper, taken, &horizon) {
+            let mut kept = horizon.clone();
             self.bring(dearer)
-                .keep_above(&self.bring(cheaper), taken, &mut horizon);
+                .keep_above(&self.bring(cheaper), taken, &mut kept);
+            let stale = dearer.epoch < self.epoch();
+            if kept.steps() < horizon.steps() && stale {
+                // Priced against a horizon of its own: a boundary case in
+                // the search (everyone paying all they have, as when the
+                // supporters cannot afford it) keeps the old bound.
+                self.horizon = Some(horizon.clone());
+                let fresh = self.price(q);
+                let boundary = self
+                    .horizon
+                    .take()
+                    .is_none_or(|h| h.steps() < horizon.steps());
+                if !boundary {
+                    kept = horizon.clone();
+                    fresh.keep_above(&self.bring(cheaper), taken, &mut kept);
+                }
+            }
+            horizon = kept;
         }
         self.horizon = Some(horizon);
     }
@@ -267,6 +293,9 @@ impl<'a> Wallets<'a> {
             scratch.gather(voters, &self.group_sig, p, self.sigs.len());
         }
         scratch.gathered = None;
+        let row = self.weight.len();
+        self.weight.resize(row + n, 0);
+        self.row[p] = row;
         // One new signature per class that pays in full.
         let next: Vec<u32> = scratch
             .classes
@@ -295,7 +324,7 @@ impl<'a> Wallets<'a> {
             self.group_sig[g as usize] = now;
             if now != BROKE {
                 for &(q, _) in ballot {
-                    self.weight[p * n + q as usize] += m * u128::from(u);
+                    self.weight[row + q as usize] += m * u128::from(u);
                 }
             } else {
                 for &(q, uq) in ballot {
@@ -304,7 +333,7 @@ impl<'a> Wallets<'a> {
                     self.utility[q] -= m * u128::from(uq);
                     for &(k, uk) in ballot {
                         if self.rho[k as usize].is_some() {
-                            self.weight[k as usize * n + q] -= m * u128::from(uk);
+                            self.weight[self.row[k as usize] + q] -= m * u128::from(uk);
                             self.owed
                                 .remove(q, self.rho_bounds[k as usize], m * u128::from(uk));
                         }
@@ -315,7 +344,7 @@ impl<'a> Wallets<'a> {
         // Nobody had paid for `p` before, so its row of weights is what
         // was added, once per project rather than once per group.
         for q in 0..n {
-            let added = self.weight[p * n + q];
+            let added = self.weight[row + q];
             if added > 0 {
                 self.owed.add(q, (rho.bounds, rho.slope_bounds), added);
             }

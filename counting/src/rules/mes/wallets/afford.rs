@@ -26,7 +26,7 @@ impl Wallets<'_> {
             return (minus(money, owed), minus(slope, owed_slope));
         }
         for &k in &self.funded {
-            let w = i128::try_from(self.weight[k * self.projects + p]).ok();
+            let w = i128::try_from(self.weight[self.row[k] + p]).ok();
             if w != Some(0) {
                 let (rho, rho_slope) = self.rho_bounds[k];
                 money = minus(money, scaled(rho, w));
@@ -76,7 +76,7 @@ impl Wallets<'_> {
             BigInt::zero()
         };
         for &k in &self.funded {
-            let w = self.weight[k * self.projects + p];
+            let w = self.weight[self.row[k] + p];
             if w > 0
                 && let Some((rho, rho_slope)) = &self.rho[k]
             {
