@@ -195,6 +195,8 @@ fn points_of(ballot: &Ballot) -> u64 {
 }
 
 #[cfg(test)]
+mod damaged;
+#[cfg(test)]
 mod fixtures;
 #[cfg(test)]
 mod tests;

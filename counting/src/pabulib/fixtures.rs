@@ -14,7 +14,7 @@ macro_rules! fixture {
     };
 }
 
-const FILES: [(&str, &str); 12] = [
+pub(super) const FILES: [(&str, &str); 12] = [
     fixture!("Poland_Gdynia_2022_Kamienna_Gora__small.pb"),
     fixture!("Poland_Warszawa_2017_Przyczolek_Grochowski.pb"),
     fixture!("Poland_Warszawa_2018_Przyczolek_Grochowski.pb"),
