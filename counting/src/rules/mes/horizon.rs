@@ -102,16 +102,21 @@ impl Horizon {
     /// Takes account of the decision exactly: `d` is x(b₀) and `e` its
     /// slope, over the same positive denominator.
     pub(super) fn keep(&mut self, taken: Taken, d: &BigInt, e: &BigInt) {
+        self.steps = self.steps.min(self.steps_kept(taken, d, e));
+    }
+
+    /// For how many steps the decision would stand (`u64::MAX`: for ever).
+    pub(super) fn steps_kept(&self, taken: Taken, d: &BigInt, e: &BigInt) -> u64 {
         let kept = match taken {
             Taken::Zero => {
                 if e.is_zero() {
-                    return;
+                    return u64::MAX;
                 }
                 BigInt::from(1u8)
             }
             Taken::AtLeast | Taken::Above => {
                 if !e.is_negative() {
-                    return;
+                    return u64::MAX;
                 }
                 // d + e·k·step ≥ 0 ⟺ k ≤ d / (|e|·step); strictly: k < …
                 let (quotient, rest) = d.div_mod_floor(&(e.abs() * &self.step));
@@ -123,7 +128,7 @@ impl Horizon {
             }
             Taken::Below => {
                 if !e.is_positive() {
-                    return;
+                    return u64::MAX;
                 }
                 // d + e·k·step < 0 ⟺ k < |d| / (e·step).
                 let (quotient, rest) = d.abs().div_mod_floor(&(e * &self.step));
@@ -134,8 +139,7 @@ impl Horizon {
                 }
             }
         };
-        let kept = kept.to_u64().unwrap_or(u64::MAX).max(1);
-        self.steps = self.steps.min(kept);
+        kept.to_u64().unwrap_or(u64::MAX).max(1)
     }
 }
 

@@ -105,14 +105,14 @@ impl Price {
         horizon.surely_kept(taken, d, e)
     }
 
-    /// Tells `horizon` exactly that `self` vs `cheaper` (of the same
-    /// epoch) was decided as `taken` (`self − cheaper` above zero, or zero
-    /// for a tie broken for `cheaper`).
-    pub(super) fn keep_above(&self, cheaper: &Price, taken: Taken, horizon: &mut Horizon) {
+    /// For how many of `horizon`'s steps `self` vs `cheaper` (of the same
+    /// epoch), decided as `taken` (`self − cheaper` above zero, or zero
+    /// for a tie broken for `cheaper`), stands.
+    pub(super) fn steps_above(&self, cheaper: &Price, taken: Taken, horizon: &Horizon) -> u64 {
         debug_assert_eq!(self.epoch, cheaper.epoch, "prices over one denominator");
         let d = &self.num * cheaper.div - &cheaper.num * self.div;
         let e = &self.slope * cheaper.div - &cheaper.slope * self.div;
-        horizon.keep(taken, &d, &e);
+        horizon.steps_kept(taken, &d, &e)
     }
 
     /// The same price over the denominator of `epoch`, which is this

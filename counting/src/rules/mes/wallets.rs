@@ -25,6 +25,7 @@ mod classes;
 mod owed;
 mod search;
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use num_bigint::BigInt;
@@ -148,11 +149,11 @@ impl<'a> Wallets<'a> {
     }
 
     /// `price` over the current common denominator.
-    pub(super) fn bring(&self, price: &Price) -> Price {
+    pub(super) fn bring<'p>(&self, price: &'p Price) -> Cow<'p, Price> {
         if price.epoch == self.epoch() {
-            return price.clone();
+            return Cow::Borrowed(price);
         }
-        price.rescaled(&self.since[price.epoch], self.epoch())
+        Cow::Owned(price.rescaled(&self.since[price.epoch], self.epoch()))
     }
 
     /// Compares two prices of this run, of any epochs.
@@ -167,7 +168,7 @@ impl<'a> Wallets<'a> {
     }
 
     /// Tells the horizon that `q`'s last price vs `cheaper` was decided
-    /// as `taken` (see [`Price::keep_above`]). Where that lower bound
+    /// as `taken` (see [`Price::steps_above`]). Where that lower bound
     /// would give way sooner than every decision so far, `q` is priced
     /// now: its price is a closer bound, so a jump is not cut short by a
     /// bound that was merely stale.
@@ -177,11 +178,9 @@ impl<'a> Wallets<'a> {
         };
         let dearer = self.last_price(q);
         if !dearer.surely_above(cheaper, taken, &horizon) {
-            let mut kept = horizon.clone();
-            self.bring(dearer)
-                .keep_above(&self.bring(cheaper), taken, &mut kept);
-            let stale = dearer.epoch < self.epoch();
-            if kept.steps() < horizon.steps() && stale {
+            let cheaper = self.bring(cheaper);
+            let mut steps = self.bring(dearer).steps_above(&cheaper, taken, &horizon);
+            if steps < horizon.steps() && dearer.epoch < self.epoch() {
                 // Priced against a horizon of its own: a boundary case in
                 // the search (everyone paying all they have, as when the
                 // supporters cannot afford it) keeps the old bound.
@@ -192,18 +191,17 @@ impl<'a> Wallets<'a> {
                     .take()
                     .is_none_or(|h| h.steps() < horizon.steps());
                 if !boundary {
-                    kept = horizon.clone();
-                    fresh.keep_above(&self.bring(cheaper), taken, &mut kept);
+                    steps = fresh.steps_above(&cheaper, taken, &horizon);
                 }
             }
-            horizon = kept;
+            horizon.limit(steps);
         }
         self.horizon = Some(horizon);
     }
 
     /// `price` exactly, in lowest terms (for the transcript).
     pub(super) fn exact(&self, price: &Price) -> BigRational {
-        let price = self.bring(price);
+        let price = self.bring(price).into_owned();
         BigRational::new(price.num, &self.den * price.div)
     }
 

@@ -45,7 +45,9 @@ impl Wallets<'_> {
         // The last price is a lower bound too, and usually a closer one:
         // fewer passes, the same price.
         let start = match &self.last[p] {
-            Some(last) if self.compare(last, &lowest) == Ordering::Greater => self.bring(last),
+            Some(last) if self.compare(last, &lowest) == Ordering::Greater => {
+                self.bring(last).into_owned()
+            }
             _ => lowest.clone(),
         };
         let from_lowest = start.cmp(&lowest) == Ordering::Equal;
