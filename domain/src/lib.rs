@@ -18,6 +18,7 @@ pub mod role;
 pub mod roster;
 pub mod status;
 pub mod transition;
+pub mod voter_code;
 
 pub use cycle_form::{CycleForm, CycleSettings, CycleText, SettingsParts};
 pub use fields::{CommentBody, FieldError, ProposalDraft, PublicNote, Reason};
@@ -28,3 +29,4 @@ pub use problem::{Label, Problem};
 pub use role::Role;
 pub use status::Status;
 pub use transition::MoveRefusal;
+pub use voter_code::{CodeError, VoterCode};
