@@ -1,6 +1,7 @@
 //! sea-orm entities, one module per table.
 
 pub mod account;
+pub mod code_group;
 pub mod comment;
 pub mod comment_report;
 pub mod cycle;
@@ -11,5 +12,6 @@ pub mod proposal_image;
 pub mod session;
 pub mod sign_in_failure;
 pub mod stored;
+pub mod voter_code;
 
 pub use stored::Stored;

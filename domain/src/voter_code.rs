@@ -143,5 +143,40 @@ impl fmt::Debug for VoterCode {
     }
 }
 
+/// The name of a group of codes within a cycle ("Class 7B", "Families,
+/// year 9"): 1 to 80 characters after trimming, no control characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupName(String);
+
+/// Most characters in a group's name.
+pub const GROUP_NAME_MAX: usize = 80;
+
+impl std::str::FromStr for GroupName {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<GroupName, String> {
+        let name = text.trim();
+        if name.is_empty() {
+            return Err("a group needs a name, such as a class".to_owned());
+        }
+        if name.chars().count() > GROUP_NAME_MAX {
+            return Err(format!(
+                "a group's name has at most {GROUP_NAME_MAX} characters"
+            ));
+        }
+        if name.chars().any(char::is_control) {
+            return Err("a group's name cannot hold tabs or line breaks".to_owned());
+        }
+        Ok(GroupName(name.to_owned()))
+    }
+}
+
+impl GroupName {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests;

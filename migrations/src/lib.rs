@@ -9,6 +9,7 @@ mod m20261123_000002_invites;
 mod m20261123_000003_cycle_settings;
 mod m20261123_000004_proposal_images;
 mod m20261123_000005_sign_in_failures;
+mod m20261202_000001_voter_codes;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_cycle_settings::Migration),
             Box::new(m20261123_000004_proposal_images::Migration),
             Box::new(m20261123_000005_sign_in_failures::Migration),
+            Box::new(m20261202_000001_voter_codes::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
-//! Command-line tasks that do not serve: counting and benchmarks.
+//! Command-line tasks that do not serve: counting, benchmarks, codes.
 
 pub mod bench;
+pub mod codes;
 pub mod tally;
 
 use std::time::Duration;

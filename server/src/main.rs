@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use pebble_domain::Phase;
-use pebble_server::commands::{bench, tally};
+use pebble_server::commands::{bench, codes, tally};
 use pebble_server::{Application, DatabaseConfig, telemetry};
 
 // glibc's allocator spent about a third of reading a million-vote pabulib
@@ -50,6 +50,9 @@ enum Command {
     /// Work with a cycle.
     #[command(subcommand)]
     Cycle(CycleCommand),
+    /// Voter codes.
+    #[command(subcommand)]
+    Codes(CodesCommand),
     /// Count a pabulib .pb file with any rule (no database needed).
     Tally(tally::TallyArgs),
     /// Time the counting rules on generated instances (no database needed).
@@ -66,6 +69,14 @@ enum CycleCommand {
         #[arg(long)]
         cycle: i32,
     },
+}
+
+/// `pebble codes …`.
+#[derive(Subcommand, Debug)]
+enum CodesCommand {
+    /// Make new voter codes for a group of a cycle and print them, one a
+    /// line, once (only their digests are stored).
+    Issue(codes::IssueArgs),
 }
 
 /// A phase the demo can start in: the count's phases need ballots.
@@ -109,6 +120,12 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::SeedDemo { phase } => seed_demo(&db, phase).await,
         Command::Cycle(CycleCommand::Advance { cycle }) => advance(&db, cycle).await,
+        Command::Codes(CodesCommand::Issue(args)) => {
+            let (listed, summary) = codes::issue(&db, &args).await?;
+            print!("{listed}");
+            eprintln!("{summary}");
+            Ok(())
+        }
         Command::Serve { addr, site_root } => {
             let app = Application::build(addr, db, &site_root)
                 .await

@@ -120,3 +120,17 @@ fn every_symbol_can_be_drawn_and_a_code_never_shows_in_debug_output() {
     }
     assert!(seen.iter().all(|&s| s));
 }
+
+#[test]
+fn a_group_name_is_trimmed_and_bounded() {
+    assert_eq!(
+        " Class 7B "
+            .parse::<GroupName>()
+            .map(|g| g.as_str().to_owned()),
+        Ok("Class 7B".to_owned())
+    );
+    assert!("  ".parse::<GroupName>().is_err());
+    assert!("a\tb".parse::<GroupName>().is_err());
+    assert!("é".repeat(80).parse::<GroupName>().is_ok());
+    assert!("é".repeat(81).parse::<GroupName>().is_err());
+}

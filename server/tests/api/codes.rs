@@ -1,0 +1,131 @@
+//! `pebble codes issue`: codes printed once, only digests stored, a group
+//! made on first use, and bad requests refused with nothing written.
+
+use pebble_db::entity::{code_group, cycle, voter_code};
+use pebble_domain::{Phase, VoterCode};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, PaginatorTrait};
+
+use crate::helpers::TestApp;
+
+fn pebble(app: &TestApp, args: &[&str]) -> (bool, String, String) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pebble"));
+    command
+        .args(args)
+        .env("PEBBLE_DATABASE_URL", &app.database.database_url)
+        .env_remove("PEBBLE_DATABASE_SCHEMA");
+    if let Some(schema) = &app.database.database_schema {
+        command.env("PEBBLE_DATABASE_SCHEMA", schema);
+    }
+    let output = command.output().expect("pebble runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn issue(app: &TestApp, cycle: &str, group: &str, count: &str) -> (bool, String, String) {
+    pebble(
+        app,
+        &[
+            "codes", "issue", "--cycle", cycle, "--group", group, "--count", count,
+        ],
+    )
+}
+
+async fn codes_are_printed_once_and_only_their_digests_are_kept(app: TestApp) {
+    let (ok, out, err) = issue(&app, "1", "Class 7B", "5");
+    assert!(ok, "{err}");
+    let codes: Vec<VoterCode> = out
+        .lines()
+        .map(|line| line.parse().expect("each line is a code"))
+        .collect();
+    assert_eq!(codes.len(), 5);
+    assert!(
+        err.contains("Issued 5 codes for group \"Class 7B\" of cycle 1"),
+        "{err}"
+    );
+
+    let db = app.database.open().await.expect("database");
+    let mut stored: Vec<String> = voter_code::Entity::find()
+        .all(&db)
+        .await
+        .expect("codes")
+        .into_iter()
+        .map(|row| {
+            assert!(!row.used);
+            row.digest
+        })
+        .collect();
+    let mut expected: Vec<String> = codes
+        .iter()
+        .map(|code| counting::merkle::to_hex(&code.digest(1)))
+        .collect();
+    stored.sort();
+    expected.sort();
+    assert_eq!(stored, expected, "digests only, of exactly these codes");
+    for code in &codes {
+        let text = code.to_string();
+        assert!(stored.iter().all(|d| !d.contains(&text.replace('-', ""))));
+    }
+
+    // The same group again grows it; a new name makes another group.
+    let (ok, out, err) = issue(&app, "1", "  Class 7B ", "3");
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 3);
+    assert!(err.contains("(the group now has 8)"), "{err}");
+    assert!(issue(&app, "1", "Families, year 9", "2").0);
+    assert_eq!(
+        code_group::Entity::find().count(&db).await.expect("groups"),
+        2
+    );
+    assert_eq!(
+        voter_code::Entity::find().count(&db).await.expect("codes"),
+        10
+    );
+}
+
+async fn bad_requests_are_refused_in_words_and_write_nothing(app: TestApp) {
+    for (args, says) in [
+        (
+            ["1", "Class 7B", "0"],
+            "--count must be from 1 to 10000, not 0",
+        ),
+        (
+            ["1", "Class 7B", "10001"],
+            "--count must be from 1 to 10000",
+        ),
+        (["1", "   ", "5"], "a group needs a name"),
+        (["9", "Class 7B", "5"], "there is no cycle number 9"),
+        (["0", "Class 7B", "5"], "there is no cycle number 0"),
+    ] {
+        let (ok, _, err) = issue(&app, args[0], args[1], args[2]);
+        assert!(!ok, "{args:?}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let db = app.database.open().await.expect("database");
+    let mut counting_phase: cycle::ActiveModel = cycle::Entity::find_by_id(1)
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the demo cycle")
+        .into();
+    counting_phase.phase = Set(Phase::Counting.into());
+    counting_phase.update(&db).await.expect("phase set");
+    let (ok, _, err) = issue(&app, "1", "Class 7B", "5");
+    assert!(!ok);
+    assert!(err.contains("cycle 1 is in counting"), "{err}");
+    assert_eq!(
+        voter_code::Entity::find().count(&db).await.expect("codes"),
+        0
+    );
+    assert_eq!(
+        code_group::Entity::find().count(&db).await.expect("groups"),
+        0
+    );
+}
+
+crate::on_both_engines!(
+    codes_are_printed_once_and_only_their_digests_are_kept,
+    bad_requests_are_refused_in_words_and_write_nothing,
+);
