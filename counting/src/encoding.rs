@@ -24,9 +24,11 @@
 //!   tie_break = 1 cheapest-then-seeded | 2 previous-round-then-seeded | 3 id
 //! ```
 //!
-//! The ballot log's leaf hash is `SHA-256(0x00 ‖ encode_ballot(b))` and the
-//! published manifest hash is `SHA-256(encode_manifest(m))`.
+//! The published manifest hash is `SHA-256(encode_manifest(m))`. A ballot
+//! log entry ([`Entry`], version 2) wraps a ballot with the manifest hash
+//! and a nonce; its leaf hash is `SHA-256(0x00 ‖ entry)`.
 
+mod entry;
 mod reader;
 
 use sha2::{Digest, Sha256};
@@ -34,6 +36,7 @@ use sha2::{Digest, Sha256};
 use crate::merkle::{self, Hash};
 use crate::{Ballot, BallotRules, Completion, Manifest, ProjectId, Rule, TieBreak};
 
+pub use entry::{ENTRY_TAG, ENTRY_VERSION, Entry};
 pub use reader::{DecodeError, decode_ballot, decode_manifest};
 
 /// The encoding version written by this crate.
@@ -125,7 +128,9 @@ pub fn encode_manifest(manifest: &Manifest) -> Vec<u8> {
     out
 }
 
-/// The ballot log leaf hash of a ballot.
+/// `SHA-256(0x00 ‖ encode_ballot(b))`: the leaf hash of a bare ballot, as
+/// the first ballot log format defined it (entries now wrap the ballot:
+/// see [`Entry::leaf_hash`]).
 pub fn ballot_leaf_hash(ballot: &Ballot) -> Hash {
     merkle::leaf_hash(&encode_ballot(ballot))
 }
