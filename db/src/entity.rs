@@ -1,12 +1,15 @@
 //! sea-orm entities, one module per table.
 
 pub mod account;
+pub mod ballot_log;
 pub mod code_group;
 pub mod comment;
 pub mod comment_report;
 pub mod cycle;
 pub mod cycle_committee;
 pub mod invite;
+pub mod log_entry;
+pub mod log_node;
 pub mod proposal;
 pub mod proposal_image;
 pub mod session;

@@ -9,6 +9,7 @@ pub mod cycles;
 pub mod entity;
 pub mod error;
 pub mod invites;
+pub mod log;
 pub mod money;
 pub mod proposal_images;
 pub mod proposals;

@@ -12,6 +12,9 @@
 //! ([`completed_by`]); storing those as they come keeps every node a
 //! proof will need.
 
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::{Hash, ProofError, node_hash, verify_consistency, verify_inclusion};
 
 /// Where complete-subtree nodes are read from (a database, a tile store,
@@ -20,6 +23,33 @@ use super::{Hash, ProofError, node_hash, verify_consistency, verify_inclusion};
 pub trait Nodes {
     /// The root of leaves `index·2^level … (index+1)·2^level − 1`.
     fn node(&self, level: u32, index: u64) -> Option<Hash>;
+}
+
+/// Nodes held in memory, by (level, index).
+impl Nodes for BTreeMap<(u32, u64), Hash> {
+    fn node(&self, level: u32, index: u64) -> Option<Hash> {
+        self.get(&(level, index)).copied()
+    }
+}
+
+/// Notes which nodes a computation reads (answering with zeros), so a
+/// store can fetch exactly those in one query first: which nodes a proof
+/// reads depends on its sizes and index only, never on the hashes.
+#[derive(Debug, Default)]
+pub struct Recorder(RefCell<BTreeSet<(u32, u64)>>);
+
+impl Recorder {
+    /// The nodes read so far, in (level, index) order.
+    pub fn into_read(self) -> Vec<(u32, u64)> {
+        self.0.into_inner().into_iter().collect()
+    }
+}
+
+impl Nodes for Recorder {
+    fn node(&self, level: u32, index: u64) -> Option<Hash> {
+        self.0.borrow_mut().insert((level, index));
+        Some([0; 32])
+    }
 }
 
 /// Why a proof could not be made from stored nodes.

@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod bad_input;
+mod ballot_log;
 mod codes;
 mod cycles;
 mod health;

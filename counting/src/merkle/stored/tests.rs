@@ -119,3 +119,29 @@ proptest! {
         prop_assert!(head.verify_consistency(&forged, &proof).is_err());
     }
 }
+
+#[test]
+fn a_recorder_names_exactly_the_nodes_a_proof_reads() {
+    let (log, leaves) = log_of(45);
+    let recorder = Recorder::default();
+    inclusion_proof(&recorder, 17, 45).expect("proof");
+    consistency_proof(&recorder, 20, 45).expect("proof");
+    let read: BTreeMap<(u32, u64), Hash> = recorder
+        .into_read()
+        .into_iter()
+        .map(|(level, index)| ((level, index), log.node(level, index).expect("stored")))
+        .collect();
+    assert!(
+        read.len() < 30,
+        "a few nodes, not every leaf: {}",
+        read.len()
+    );
+    assert_eq!(
+        inclusion_proof(&read, 17, 45),
+        Ok(from_leaves_inclusion(17, &leaves).expect("proof"))
+    );
+    assert_eq!(
+        consistency_proof(&read, 20, 45),
+        Ok(from_leaves_consistency(20, &leaves).expect("proof"))
+    );
+}

@@ -1,0 +1,272 @@
+//! A cycle's ballot log (RFC 9162 hashing): appending inside the caller's
+//! transaction, sealing, and tree heads and proofs computed from the
+//! stored complete-subtree nodes (`counting::merkle::stored`), so that
+//! none of them reads the whole log.
+//!
+//! The position of a new entry is taken by a guarded update of the log's
+//! head (`size = size + 1 WHERE size = seen AND NOT sealed`): one writer
+//! wins each position, whichever replica it runs on; a loser reads the new
+//! head and tries the next position.
+
+use std::collections::BTreeMap;
+
+use counting::merkle::stored::{self, Nodes, Recorder, StoredProofError, TreeHead};
+use counting::merkle::{self, Hash, from_hex, to_hex};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+};
+
+use crate::DbError;
+use crate::entity::{ballot_log, log_entry, log_node};
+
+/// Tries at a position before giving up (each loss means another entry
+/// was appended, so this only runs out under a storm of writers).
+const TRIES: usize = 1_000;
+
+/// Where an entry went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Appended {
+    /// Its index in the log.
+    pub index: u64,
+    /// Its leaf hash.
+    pub leaf: Hash,
+}
+
+/// Why an entry was not appended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppendRefusal {
+    /// The log is sealed: voting has closed.
+    Sealed,
+    /// Every position tried was taken first.
+    Busy,
+}
+
+/// Why a proof was not given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProofRefusal {
+    /// A size beyond the log's.
+    BeyondLog {
+        /// The size asked for.
+        size: u64,
+        /// The log's size.
+        log_size: u64,
+    },
+    /// The sizes or index make no proof (or a node is missing).
+    Proof(StoredProofError),
+}
+
+fn int(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+/// The log's size and whether it is sealed (an absent log is empty).
+pub async fn state(db: &impl ConnectionTrait, cycle: i32) -> Result<(u64, bool), DbError> {
+    let head = ballot_log::Entity::find_by_id(cycle).one(db).await?;
+    Ok(head.map_or((0, false), |h| {
+        (u64::try_from(h.size).unwrap_or(0), h.sealed)
+    }))
+}
+
+/// Appends `entry` (canonical bytes) to cycle `cycle`'s log, in the
+/// caller's transaction.
+pub async fn append(
+    txn: &impl ConnectionTrait,
+    cycle: i32,
+    entry: &[u8],
+) -> Result<Result<Appended, AppendRefusal>, DbError> {
+    ballot_log::Entity::insert(ballot_log::ActiveModel {
+        cycle_id: Set(cycle),
+        size: Set(0),
+        sealed: Set(false),
+    })
+    .on_conflict(
+        OnConflict::column(ballot_log::Column::CycleId)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await?;
+    let mut index = None;
+    for _ in 0..TRIES {
+        let (size, sealed) = state(txn, cycle).await?;
+        if sealed {
+            return Ok(Err(AppendRefusal::Sealed));
+        }
+        let taken = ballot_log::Entity::update_many()
+            .col_expr(
+                ballot_log::Column::Size,
+                Expr::col(ballot_log::Column::Size).add(1),
+            )
+            .filter(ballot_log::Column::CycleId.eq(cycle))
+            .filter(ballot_log::Column::Size.eq(int(size)))
+            .filter(ballot_log::Column::Sealed.eq(false))
+            .exec(txn)
+            .await?;
+        if taken.rows_affected == 1 {
+            index = Some(size);
+            break;
+        }
+    }
+    let Some(index) = index else {
+        return Ok(Err(AppendRefusal::Busy));
+    };
+    let leaf = merkle::leaf_hash(entry);
+    let recorder = Recorder::default();
+    stored::completed_by(&recorder, index, leaf).map_err(proof_bug)?;
+    let known = fetch(txn, cycle, &recorder.into_read()).await?;
+    let completed = stored::completed_by(&known, index, leaf).map_err(proof_bug)?;
+    log_entry::Entity::insert(log_entry::ActiveModel {
+        cycle_id: Set(cycle),
+        idx: Set(int(index)),
+        entry: Set(entry.iter().map(|b| format!("{b:02x}")).collect()),
+        leaf: Set(to_hex(&leaf)),
+    })
+    .exec_without_returning(txn)
+    .await?;
+    log_node::Entity::insert_many(completed.into_iter().map(|(level, idx, hash)| {
+        log_node::ActiveModel {
+            cycle_id: Set(cycle),
+            level: Set(i32::try_from(level).unwrap_or(i32::MAX)),
+            idx: Set(int(idx)),
+            hash: Set(to_hex(&hash)),
+        }
+    }))
+    .exec_without_returning(txn)
+    .await?;
+    Ok(Ok(Appended { index, leaf }))
+}
+
+/// Seals the log: no entry may be added after this.
+pub async fn seal(db: &impl ConnectionTrait, cycle: i32) -> Result<(), DbError> {
+    ballot_log::Entity::insert(ballot_log::ActiveModel {
+        cycle_id: Set(cycle),
+        size: Set(0),
+        sealed: Set(true),
+    })
+    .on_conflict(
+        OnConflict::column(ballot_log::Column::CycleId)
+            .update_column(ballot_log::Column::Sealed)
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// The head of the log as it is now.
+pub async fn head(db: &impl ConnectionTrait, cycle: i32) -> Result<TreeHead, DbError> {
+    let (size, _) = state(db, cycle).await?;
+    let recorder = Recorder::default();
+    TreeHead::of(&recorder, size).map_err(proof_bug)?;
+    let nodes = fetch(db, cycle, &recorder.into_read()).await?;
+    TreeHead::of(&nodes, size).map_err(proof_bug)
+}
+
+/// The inclusion proof of entry `index` in the tree of the first `size`
+/// entries.
+pub async fn inclusion(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    index: u64,
+    size: u64,
+) -> Result<Result<Vec<Hash>, ProofRefusal>, DbError> {
+    prove(db, cycle, Wanted::Inclusion { index, size }).await
+}
+
+/// The consistency proof between the first `first` and `second` entries.
+pub async fn consistency(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    first: u64,
+    second: u64,
+) -> Result<Result<Vec<Hash>, ProofRefusal>, DbError> {
+    prove(db, cycle, Wanted::Consistency { first, second }).await
+}
+
+/// A proof asked for.
+#[derive(Clone, Copy)]
+enum Wanted {
+    Inclusion { index: u64, size: u64 },
+    Consistency { first: u64, second: u64 },
+}
+
+impl Wanted {
+    fn size(self) -> u64 {
+        match self {
+            Wanted::Inclusion { size, .. } => size,
+            Wanted::Consistency { second, .. } => second,
+        }
+    }
+
+    fn from(self, nodes: &impl Nodes) -> Result<Vec<Hash>, StoredProofError> {
+        match self {
+            Wanted::Inclusion { index, size } => stored::inclusion_proof(nodes, index, size),
+            Wanted::Consistency { first, second } => {
+                stored::consistency_proof(nodes, first, second)
+            }
+        }
+    }
+}
+
+async fn prove(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    wanted: Wanted,
+) -> Result<Result<Vec<Hash>, ProofRefusal>, DbError> {
+    let (log_size, _) = state(db, cycle).await?;
+    let size = wanted.size();
+    if size > log_size {
+        return Ok(Err(ProofRefusal::BeyondLog { size, log_size }));
+    }
+    let recorder = Recorder::default();
+    if let Err(e) = wanted.from(&recorder) {
+        return Ok(Err(ProofRefusal::Proof(e)));
+    }
+    let nodes = fetch(db, cycle, &recorder.into_read()).await?;
+    Ok(wanted.from(&nodes).map_err(ProofRefusal::Proof))
+}
+
+/// The stored nodes among `wanted`.
+async fn fetch(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    wanted: &[(u32, u64)],
+) -> Result<BTreeMap<(u32, u64), Hash>, DbError> {
+    if wanted.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let mut any = Condition::any();
+    for &(level, idx) in wanted {
+        any = any.add(
+            Condition::all()
+                .add(log_node::Column::Level.eq(i32::try_from(level).unwrap_or(i32::MAX)))
+                .add(log_node::Column::Idx.eq(int(idx))),
+        );
+    }
+    let rows = log_node::Entity::find()
+        .filter(log_node::Column::CycleId.eq(cycle))
+        .filter(any)
+        .all(db)
+        .await?;
+    let mut nodes = BTreeMap::new();
+    for row in rows {
+        let hash = from_hex(&row.hash).ok_or_else(|| DbError::InvalidValue {
+            table: "log_node",
+            column: "hash",
+            value: row.hash.clone(),
+        })?;
+        let level = u32::try_from(row.level).unwrap_or(u32::MAX);
+        nodes.insert((level, u64::try_from(row.idx).unwrap_or(u64::MAX)), hash);
+    }
+    Ok(nodes)
+}
+
+/// A node the log should hold is missing: the store is damaged.
+fn proof_bug(e: StoredProofError) -> DbError {
+    DbError::InvalidValue {
+        table: "log_node",
+        column: "hash",
+        value: e.to_string(),
+    }
+}
