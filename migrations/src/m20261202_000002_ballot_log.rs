@@ -75,6 +75,19 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // A retried cast finds its entry by leaf (the nonce makes leaves
+        // unique), so no row has to link an entry to its code.
+        manager
+            .create_index(
+                Index::create()
+                    .name("log_entry_cycle_leaf")
+                    .table(LogEntry::Table)
+                    .col(LogEntry::CycleId)
+                    .col(LogEntry::Leaf)
+                    .unique()
+                    .to_owned(),
+            )
+            .await?;
         manager
             .create_table(
                 Table::create()

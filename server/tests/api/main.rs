@@ -6,6 +6,7 @@ mod helpers;
 mod accounts;
 mod bad_input;
 mod ballot_log;
+mod casting;
 mod codes;
 mod cycles;
 mod health;

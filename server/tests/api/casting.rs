@@ -1,0 +1,122 @@
+//! Casting in storage: a code casts once, a retry gets the same receipt,
+//! refusals write nothing, and a code raced by many casts makes one entry.
+
+use counting::merkle::to_hex;
+use pebble_db::casting::{self, CastRefusal};
+use pebble_db::entity::{log_entry, voter_code};
+use pebble_db::log;
+use pebble_domain::VoterCode;
+use pebble_domain::voter_code::GroupName;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use crate::helpers::TestApp;
+
+/// Issues `count` codes for cycle 1 and returns their digests.
+async fn codes(db: &pebble_db::DatabaseConnection, count: u8) -> Vec<String> {
+    let mut next = 0u8;
+    let digests: Vec<String> = (0..count)
+        .map(|i| {
+            next = i.wrapping_mul(37);
+            let code = VoterCode::generate(|| {
+                next = next.wrapping_add(1);
+                next
+            });
+            to_hex(&code.digest(1))
+        })
+        .collect();
+    let group: GroupName = "Class 7B".parse().expect("a name");
+    pebble_db::codes::issue(db, 1, &group, &digests)
+        .await
+        .expect("query")
+        .expect("issued");
+    digests
+}
+
+async fn entries(db: &pebble_db::DatabaseConnection) -> u64 {
+    log_entry::Entity::find().count(db).await.expect("count")
+}
+
+async fn a_code_casts_once_and_a_retry_gets_the_same_receipt(app: TestApp) {
+    let db = app.database.open().await.expect("database");
+    let digests = codes(&db, 3).await;
+    let first = casting::cast(&db, 1, &digests[0], b"entry one")
+        .await
+        .expect("query")
+        .expect("cast");
+    assert_eq!(first.index, 0);
+    let again = casting::cast(&db, 1, &digests[0], b"entry one")
+        .await
+        .expect("query");
+    assert_eq!(again, Ok(first), "the same request, the same receipt");
+    for (code, entry) in [
+        (digests[0].as_str(), b"entry two".as_slice()),
+        (&"0".repeat(64), b"entry three"),
+    ] {
+        assert_eq!(
+            casting::cast(&db, 1, code, entry).await.expect("query"),
+            Err(CastRefusal::Code)
+        );
+    }
+    assert_eq!(entries(&db).await, 1);
+    let second = casting::cast(&db, 1, &digests[1], b"entry two")
+        .await
+        .expect("query")
+        .expect("cast");
+    assert_eq!(second.index, 1);
+
+    log::seal(&db, 1).await.expect("sealed");
+    assert!(matches!(
+        casting::cast(&db, 1, &digests[2], b"late")
+            .await
+            .expect("query"),
+        Err(CastRefusal::Log(_))
+    ));
+    let unused = voter_code::Entity::find()
+        .filter(voter_code::Column::Digest.eq(digests[2].clone()))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the code");
+    assert!(!unused.used, "a refused cast leaves its code unused");
+    assert_eq!(entries(&db).await, 2);
+}
+
+async fn a_cycle_out_of_voting_takes_no_ballot(app: TestApp) {
+    let db = app.database.open().await.expect("database");
+    let digests = codes(&db, 1).await;
+    assert_eq!(
+        casting::cast(&db, 1, &digests[0], b"entry")
+            .await
+            .expect("query"),
+        Err(CastRefusal::NotVoting)
+    );
+    assert_eq!(entries(&db).await, 0);
+}
+
+async fn many_casts_with_one_code_make_one_entry(app: TestApp) {
+    let db = app.database.open().await.expect("database");
+    let digest = codes(&db, 1).await.remove(0);
+    let casts: Vec<_> = (0..40u8)
+        .map(|i| {
+            let (db, digest) = (db.clone(), digest.clone());
+            tokio::spawn(async move { casting::cast(&db, 1, &digest, &[i]).await.expect("query") })
+        })
+        .collect();
+    let mut cast = 0;
+    for handle in casts {
+        match handle.await.expect("task") {
+            Ok(_) => cast += 1,
+            Err(refusal) => assert_eq!(refusal, CastRefusal::Code),
+        }
+    }
+    assert_eq!(cast, 1);
+    assert_eq!(entries(&db).await, 1);
+    assert_eq!(log::state(&db, 1).await.expect("state"), (1, false));
+}
+
+crate::on_both_engines!(phase Voting:
+    a_code_casts_once_and_a_retry_gets_the_same_receipt,
+    many_casts_with_one_code_make_one_entry,
+);
+// The demo cycle is in deliberation here.
+crate::on_both_engines!(a_cycle_out_of_voting_takes_no_ballot);
