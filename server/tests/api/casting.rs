@@ -120,3 +120,49 @@ crate::on_both_engines!(phase Voting:
 );
 // The demo cycle is in deliberation here.
 crate::on_both_engines!(a_cycle_out_of_voting_takes_no_ballot);
+
+/// The columns of `table` as the database has them.
+async fn columns(db: &pebble_db::DatabaseConnection, table: &str) -> Vec<String> {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Sqlite => format!("SELECT name FROM pragma_table_info('{table}')"),
+        _ => format!(
+            "SELECT column_name AS name FROM information_schema.columns \
+             WHERE table_name = '{table}' AND table_schema = current_schema()"
+        ),
+    };
+    let rows = db
+        .query_all_raw(Statement::from_string(backend, sql))
+        .await
+        .expect("columns");
+    let mut names: Vec<String> = rows
+        .iter()
+        .map(|row| row.try_get::<String>("", "name").expect("a name"))
+        .collect();
+    names.sort();
+    names
+}
+
+async fn no_column_links_an_entry_to_a_code_a_voter_or_a_time(app: TestApp) {
+    let db = app.database.open().await.expect("database");
+    assert_eq!(
+        columns(&db, "log_entry").await,
+        ["cycle_id", "entry", "idx", "leaf"]
+    );
+    assert_eq!(
+        columns(&db, "voter_code").await,
+        ["digest", "group_id", "used"]
+    );
+    assert_eq!(columns(&db, "code_group").await, ["cycle_id", "id", "name"]);
+    assert_eq!(
+        columns(&db, "log_node").await,
+        ["cycle_id", "hash", "idx", "level"]
+    );
+    assert_eq!(
+        columns(&db, "ballot_log").await,
+        ["cycle_id", "sealed", "size"]
+    );
+}
+
+crate::on_both_engines!(no_column_links_an_entry_to_a_code_a_voter_or_a_time);
