@@ -7,6 +7,7 @@ pub mod comment;
 pub mod comment_report;
 pub mod cycle;
 pub mod cycle_committee;
+pub mod frozen_manifest;
 pub mod invite;
 pub mod log_entry;
 pub mod log_node;

@@ -156,6 +156,19 @@ pub async fn demo_in_phase_if_empty(
             previous = Some(row.id);
         }
     }
+    if phase >= Phase::Voting {
+        // Voting opened on the demo's feasible proposals, as a move would.
+        match crate::transitions::ballot_of(&txn, &cycle).await? {
+            Ok(manifest) => crate::transitions::freeze(&txn, cycle.id, &manifest).await?,
+            Err(refusal) => {
+                return Err(DbError::InvalidValue {
+                    table: "cycle",
+                    column: "phase",
+                    value: format!("the demo cannot open voting: {refusal}"),
+                });
+            }
+        }
+    }
     txn.commit().await?;
     Ok(Some(credentials))
 }

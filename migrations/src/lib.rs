@@ -11,6 +11,7 @@ mod m20261123_000004_proposal_images;
 mod m20261123_000005_sign_in_failures;
 mod m20261202_000001_voter_codes;
 mod m20261202_000002_ballot_log;
+mod m20261202_000003_frozen_manifests;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_sign_in_failures::Migration),
             Box::new(m20261202_000001_voter_codes::Migration),
             Box::new(m20261202_000002_ballot_log::Migration),
+            Box::new(m20261202_000003_frozen_manifests::Migration),
         ]
     }
 }

@@ -13,6 +13,7 @@ mod health;
 mod home;
 mod images;
 mod language;
+mod manifests;
 mod phases;
 mod proposals;
 mod roles;
