@@ -167,7 +167,31 @@ async fn seed_demo(db: &pebble_db::DatabaseConnection, phase: Phase) -> Result<(
             for c in credentials {
                 println!("  {:<12} {:<10} {}", c.username, c.role, c.password);
             }
+            if phase >= Phase::Voting {
+                demo_codes(db).await?;
+            }
         }
+    }
+    Ok(())
+}
+
+/// Twenty voter codes for the demo cycle, printed once.
+async fn demo_codes(db: &pebble_db::DatabaseConnection) -> Result<(), String> {
+    let cycle = pebble_db::cycles::featured(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("the demo cycle is missing")?
+        .cycle
+        .id;
+    let args = codes::IssueArgs {
+        cycle,
+        group: "Demo voters".to_owned(),
+        count: 20,
+    };
+    let (listed, _) = codes::issue(db, &args).await?;
+    println!("Voter codes for the demo's ballot (shown only this once):");
+    for code in listed.lines() {
+        println!("  {code}");
     }
     Ok(())
 }
