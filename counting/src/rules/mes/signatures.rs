@@ -27,6 +27,12 @@ pub(super) fn times(x: Interval, u: u64) -> Interval {
     Some((lo.checked_mul(u)?, hi.checked_mul(u)?))
 }
 
+/// `x × n` of an interval (`None` if `n` or the product does not fit).
+pub(super) fn scaled(x: Interval, n: u128) -> Interval {
+    let ((lo, hi), n) = (x?, i128::try_from(n).ok()?);
+    Some((lo.checked_mul(n)?, hi.checked_mul(n)?))
+}
+
 /// The mark of a group that once paid all it had (and holds nothing).
 pub(super) const BROKE: u32 = u32::MAX;
 

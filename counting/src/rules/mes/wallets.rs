@@ -273,17 +273,13 @@ impl<'a> Wallets<'a> {
             .map(|class| !self.affords_tracked(class, rho))
             .collect();
         self.scratch = scratch;
-        self.settle(p, rho, &broke);
+        self.pay_known(p, rho, &broke);
         broke
     }
 
     /// `p` is funded at `rho`, and `broke` tells which of its classes
     /// (as [`Wallets::price_known`] gathered them) pay all they have.
     pub(super) fn pay_known(&mut self, p: usize, rho: &Price, broke: &[bool]) {
-        self.settle(p, rho, broke);
-    }
-
-    fn settle(&mut self, p: usize, rho: &Price, broke: &[bool]) {
         let n = self.projects;
         let voters = self.voters;
         let mut scratch = std::mem::take(&mut self.scratch);

@@ -6,18 +6,14 @@ use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 
 use super::super::horizon::Taken;
-use super::super::signatures::{Interval, minus};
+use super::super::signatures::{Interval, minus, scaled};
 use super::Wallets;
 
 impl Wallets<'_> {
     /// Bounds × 2^64 of what `p`'s supporters hold beyond its cost, and
     /// of its slope.
     fn surplus_bounds(&self, p: usize) -> (Interval, Interval) {
-        let count = i128::try_from(self.count[p]).ok();
-        let scaled = |x: Interval, n: Option<i128>| {
-            let ((lo, hi), n) = (x?, n?);
-            Some((lo.checked_mul(n)?, hi.checked_mul(n)?))
-        };
+        let count = self.count[p];
         let one = Some((1i128 << 64, 1i128 << 64));
         let cost = i128::from(self.voters.cost[p]).checked_mul(1i128 << 64);
         let mut money = minus(scaled(self.start_bounds, count), cost.map(|c| (c, c)));
@@ -26,8 +22,8 @@ impl Wallets<'_> {
             return (minus(money, owed), minus(slope, owed_slope));
         }
         for &k in &self.funded {
-            let w = i128::try_from(self.weight[self.row[k] + p]).ok();
-            if w != Some(0) {
+            let w = self.weight[self.row[k] + p];
+            if w != 0 {
                 let (rho, rho_slope) = self.rho_bounds[k];
                 money = minus(money, scaled(rho, w));
                 slope = minus(slope, scaled(rho_slope, w));

@@ -8,7 +8,7 @@ use num_traits::{One, Zero};
 
 use super::super::horizon::Taken;
 use super::super::price::Price;
-use super::super::signatures::{Interval, minus};
+use super::super::signatures::{Interval, Signatures, minus, scaled};
 use super::Wallets;
 
 impl Wallets<'_> {
@@ -31,10 +31,7 @@ impl Wallets<'_> {
             self.last[p] = Some(found.clone());
             return found;
         }
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.gather(self.voters, &self.group_sig, p, self.sigs.len());
-        let classes = std::mem::take(&mut scratch.classes);
-        self.scratch = scratch;
+        let classes = self.classes_of(p);
         let lowest = Price::new(
             cost.clone(),
             BigInt::zero(),
@@ -84,24 +81,17 @@ impl Wallets<'_> {
         // Short classes stay short as the guess rises: each pass looks
         // only at those who could still pay the last guess.
         let mut pending: Vec<usize> = (0..classes.len()).collect();
-        let mut weight = std::mem::take(&mut self.scratch.paid_for);
-        weight.resize(self.projects, 0);
-        let mut count: u128 = 0;
-        let mut utility: u128 = 0;
+        let mut short = self.short();
         let found = loop {
             pending.retain(|&i| {
                 let class = &classes[i];
                 if self.affords(class, &guess) {
                     return true;
                 }
-                count += class.voters;
-                utility += class.voters * u128::from(class.utility);
-                for (k, uk) in self.sigs.entries(class.sig) {
-                    weight[k as usize] += class.voters * u128::from(uk);
-                }
+                short.add(class, &self.sigs);
                 false
             });
-            let sharing = total_utility - utility;
+            let sharing = total_utility - short.utility;
             if sharing == 0 {
                 // Everyone pays all they have: a boundary case the
                 // horizon does not follow, so the walk takes one step.
@@ -110,31 +100,21 @@ impl Wallets<'_> {
                 }
                 break (guess, false);
             }
-            let next = self.priced(p, cost, count, sharing, &weight);
+            let next = self.priced(p, cost, &short, sharing);
             if next.cmp(&guess) != Ordering::Greater {
                 break (next, true);
             }
             guess = next;
         };
-        for &k in &self.funded {
-            weight[k] = 0;
-        }
-        self.scratch.paid_for = weight;
+        self.done_with(short);
         found
     }
 
-    /// The price at which `p`'s supporters outside the short classes
-    /// (`count` voters, holding `weight[k]` units of utility for each
-    /// funded k) share `cost` (over the common denominator) equally per
-    /// unit of utility, `sharing` units in all.
-    fn priced(
-        &self,
-        p: usize,
-        cost: &BigInt,
-        count: u128,
-        sharing: u128,
-        weight: &[u128],
-    ) -> Price {
+    /// The price at which `p`'s supporters outside the `short` classes
+    /// share `cost` (over the common denominator) equally per unit of
+    /// utility, `sharing` units in all.
+    fn priced(&self, p: usize, cost: &BigInt, short: &Short, sharing: u128) -> Price {
+        let (count, weight) = (short.count, &short.weight);
         let mut paid = &self.start * count;
         let mut paid_slope = if self.tracking() {
             &self.den * count
@@ -177,37 +157,71 @@ impl Wallets<'_> {
     /// they are gathered) pay all they have: the price a replayed round
     /// found before, in one pass. `None` if `broke` does not fit.
     pub(in crate::rules::mes) fn price_known(&mut self, p: usize, broke: &[bool]) -> Option<Price> {
+        let classes = self.classes_of(p);
+        let mut short = self.short();
+        for (class, _) in classes.iter().zip(broke).filter(|(_, broke)| **broke) {
+            short.add(class, &self.sigs);
+        }
+        let sharing = self.utility[p] - short.utility;
+        let cost = BigInt::from(self.voters.cost[p]) * &self.den;
+        let price = (classes.len() == broke.len() && sharing > 0)
+            .then(|| self.priced(p, &cost, &short, sharing));
+        self.done_with(short);
+        self.scratch.classes = classes;
+        price
+    }
+
+    /// `p`'s classes, gathered with the scratch's room (hand the list
+    /// back to `scratch.classes` when done, so nothing allocates).
+    fn classes_of(&mut self, p: usize) -> Vec<super::Class> {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.gather(self.voters, &self.group_sig, p, self.sigs.len());
         let classes = std::mem::take(&mut scratch.classes);
-        let mut weight = std::mem::take(&mut scratch.paid_for);
         self.scratch = scratch;
+        classes
+    }
+
+    /// Nothing summed yet, in the scratch's room for weights.
+    fn short(&mut self) -> Short {
+        let mut weight = std::mem::take(&mut self.scratch.paid_for);
         weight.resize(self.projects, 0);
-        let (mut count, mut utility) = (0u128, 0u128);
-        for (class, _) in classes.iter().zip(broke).filter(|(_, broke)| **broke) {
-            count += class.voters;
-            utility += class.voters * u128::from(class.utility);
-            for (k, uk) in self.sigs.entries(class.sig) {
-                weight[k as usize] += class.voters * u128::from(uk);
-            }
+        Short {
+            count: 0,
+            utility: 0,
+            weight,
         }
-        let sharing = self.utility[p] - utility;
-        let cost = BigInt::from(self.voters.cost[p]) * &self.den;
-        let price = (classes.len() == broke.len() && sharing > 0)
-            .then(|| self.priced(p, &cost, count, sharing, &weight));
+    }
+
+    /// Gives the weights' room back, zeroed (only funded projects are
+    /// ever written).
+    fn done_with(&mut self, short: Short) {
+        let mut weight = short.weight;
         for &k in &self.funded {
             weight[k] = 0;
         }
         self.scratch.paid_for = weight;
-        self.scratch.classes = classes;
-        price
     }
 }
 
-/// `x × n` of an interval.
-fn scaled(x: Interval, n: u128) -> Interval {
-    let ((lo, hi), n) = (x?, i128::try_from(n).ok()?);
-    Some((lo.checked_mul(n)?, hi.checked_mul(n)?))
+/// What the short classes of a price search (those paying all they
+/// have) add up to.
+struct Short {
+    /// Their voters.
+    count: u128,
+    /// Their units of utility for the project being priced.
+    utility: u128,
+    /// Per funded project k, their units of utility for k.
+    weight: Vec<u128>,
+}
+
+impl Short {
+    fn add(&mut self, class: &super::Class, sigs: &Signatures) {
+        self.count += class.voters;
+        self.utility += class.voters * u128::from(class.utility);
+        for (k, uk) in sigs.entries(class.sig) {
+            self.weight[k as usize] += class.voters * u128::from(uk);
+        }
+    }
 }
 
 /// An interval holding `x / d` for every x in `x` (`d` above zero).
