@@ -119,7 +119,7 @@ pub async fn append(
     log_entry::Entity::insert(log_entry::ActiveModel {
         cycle_id: Set(cycle),
         idx: Set(int(index)),
-        entry: Set(entry.iter().map(|b| format!("{b:02x}")).collect()),
+        entry: Set(crate::hex::encode(entry)),
         leaf: Set(to_hex(&leaf)),
     })
     .exec_without_returning(txn)

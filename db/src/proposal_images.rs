@@ -26,7 +26,7 @@ pub async fn put(
     bytes: Vec<u8>,
     description: &str,
 ) -> Result<ImageInfo, DbError> {
-    let sha256 = crate::sessions::hex(&Sha256::digest(&bytes));
+    let sha256 = crate::hex::encode(&Sha256::digest(&bytes));
     let txn = db.begin().await?;
     proposal_image::Entity::delete_by_id(proposal_id)
         .exec(&txn)

@@ -17,17 +17,12 @@ pub const LIFETIME_DAYS: i64 = 30;
 pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
-    hex(&bytes)
-}
-
-/// Lower-case hex of `bytes`.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex::encode(&bytes)
 }
 
 /// SHA-256 of `token`, as stored (hex).
 pub(crate) fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
+    crate::hex::encode(&Sha256::digest(token.as_bytes()))
 }
 
 /// Starts a session for `account_id` and returns the token for the cookie.

@@ -143,7 +143,7 @@ pub(crate) async fn freeze(
     let hash = counting::encoding::manifest_hash(manifest);
     frozen_manifest::Entity::insert(frozen_manifest::ActiveModel {
         cycle_id: Set(cycle),
-        manifest: Set(bytes.iter().map(|b| format!("{b:02x}")).collect()),
+        manifest: Set(crate::hex::encode(&bytes)),
         manifest_hash: Set(counting::merkle::to_hex(&hash)),
     })
     .exec_without_returning(txn)
@@ -164,10 +164,7 @@ pub async fn frozen(
         column: "manifest",
         value,
     };
-    let bytes = (0..row.manifest.len() / 2)
-        .map(|i| u8::from_str_radix(row.manifest.get(2 * i..2 * i + 2).unwrap_or(""), 16))
-        .collect::<Result<Vec<u8>, _>>()
-        .map_err(|e| invalid(e.to_string()))?;
+    let bytes = crate::hex::decode(&row.manifest).ok_or_else(|| invalid(row.manifest.clone()))?;
     let manifest =
         counting::encoding::decode_manifest(&bytes).map_err(|e| invalid(e.to_string()))?;
     let hash = counting::merkle::from_hex(&row.manifest_hash)

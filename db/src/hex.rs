@@ -1,0 +1,35 @@
+//! Lower-case hexadecimal, the form every stored hash and byte string
+//! takes (portable across SQLite and PostgreSQL as plain text).
+
+/// `bytes` as lower-case hex.
+pub(crate) fn encode(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of `text`, if it is hex: an even number of hex digits.
+pub(crate) fn decode(text: &str) -> Option<Vec<u8>> {
+    // `from_str_radix` alone would take a sign ("+1").
+    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_round_trip_and_anything_else_is_refused() {
+        assert_eq!(encode(&[0, 0xab, 0x7f]), "00ab7f");
+        assert_eq!(decode("00ab7f"), Some(vec![0, 0xab, 0x7f]));
+        assert_eq!(decode("00AB7F"), Some(vec![0, 0xab, 0x7f]));
+        assert_eq!(decode(""), Some(vec![]));
+        for bad in ["0", "abc", "zz", "é0", "+1"] {
+            assert_eq!(decode(bad), None, "{bad:?}");
+        }
+    }
+}
