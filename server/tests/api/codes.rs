@@ -7,30 +7,10 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, PaginatorTrait};
 
 use crate::helpers::TestApp;
 
-fn pebble(app: &TestApp, args: &[&str]) -> (bool, String, String) {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pebble"));
-    command
-        .args(args)
-        .env("PEBBLE_DATABASE_URL", &app.database.database_url)
-        .env_remove("PEBBLE_DATABASE_SCHEMA");
-    if let Some(schema) = &app.database.database_schema {
-        command.env("PEBBLE_DATABASE_SCHEMA", schema);
-    }
-    let output = command.output().expect("pebble runs");
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
 fn issue(app: &TestApp, cycle: &str, group: &str, count: &str) -> (bool, String, String) {
-    pebble(
-        app,
-        &[
-            "codes", "issue", "--cycle", cycle, "--group", group, "--count", count,
-        ],
-    )
+    app.pebble(&[
+        "codes", "issue", "--cycle", cycle, "--group", group, "--count", count,
+    ])
 }
 
 async fn codes_are_printed_once_and_only_their_digests_are_kept(app: TestApp) {

@@ -87,6 +87,25 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// Runs the `pebble` binary on this app's database; returns whether
+    /// it succeeded, its stdout and its stderr.
+    pub fn pebble(&self, args: &[&str]) -> (bool, String, String) {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pebble"));
+        command
+            .args(args)
+            .env("PEBBLE_DATABASE_URL", &self.database.database_url)
+            .env_remove("PEBBLE_DATABASE_SCHEMA");
+        if let Some(schema) = &self.database.database_schema {
+            command.env("PEBBLE_DATABASE_SCHEMA", schema);
+        }
+        let output = command.output().expect("pebble runs");
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    }
+
     /// The demo password of `username`.
     pub fn password(&self, username: &str) -> String {
         self.credentials

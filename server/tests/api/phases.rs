@@ -168,22 +168,7 @@ async fn voting_opens_only_on_a_ballot_that_can_be_counted(app: TestApp) {
 }
 
 async fn the_command_line_moves_a_cycle_with_the_same_checks(app: TestApp) {
-    let run = |args: &[&str]| {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pebble"));
-        command
-            .args(args)
-            .env("PEBBLE_DATABASE_URL", &app.database.database_url)
-            .env_remove("PEBBLE_DATABASE_SCHEMA");
-        if let Some(schema) = &app.database.database_schema {
-            command.env("PEBBLE_DATABASE_SCHEMA", schema);
-        }
-        let output = command.output().expect("pebble runs");
-        (
-            output.status.success(),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
-        )
-    };
+    let run = |args: &[&str]| app.pebble(args);
     let (ok, out, err) = run(&["cycle", "advance", "--cycle", "1"]);
     assert!(ok, "{err}");
     assert!(out.contains("Cycle 1 moved from draft to ideas."), "{out}");
