@@ -24,11 +24,13 @@
 //!   tie_break = 1 cheapest-then-seeded | 2 previous-round-then-seeded | 3 id
 //! ```
 //!
-//! The published manifest hash is `SHA-256(encode_manifest(m))`. A ballot
+//! Pebble publishes the hash of the frozen manifest ([`frozen`], version 2),
+//! which wraps these manifest bytes with the election's identity. A ballot
 //! log entry ([`Entry`], version 2) wraps a ballot with the manifest hash
 //! and a nonce; its leaf hash is `SHA-256(0x00 ‖ entry)`.
 
 mod entry;
+pub mod frozen;
 mod reader;
 
 use sha2::{Digest, Sha256};
@@ -37,6 +39,7 @@ use crate::merkle::{self, Hash};
 use crate::{Ballot, BallotRules, Completion, Manifest, ProjectId, Rule, TieBreak};
 
 pub use entry::{ENTRY_TAG, ENTRY_VERSION, Entry};
+pub use frozen::{FROZEN_TAG, FROZEN_VERSION, decode_frozen};
 pub use reader::{DecodeError, decode_ballot, decode_manifest};
 
 /// The encoding version written by this crate.

@@ -6,20 +6,25 @@
 //! server.
 
 pub mod ballot;
+pub mod checkpoint;
+pub mod election;
 pub mod encoding;
 pub mod manifest;
 pub mod merkle;
 pub mod money;
+pub mod note;
 pub mod pabulib;
 pub mod project;
 pub mod rules;
 pub mod tiebreak;
+pub mod tracker;
 pub mod transcript;
 
 #[cfg(test)]
 mod testing;
 
 pub use ballot::{Ballot, BallotError, BallotKind};
+pub use election::{Election, FrozenManifest};
 pub use manifest::{BallotRules, Completion, Manifest, ManifestError, Rule, TieBreak, UnknownName};
 pub use money::{Cents, Currency, MoneyError};
 pub use project::{Project, ProjectId, ProjectIdError};

@@ -16,12 +16,35 @@ pub struct DecodeError {
     pub reason: &'static str,
 }
 
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> Reader<'a> {
+    pub(super) fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+
+    pub(super) fn at(&self) -> usize {
+        self.at
+    }
+
+    pub(super) fn fail_at<T>(&self, offset: usize, reason: &'static str) -> Result<T, DecodeError> {
+        Err(DecodeError { offset, reason })
+    }
+
+    /// A length-prefixed (u16) UTF-8 text.
+    pub(super) fn text(&mut self) -> Result<String, DecodeError> {
+        let len = usize::from(self.u16()?);
+        let start = self.at;
+        let bytes = self.take(len)?;
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(_) => self.fail_at(start, "a text is not UTF-8"),
+        }
+    }
+
     fn fail<T>(&self, reason: &'static str) -> Result<T, DecodeError> {
         Err(DecodeError {
             offset: self.at,
@@ -29,7 +52,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+    pub(super) fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
         match self.bytes.get(self.at..self.at + n) {
             Some(slice) => {
                 self.at += n;
@@ -39,22 +62,22 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn u8(&mut self) -> Result<u8, DecodeError> {
+    pub(super) fn u8(&mut self) -> Result<u8, DecodeError> {
         Ok(self.take(1)?[0])
     }
 
-    fn u16(&mut self) -> Result<u16, DecodeError> {
+    pub(super) fn u16(&mut self) -> Result<u16, DecodeError> {
         let b = self.take(2)?;
         Ok(u16::from_be_bytes([b[0], b[1]]))
     }
 
-    fn u32(&mut self) -> Result<u32, DecodeError> {
+    pub(super) fn u32(&mut self) -> Result<u32, DecodeError> {
         let mut a = [0; 4];
         a.copy_from_slice(self.take(4)?);
         Ok(u32::from_be_bytes(a))
     }
 
-    fn u64(&mut self) -> Result<u64, DecodeError> {
+    pub(super) fn u64(&mut self) -> Result<u64, DecodeError> {
         let mut a = [0; 8];
         a.copy_from_slice(self.take(8)?);
         Ok(u64::from_be_bytes(a))
@@ -91,7 +114,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn finish(&self) -> Result<(), DecodeError> {
+    pub(super) fn finish(&self) -> Result<(), DecodeError> {
         if self.at != self.bytes.len() {
             return self.fail("trailing bytes after the value");
         }

@@ -1,0 +1,73 @@
+//! The frozen manifest: the counting [`Manifest`] with what names the
+//! election it belongs to, so that no two cycles, on any server, share a
+//! manifest hash. Its canonical bytes are in [`crate::encoding::frozen`].
+
+use crate::merkle::Hash;
+use crate::note::{NoteError, NoteVerifier};
+use crate::{Currency, Manifest};
+
+/// Which election a manifest belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Election {
+    /// 16 random bytes made when voting opens: unique to this election.
+    pub id: [u8; 16],
+    /// The cycle's number on its server.
+    pub cycle: u64,
+    /// The cycle's name.
+    pub name: String,
+    /// The budget's currency.
+    pub currency: Currency,
+    /// The Ed25519 public key that signs the ballot log's checkpoints.
+    pub log_key: [u8; 32],
+    /// How many committee members must certify the count (k).
+    pub threshold: u32,
+    /// How many members the committee has (n).
+    pub committee: u32,
+}
+
+/// What voting opened with, frozen: the election, the counting manifest
+/// and each project's title (in the manifest's project order).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrozenManifest {
+    /// Which election this is.
+    pub election: Election,
+    /// Everything that decides the outcome.
+    pub manifest: Manifest,
+    /// Titles as the ballot shows them, one per project.
+    pub titles: Vec<String>,
+}
+
+impl Election {
+    /// The log's name, in checkpoints and as its key's name:
+    /// `pebble/cycles/<cycle>/<election id in hex>`.
+    pub fn log_origin(&self) -> String {
+        let id: String = self.id.iter().map(|b| format!("{b:02x}")).collect();
+        format!("pebble/cycles/{}/{id}", self.cycle)
+    }
+
+    /// The verifier of the log's checkpoints.
+    pub fn log_verifier(&self) -> Result<NoteVerifier, NoteError> {
+        NoteVerifier::new(&self.log_origin(), &self.log_key)
+    }
+}
+
+impl FrozenManifest {
+    /// The canonical bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        crate::encoding::frozen::encode(self)
+    }
+
+    /// The published manifest hash: SHA-256 of the canonical bytes.
+    pub fn hash(&self) -> Hash {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(self.encode()).into()
+    }
+
+    /// Each project's title beside it.
+    pub fn projects(&self) -> impl Iterator<Item = (&crate::Project, &str)> {
+        self.manifest
+            .projects
+            .iter()
+            .zip(self.titles.iter().map(String::as_str))
+    }
+}

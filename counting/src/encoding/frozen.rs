@@ -1,0 +1,110 @@
+//! The canonical bytes of a [`FrozenManifest`], version 2.
+//!
+//! ```text
+//! frozen   = version:u8=2  tag:"pebble frozen manifest" (22 bytes)
+//!            election_id:16  cycle:u64  name:text  currency:3 (ASCII A–Z)
+//!            log_key:32  threshold:u32  committee:u32
+//!            manifest_len:u32  manifest          (version 1, see the parent module)
+//!            title:text * (the manifest's project count, in its order)
+//! text     = length:u16  UTF-8 bytes
+//! ```
+//!
+//! The published manifest hash is `SHA-256(frozen)`. Nothing may follow
+//! the last title.
+
+use super::reader::Reader;
+use super::{DecodeError, decode_manifest, encode_manifest};
+use crate::election::{Election, FrozenManifest};
+use crate::Currency;
+
+/// The frozen manifest format's version.
+pub const FROZEN_VERSION: u8 = 2;
+
+/// The domain tag after the version byte.
+pub const FROZEN_TAG: &[u8] = b"pebble frozen manifest";
+
+pub(crate) fn encode(frozen: &FrozenManifest) -> Vec<u8> {
+    let election = &frozen.election;
+    let manifest = encode_manifest(&frozen.manifest);
+    let mut out = Vec::with_capacity(128 + manifest.len());
+    out.push(FROZEN_VERSION);
+    out.extend_from_slice(FROZEN_TAG);
+    out.extend_from_slice(&election.id);
+    out.extend_from_slice(&election.cycle.to_be_bytes());
+    put_text(&mut out, &election.name);
+    out.extend_from_slice(election.currency.code().as_bytes());
+    out.extend_from_slice(&election.log_key);
+    out.extend_from_slice(&election.threshold.to_be_bytes());
+    out.extend_from_slice(&election.committee.to_be_bytes());
+    let len = u32::try_from(manifest.len()).unwrap_or(u32::MAX);
+    out.extend_from_slice(&len.to_be_bytes());
+    out.extend_from_slice(&manifest);
+    for title in &frozen.titles {
+        put_text(&mut out, title);
+    }
+    out
+}
+
+/// Texts longer than 65,535 bytes are cut at a character boundary; the
+/// server's forms allow far less.
+fn put_text(out: &mut Vec<u8>, text: &str) {
+    let mut end = text.len().min(usize::from(u16::MAX));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    out.extend_from_slice(&u16::try_from(end).unwrap_or(u16::MAX).to_be_bytes());
+    out.extend_from_slice(&text.as_bytes()[..end]);
+}
+
+/// Decodes a frozen manifest, refusing any bytes [`FrozenManifest::encode`]
+/// would not write.
+pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
+    let mut r = Reader::new(bytes);
+    if r.u8()? != FROZEN_VERSION {
+        return r.fail_at(0, "unsupported frozen manifest version");
+    }
+    if r.take(FROZEN_TAG.len())? != FROZEN_TAG {
+        return r.fail_at(1, "not a frozen manifest");
+    }
+    let mut id = [0u8; 16];
+    id.copy_from_slice(r.take(16)?);
+    let cycle = r.u64()?;
+    let name = r.text()?;
+    let at = r.at();
+    let currency = std::str::from_utf8(r.take(3)?)
+        .ok()
+        .and_then(|code| Currency::try_from(code.to_owned()).ok());
+    let Some(currency) = currency else {
+        return r.fail_at(at, "the currency is not three letters A–Z");
+    };
+    let mut log_key = [0u8; 32];
+    log_key.copy_from_slice(r.take(32)?);
+    let threshold = r.u32()?;
+    let committee = r.u32()?;
+    let len = usize::try_from(r.u32()?).unwrap_or(usize::MAX);
+    let start = r.at();
+    let manifest = decode_manifest(r.take(len)?).map_err(|e| DecodeError {
+        offset: start + e.offset,
+        reason: e.reason,
+    })?;
+    let titles = (0..manifest.projects.len())
+        .map(|_| r.text())
+        .collect::<Result<Vec<_>, _>>()?;
+    r.finish()?;
+    Ok(FrozenManifest {
+        election: Election {
+            id,
+            cycle,
+            name,
+            currency,
+            log_key,
+            threshold,
+            committee,
+        },
+        manifest,
+        titles,
+    })
+}
+
+#[cfg(test)]
+mod tests;

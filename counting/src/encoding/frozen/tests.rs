@@ -1,0 +1,132 @@
+//! The frozen manifest's bytes are pinned, round-trip, and refuse every
+//! cut, every trailing byte and every change the format forbids.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::testing::manifest;
+use crate::{BallotRules, Rule, TieBreak};
+
+fn frozen() -> FrozenManifest {
+    FrozenManifest {
+        election: Election {
+            id: [0x11; 16],
+            cycle: 7,
+            name: "Parque 2027".to_owned(),
+            currency: Currency::try_from("EUR".to_owned()).expect("a code"),
+            log_key: [0x22; 32],
+            threshold: 2,
+            committee: 3,
+        },
+        manifest: manifest(
+            10_000,
+            &[("1", 4_000), ("2", 7_500)],
+            BallotRules::Ranked { max_ranks: 2 },
+            Rule::Irv,
+            TieBreak::PreviousRoundThenSeeded,
+        ),
+        titles: vec!["Bancos".to_owned(), "Huerto escolar".to_owned()],
+    }
+}
+
+#[test]
+fn frozen_manifest_bytes_are_pinned() {
+    let bytes = frozen().encode();
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let manifest = [
+        "01",
+        "0000000000002710", // budget
+        "0002",
+        "0131",
+        "0000000000000fa0",
+        "0132",
+        "0000000000001d4c",
+        "02",
+        "00000002", // ranked, k = 2
+        "03",       // irv
+        "02",       // previous round, then seeded
+    ]
+    .concat();
+    let expected = [
+        "02",
+        "706562626c652066726f7a656e206d616e6966657374", // the tag
+        &"11".repeat(16),
+        "0000000000000007",
+        "000b",
+        "5061727175652032303237", // "Parque 2027"
+        "455552",                 // EUR
+        &"22".repeat(32),
+        "00000002",
+        "00000003",
+        &format!("{:08x}", manifest.len() / 2),
+        &manifest,
+        "0006",
+        "42616e636f73",
+        "000e",
+        "48756572746f206573636f6c6172",
+    ]
+    .concat();
+    assert_eq!(hex, expected);
+}
+
+#[test]
+fn a_frozen_manifest_decodes_to_itself() {
+    assert_eq!(decode_frozen(&frozen().encode()), Ok(frozen()));
+}
+
+#[test]
+fn every_cut_and_any_trailing_byte_is_refused() {
+    let bytes = frozen().encode();
+    for len in 0..bytes.len() {
+        assert!(decode_frozen(&bytes[..len]).is_err(), "cut at {len}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(decode_frozen(&longer).is_err());
+}
+
+#[test]
+fn another_election_never_shares_the_hash() {
+    let base = frozen();
+    let mut others = Vec::new();
+    let mut other = base.clone();
+    other.election.id[15] ^= 1;
+    others.push(other);
+    let mut other = base.clone();
+    other.election.cycle = 8;
+    others.push(other);
+    let mut other = base.clone();
+    other.election.currency = Currency::try_from("USD".to_owned()).expect("a code");
+    others.push(other);
+    let mut other = base.clone();
+    other.election.log_key[0] ^= 1;
+    others.push(other);
+    let mut other = base.clone();
+    other.titles[1].push('!');
+    others.push(other);
+    for other in others {
+        assert_ne!(other.hash(), base.hash(), "{other:?}");
+    }
+}
+
+#[test]
+fn the_log_is_named_after_the_cycle_and_the_election() {
+    assert_eq!(
+        frozen().election.log_origin(),
+        "pebble/cycles/7/11111111111111111111111111111111"
+    );
+}
+
+proptest! {
+    #[test]
+    fn flipping_any_bit_is_refused_or_reads_as_another_manifest(at in 0usize..200, bit in 0u8..8) {
+        let bytes = frozen().encode();
+        let at = at % bytes.len();
+        let mut flipped = bytes.clone();
+        flipped[at] ^= 1 << bit;
+        if let Ok(read) = decode_frozen(&flipped) {
+            prop_assert_ne!(read.clone(), frozen());
+            prop_assert_eq!(read.encode(), flipped);
+        }
+    }
+}
