@@ -72,16 +72,20 @@ impl Checkpoint {
         let canonical = !size.is_empty()
             && size.bytes().all(|b| b.is_ascii_digit())
             && (size == "0" || !size.starts_with('0'));
-        let size = size
-            .parse::<u64>()
-            .ok()
-            .filter(|_| canonical)
-            .ok_or(CheckpointError::Format("the tree size is not a decimal number"))?;
+        let size =
+            size.parse::<u64>()
+                .ok()
+                .filter(|_| canonical)
+                .ok_or(CheckpointError::Format(
+                    "the tree size is not a decimal number",
+                ))?;
         let root = STANDARD
             .decode(root)
             .ok()
             .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
-            .ok_or(CheckpointError::Format("the root hash is not 32 bytes of base64"))?;
+            .ok_or(CheckpointError::Format(
+                "the root hash is not 32 bytes of base64",
+            ))?;
         Ok(Checkpoint {
             origin: origin.to_owned(),
             head: TreeHead { size, root },

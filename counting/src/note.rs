@@ -203,7 +203,9 @@ impl NoteVerifier {
             let (name, blob) = line
                 .strip_prefix(DASH)
                 .and_then(|rest| rest.split_once(' '))
-                .ok_or(NoteError::Malformed("a signature line is not '— name signature'"))?;
+                .ok_or(NoteError::Malformed(
+                    "a signature line is not '— name signature'",
+                ))?;
             let blob = STANDARD
                 .decode(blob)
                 .map_err(|_| NoteError::Malformed("a signature is not base64"))?;
@@ -233,7 +235,13 @@ impl std::fmt::Display for NoteVerifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut key = vec![ED25519];
         key.extend_from_slice(self.key.as_bytes());
-        write!(f, "{}+{}+{}", self.name, hex4(self.id), STANDARD.encode(key))
+        write!(
+            f,
+            "{}+{}+{}",
+            self.name,
+            hex4(self.id),
+            STANDARD.encode(key)
+        )
     }
 }
 

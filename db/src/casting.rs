@@ -96,8 +96,14 @@ async fn same_cast(
         .filter(log_entry::Column::Leaf.eq(to_hex(leaf)))
         .one(txn)
         .await?;
-    Ok(entry.map(|row| Appended {
-        index: u64::try_from(row.idx).unwrap_or(u64::MAX),
+    let Some(row) = entry else {
+        return Ok(None);
+    };
+    let index = u64::try_from(row.idx).unwrap_or(u64::MAX);
+    let head = log::head_at(txn, cycle, index.saturating_add(1)).await?;
+    Ok(Some(Appended {
+        index,
         leaf: *leaf,
+        head,
     }))
 }

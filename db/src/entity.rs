@@ -10,6 +10,7 @@ pub mod cycle_committee;
 pub mod frozen_manifest;
 pub mod invite;
 pub mod log_entry;
+pub mod log_key;
 pub mod log_node;
 pub mod proposal;
 pub mod proposal_image;

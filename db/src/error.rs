@@ -19,4 +19,7 @@ pub enum DbError {
     /// Hashing a password failed.
     #[error("password hashing failed: {0}")]
     PasswordHash(String),
+    /// The operating system's random source failed.
+    #[error("the system's random source failed: {0}")]
+    Random(String),
 }

@@ -9,6 +9,7 @@ pub mod cycle_settings;
 pub mod cycles;
 pub mod entity;
 pub mod error;
+pub mod frozen;
 mod hex;
 pub mod invites;
 pub mod log;

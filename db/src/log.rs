@@ -10,11 +10,12 @@
 
 use std::collections::BTreeMap;
 
+use counting::checkpoint::Checkpoint;
 use counting::merkle::stored::{self, Nodes, Recorder, StoredProofError, TreeHead};
 use counting::merkle::{self, Hash, from_hex, to_hex};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, SqlErr,
 };
 
 use crate::DbError;
@@ -31,6 +32,8 @@ pub struct Appended {
     pub index: u64,
     /// Its leaf hash.
     pub leaf: Hash,
+    /// The log's head just after it: `index + 1` entries.
+    pub head: TreeHead,
 }
 
 /// Why an entry was not appended.
@@ -40,6 +43,8 @@ pub enum AppendRefusal {
     Sealed,
     /// Every position tried was taken first.
     Busy,
+    /// The same entry is already in the log (same nonce and ballot).
+    Duplicate,
 }
 
 /// Why a proof was not given.
@@ -79,6 +84,7 @@ pub async fn append(
         cycle_id: Set(cycle),
         size: Set(0),
         sealed: Set(false),
+        sealed_checkpoint: Set(None),
     })
     .on_conflict(
         OnConflict::column(ballot_log::Column::CycleId)
@@ -116,14 +122,27 @@ pub async fn append(
     stored::completed_by(&recorder, index, leaf).map_err(proof_bug)?;
     let known = fetch(txn, cycle, &recorder.into_read()).await?;
     let completed = stored::completed_by(&known, index, leaf).map_err(proof_bug)?;
-    log_entry::Entity::insert(log_entry::ActiveModel {
+    let inserted = log_entry::Entity::insert(log_entry::ActiveModel {
         cycle_id: Set(cycle),
         idx: Set(int(index)),
         entry: Set(crate::hex::encode(entry)),
         leaf: Set(to_hex(&leaf)),
     })
     .exec_without_returning(txn)
-    .await?;
+    .await;
+    if let Err(error) = inserted {
+        // The leaf is unique per log; the caller rolls the position back.
+        if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
+            return Ok(Err(AppendRefusal::Duplicate));
+        }
+        return Err(error.into());
+    }
+    let mut nodes = known;
+    nodes.extend(
+        completed
+            .iter()
+            .map(|&(level, idx, hash)| ((level, idx), hash)),
+    );
     log_node::Entity::insert_many(completed.into_iter().map(|(level, idx, hash)| {
         log_node::ActiveModel {
             cycle_id: Set(cycle),
@@ -134,15 +153,47 @@ pub async fn append(
     }))
     .exec_without_returning(txn)
     .await?;
-    Ok(Ok(Appended { index, leaf }))
+    let head = head_with(txn, cycle, index + 1, nodes).await?;
+    Ok(Ok(Appended { index, leaf, head }))
 }
 
-/// Seals the log: no entry may be added after this.
-pub async fn seal(db: &impl ConnectionTrait, cycle: i32) -> Result<(), DbError> {
+/// The head of the first `size` entries (at most the log's size).
+pub async fn head_at(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    size: u64,
+) -> Result<TreeHead, DbError> {
+    head_with(db, cycle, size, BTreeMap::new()).await
+}
+
+/// The head of the first `size` entries, reading only the nodes that
+/// `known` lacks.
+async fn head_with(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    size: u64,
+    mut known: BTreeMap<(u32, u64), Hash>,
+) -> Result<TreeHead, DbError> {
+    let recorder = Recorder::default();
+    TreeHead::of(&recorder, size).map_err(proof_bug)?;
+    let missing: Vec<_> = recorder
+        .into_read()
+        .into_iter()
+        .filter(|key| !known.contains_key(key))
+        .collect();
+    known.extend(fetch(db, cycle, &missing).await?);
+    TreeHead::of(&known, size).map_err(proof_bug)
+}
+
+/// Seals the log, inside the move out of voting: no entry may be added
+/// after this. Signs and stores the final checkpoint when the cycle has
+/// a log key, and returns it.
+pub async fn seal(db: &impl ConnectionTrait, cycle: i32) -> Result<Option<String>, DbError> {
     ballot_log::Entity::insert(ballot_log::ActiveModel {
         cycle_id: Set(cycle),
         size: Set(0),
         sealed: Set(true),
+        sealed_checkpoint: Set(None),
     })
     .on_conflict(
         OnConflict::column(ballot_log::Column::CycleId)
@@ -151,7 +202,59 @@ pub async fn seal(db: &impl ConnectionTrait, cycle: i32) -> Result<(), DbError> 
     )
     .exec_without_returning(db)
     .await?;
-    Ok(())
+    let Some(frozen) = crate::frozen::frozen(db, cycle).await? else {
+        return Ok(None);
+    };
+    let Some(signer) = crate::frozen::signer(db, &frozen, cycle).await? else {
+        return Ok(None);
+    };
+    let note = Checkpoint {
+        origin: frozen.manifest.election.log_origin(),
+        head: head(db, cycle).await?,
+    }
+    .sign(&signer);
+    ballot_log::Entity::update_many()
+        .col_expr(
+            ballot_log::Column::SealedCheckpoint,
+            Expr::value(note.clone()),
+        )
+        .filter(ballot_log::Column::CycleId.eq(cycle))
+        .exec(db)
+        .await?;
+    Ok(Some(note))
+}
+
+/// The signed checkpoint the log was sealed with, once sealed.
+pub async fn sealed_checkpoint(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+) -> Result<Option<String>, DbError> {
+    Ok(ballot_log::Entity::find_by_id(cycle)
+        .one(db)
+        .await?
+        .and_then(|row| row.sealed_checkpoint))
+}
+
+/// Entry `index` of the log: its canonical bytes and leaf hash.
+pub async fn entry(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    index: u64,
+) -> Result<Option<(Vec<u8>, Hash)>, DbError> {
+    let Ok(idx) = i64::try_from(index) else {
+        return Ok(None);
+    };
+    let Some(row) = log_entry::Entity::find_by_id((cycle, idx)).one(db).await? else {
+        return Ok(None);
+    };
+    let invalid = |column, value: &str| DbError::InvalidValue {
+        table: "log_entry",
+        column,
+        value: value.to_owned(),
+    };
+    let bytes = crate::hex::decode(&row.entry).ok_or_else(|| invalid("entry", &row.entry))?;
+    let leaf = from_hex(&row.leaf).ok_or_else(|| invalid("leaf", &row.leaf))?;
+    Ok(Some((bytes, leaf)))
 }
 
 /// The head of the log as it is now.

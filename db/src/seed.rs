@@ -159,7 +159,9 @@ pub async fn demo_in_phase_if_empty(
     if phase >= Phase::Voting {
         // Voting opened on the demo's feasible proposals, as a move would.
         match crate::transitions::ballot_of(&txn, &cycle).await? {
-            Ok(manifest) => crate::transitions::freeze(&txn, cycle.id, &manifest).await?,
+            Ok(manifest) => {
+                crate::frozen::freeze(&txn, &cycle, manifest).await?;
+            }
             Err(refusal) => {
                 return Err(DbError::InvalidValue {
                     table: "cycle",

@@ -11,15 +11,15 @@
 //! cycle one step, and a refused check rolls the move back.
 
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
 };
 
 use counting::{Manifest, Project, ProjectId};
 use pebble_domain::{MoveRefusal, Phase, Status};
 
 use crate::DbError;
-use crate::entity::{Stored, cycle, frozen_manifest, proposal};
+use crate::entity::{Stored, cycle, proposal};
 
 /// Moves cycle `id` from `from` to the next phase if `from` is still its
 /// phase and the next phase's needs are met; returns the new phase.
@@ -122,54 +122,17 @@ async fn needs_of(
         }
         Phase::Voting => match ballot_of(txn, cycle).await? {
             Ok(manifest) => {
-                freeze(txn, cycle.id, &manifest).await?;
+                crate::frozen::freeze(txn, cycle, manifest).await?;
                 Ok(())
             }
             Err(refusal) => Err(refusal),
         },
-        Phase::Draft | Phase::Counting | Phase::Certified => Ok(()),
+        Phase::Counting => {
+            crate::log::seal(txn, cycle.id).await?;
+            Ok(())
+        }
+        Phase::Draft | Phase::Certified => Ok(()),
     })
-}
-
-/// Stores the manifest voting opens with, once: its canonical bytes and
-/// their hash. Nothing that changes the outcome can be edited from here
-/// on (settings and reviews are refused outside their phases).
-pub(crate) async fn freeze(
-    txn: &impl ConnectionTrait,
-    cycle: i32,
-    manifest: &Manifest,
-) -> Result<(), DbError> {
-    let bytes = counting::encoding::encode_manifest(manifest);
-    let hash = counting::encoding::manifest_hash(manifest);
-    frozen_manifest::Entity::insert(frozen_manifest::ActiveModel {
-        cycle_id: Set(cycle),
-        manifest: Set(crate::hex::encode(&bytes)),
-        manifest_hash: Set(counting::merkle::to_hex(&hash)),
-    })
-    .exec_without_returning(txn)
-    .await?;
-    Ok(())
-}
-
-/// The manifest cycle `cycle` froze when voting opened, and its hash.
-pub async fn frozen(
-    db: &impl ConnectionTrait,
-    cycle: i32,
-) -> Result<Option<(Manifest, counting::merkle::Hash)>, DbError> {
-    let Some(row) = frozen_manifest::Entity::find_by_id(cycle).one(db).await? else {
-        return Ok(None);
-    };
-    let invalid = |value: String| DbError::InvalidValue {
-        table: "frozen_manifest",
-        column: "manifest",
-        value,
-    };
-    let bytes = crate::hex::decode(&row.manifest).ok_or_else(|| invalid(row.manifest.clone()))?;
-    let manifest =
-        counting::encoding::decode_manifest(&bytes).map_err(|e| invalid(e.to_string()))?;
-    let hash = counting::merkle::from_hex(&row.manifest_hash)
-        .ok_or_else(|| invalid(row.manifest_hash.clone()))?;
-    Ok(Some((manifest, hash)))
 }
 
 /// The cycle's settings, re-checked (`CycleSettings::check`: the rule

@@ -12,6 +12,7 @@ mod m20261123_000005_sign_in_failures;
 mod m20261202_000001_voter_codes;
 mod m20261202_000002_ballot_log;
 mod m20261202_000003_frozen_manifests;
+mod m20261202_000004_log_keys;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_voter_codes::Migration),
             Box::new(m20261202_000002_ballot_log::Migration),
             Box::new(m20261202_000003_frozen_manifests::Migration),
+            Box::new(m20261202_000004_log_keys::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! The `pebble` server: configuration, the axum application around the
 //! Leptos routes, and the operational endpoints.
 
+pub mod api;
 pub mod assets;
 pub mod commands;
 pub mod config;

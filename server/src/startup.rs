@@ -28,6 +28,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The database pool.
     pub db: DatabaseConnection,
+    /// The JSON API's caches, limiter and metrics.
+    pub api: std::sync::Arc<crate::api::Api>,
 }
 
 /// A bound, ready-to-run server.
@@ -57,7 +59,10 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM.
     pub async fn run(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
     }
@@ -86,6 +91,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: db.clone(),
+        api: std::sync::Arc::default(),
     };
     let routes = routes();
     let context = move || {
@@ -96,6 +102,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
     Router::<AppState>::new()
         .merge(crate::assets::pkg_routes(site_root, hashes.is_some()))
         .route("/healthz", get(crate::health::healthz))
+        .merge(crate::api::routes())
         .route("/proposals/{id}/image", get(crate::images::proposal_image))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();

@@ -14,8 +14,8 @@
 
 use super::reader::Reader;
 use super::{DecodeError, decode_manifest, encode_manifest};
-use crate::election::{Election, FrozenManifest};
 use crate::Currency;
+use crate::election::{Election, FrozenManifest};
 
 /// The frozen manifest format's version.
 pub const FROZEN_VERSION: u8 = 2;

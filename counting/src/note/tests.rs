@@ -20,16 +20,14 @@ const GO_NOTE: &str = "If you think cryptography is the answer to your problem,\
 
 /// The example of the C2SP signed-note specification
 /// (<https://c2sp.org/signed-note>, "Example").
-const SPEC_VERIFIER: &str =
-    "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k";
+const SPEC_VERIFIER: &str = "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k";
 const SPEC_NOTE: &str = "This is an example message.\n\n— example.com/foo \
     Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n";
 
 /// A checkpoint of the Go checksum database signed by its published key
 /// (`sum.golang.org+033de0ae+…`, from Go's `cmd/go/internal/modfetch`),
 /// as quoted in google/trillian-examples' gossip tests.
-const SUMDB_VERIFIER: &str =
-    "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
+const SUMDB_VERIFIER: &str = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 const SUMDB_NOTE: &str = "go.sum database tree\n13485\n/ZWur4obeiqK+ASdnPK+/Rmz6LPQMUeSmHh0+UkL54Y=\n\n\
     — sum.golang.org Az3grnQReYTvpCrRxT+w50vixbqBlB/aPS8bL8f8KW4HHP+UjLSXOJgCh4f54n8hO6lrESglzyRXMXnhaWzaeY3zqw8=\n";
 
@@ -89,7 +87,10 @@ fn every_flipped_bit_of_the_signature_is_caught() {
 #[test]
 fn a_note_signed_by_another_key_is_unsigned_for_this_one() {
     let verifier = NoteVerifier::parse(SPEC_VERIFIER).expect("parses");
-    assert!(matches!(verifier.open(GO_NOTE), Err(NoteError::Unsigned(_))));
+    assert!(matches!(
+        verifier.open(GO_NOTE),
+        Err(NoteError::Unsigned(_))
+    ));
     let other = NoteSigner::new("PeterNeumann", &[7; 32]).expect("valid");
     let impostor = other.sign(GO_TEXT).expect("signs");
     let real = NoteVerifier::parse(GO_VERIFIER).expect("parses");

@@ -13,6 +13,8 @@ pub struct Model {
     pub size: i64,
     /// Whether voting has closed (no entry may be added).
     pub sealed: bool,
+    /// The signed checkpoint the log was sealed with (C2SP signed note).
+    pub sealed_checkpoint: Option<String>,
 }
 
 /// Relations of `ballot_log`.

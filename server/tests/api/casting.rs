@@ -161,8 +161,9 @@ async fn no_column_links_an_entry_to_a_code_a_voter_or_a_time(app: TestApp) {
     );
     assert_eq!(
         columns(&db, "ballot_log").await,
-        ["cycle_id", "sealed", "size"]
+        ["cycle_id", "sealed", "sealed_checkpoint", "size"]
     );
+    assert_eq!(columns(&db, "log_key").await, ["cycle_id", "secret"]);
 }
 
 crate::on_both_engines!(no_column_links_an_entry_to_a_code_a_voter_or_a_time);

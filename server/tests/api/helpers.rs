@@ -58,6 +58,14 @@ pub enum As {
 }
 
 impl TestApp {
+    /// The engine this app runs on, for a second app beside it.
+    pub fn engine(&self) -> Engine {
+        match self.database.database_schema {
+            Some(_) => Engine::Postgres(self.database.database_url.clone()),
+            None => Engine::Sqlite,
+        }
+    }
+
     /// GET `path` and return the status and body text.
     pub async fn get(&self, path: &str) -> (u16, String) {
         let response = self

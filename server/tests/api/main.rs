@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod bad_input;
+mod ballot_api;
 mod ballot_log;
 mod casting;
 mod codes;
