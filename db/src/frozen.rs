@@ -135,6 +135,15 @@ pub async fn frozen(db: &impl ConnectionTrait, cycle: i32) -> Result<Option<Froz
     Ok(Some(Frozen { manifest, hash }))
 }
 
+/// The frozen manifest's hash (hex) as stored, without decoding the
+/// manifest: for pages that only show it.
+pub async fn stored_hash(db: &impl ConnectionTrait, cycle: i32) -> Result<Option<String>, DbError> {
+    Ok(frozen_manifest::Entity::find_by_id(cycle)
+        .one(db)
+        .await?
+        .map(|row| row.manifest_hash))
+}
+
 /// The signer of cycle `cycle`'s checkpoints, named after its log.
 pub async fn signer(
     db: &impl ConnectionTrait,

@@ -49,6 +49,8 @@ pub struct CycleSummary {
     pub budget: Cents,
     /// Current phase.
     pub phase: Phase,
+    /// The frozen manifest's SHA-256 (hex), once voting has opened.
+    pub manifest_hash: Option<String>,
     /// Public proposals in submission order.
     pub proposals: Vec<ProposalCard>,
 }
@@ -66,12 +68,16 @@ pub async fn get_home() -> Result<HomeView, AppError> {
     use crate::api::backend::{database, internal};
     let db = database()?;
     let overview = pebble_db::cycles::featured(&db).await.map_err(internal)?;
-    Ok(HomeView {
-        cycle: overview
-            .map(convert::cycle_summary)
-            .transpose()
-            .map_err(internal)?,
-    })
+    let mut cycle = overview
+        .map(convert::cycle_summary)
+        .transpose()
+        .map_err(internal)?;
+    if let Some(cycle) = cycle.as_mut() {
+        cycle.manifest_hash = pebble_db::frozen::stored_hash(&db, cycle.id)
+            .await
+            .map_err(internal)?;
+    }
+    Ok(HomeView { cycle })
 }
 
 #[cfg(feature = "ssr")]
@@ -115,6 +121,7 @@ mod convert {
             school: cycle.school,
             description: cycle.description,
             currency: cycle.currency,
+            manifest_hash: None,
             proposals,
         })
     }

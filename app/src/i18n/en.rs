@@ -27,6 +27,8 @@ pub const STRINGS: Strings = Strings {
     proposals_heading: "Proposals",
     budget: "Budget",
     phase: "Phase",
+    manifest_hash: "Ballot fingerprint (manifest hash)",
+    manifest_hash_help: "The ballot was frozen when voting opened. Every receipt and the final count refer to this SHA-256; compare it with the one posted at school.",
     sort_label: "Sort proposals",
     sort_newest: "In order submitted",
     sort_cost: "Cheapest first",

@@ -26,6 +26,8 @@ pub const STRINGS: Strings = Strings {
     proposals_heading: "Propuestas",
     budget: "Presupuesto",
     phase: "Fase",
+    manifest_hash: "Huella de la papeleta (hash del manifiesto)",
+    manifest_hash_help: "La papeleta quedó fijada al abrirse la votación. Cada recibo y el recuento final se refieren a este SHA-256; compáralo con el publicado en la escuela.",
     sort_label: "Ordenar propuestas",
     sort_newest: "En orden de envío",
     sort_cost: "Las más baratas primero",

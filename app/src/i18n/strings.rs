@@ -45,6 +45,10 @@ pub struct Strings {
     pub budget: &'static str,
     /// Label before the phase name.
     pub phase: &'static str,
+    /// Label before the frozen manifest's hash.
+    pub manifest_hash: &'static str,
+    /// What the manifest hash is, under it.
+    pub manifest_hash_help: &'static str,
     /// Label of the sort choices.
     pub sort_label: &'static str,
     /// Sort in submission order.

@@ -93,6 +93,15 @@ fn CycleOverview(cycle: CycleSummary) -> impl IntoView {
                     <dt>{text.phase}</dt>
                     <dd class="phase">{phase_name(text, cycle.phase)}</dd>
                 </div>
+                {cycle.manifest_hash.clone().map(|hash| view! {
+                    <div class="manifest-hash">
+                        <dt>{text.manifest_hash}</dt>
+                        <dd>
+                            <a href=format!("/api/v1/cycles/{}/manifest", cycle.id)><code>{hash}</code></a>
+                            <p class="hint">{text.manifest_hash_help}</p>
+                        </dd>
+                    </div>
+                })}
             </dl>
         </section>
         <section class="proposals" aria-labelledby="proposals-heading">

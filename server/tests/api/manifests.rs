@@ -83,7 +83,28 @@ async fn closing_voting_seals_the_log_with_a_signed_checkpoint(app: TestApp) {
     assert_eq!(log::state(&db, 1).await.expect("state"), (0, true));
 }
 
-crate::on_both_engines!(opening_voting_freezes_the_manifest_of_the_feasible_proposals);
+async fn the_cycle_page_shows_the_manifest_hash_once_voting_opens(app: TestApp) {
+    let (_, before) = app.get("/").await;
+    assert!(!before.contains("manifest hash"));
+    let db = app.database.open().await.expect("database");
+    let moved = transitions::advance(&db, 1, Phase::Deliberation)
+        .await
+        .expect("query");
+    assert_eq!(moved, Ok(Phase::Voting));
+    let frozen = frozen::frozen(&db, 1)
+        .await
+        .expect("query")
+        .expect("frozen");
+    let (status, page) = app.get("/").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("manifest hash"), "{page}");
+    assert!(page.contains(&counting::merkle::to_hex(&frozen.hash)));
+}
+
+crate::on_both_engines!(
+    opening_voting_freezes_the_manifest_of_the_feasible_proposals,
+    the_cycle_page_shows_the_manifest_hash_once_voting_opens,
+);
 crate::on_both_engines!(phase Voting:
     two_cycles_opened_alike_never_share_a_manifest_hash,
     closing_voting_seals_the_log_with_a_signed_checkpoint,
