@@ -2,6 +2,8 @@
 
 pub mod bench;
 pub mod codes;
+pub mod fuzz;
+pub mod loadgen;
 pub mod tally;
 
 use std::time::Duration;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use pebble_domain::Phase;
-use pebble_server::commands::{bench, codes, tally};
+use pebble_server::commands::{bench, codes, fuzz, loadgen, tally};
 use pebble_server::{Application, DatabaseConfig, telemetry};
 
 // glibc's allocator spent about a third of reading a million-vote pabulib
@@ -57,6 +57,12 @@ enum Command {
     Tally(tally::TallyArgs),
     /// Time the counting rules on generated instances (no database needed).
     Bench(bench::BenchArgs),
+    /// Cast random valid ballots over HTTP from many clients and report
+    /// ballots per second and latency (no database needed).
+    Loadgen(loadgen::LoadgenArgs),
+    /// Feed the decoders random and mutated inputs; count panics and
+    /// non-canonical accepts (no database needed).
+    Fuzz(fuzz::FuzzArgs),
 }
 
 /// `pebble cycle …`.
@@ -109,11 +115,13 @@ async fn run(cli: Cli) -> Result<(), String> {
     match &cli.command {
         Command::Tally(args) => return tally::run(args).map(|out| print!("{out}")),
         Command::Bench(args) => return bench::run(args).map(|out| print!("{out}")),
+        Command::Loadgen(args) => return loadgen::run(args).await.map(|out| print!("{out}")),
+        Command::Fuzz(args) => return fuzz::run(args).map(|out| print!("{out}")),
         _ => {}
     }
     let db = cli.database.open().await.map_err(|e| e.to_string())?;
     match cli.command {
-        Command::Tally(_) | Command::Bench(_) => Ok(()),
+        Command::Tally(_) | Command::Bench(_) | Command::Loadgen(_) | Command::Fuzz(_) => Ok(()),
         Command::Migrate => {
             println!("Database is up to date.");
             Ok(())

@@ -54,6 +54,14 @@ impl ApiError {
 
 impl From<pebble_db::DbError> for ApiError {
     fn from(error: pebble_db::DbError) -> ApiError {
+        if error.is_busy() {
+            tracing::warn!(%error, "API request refused: the database is busy");
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The database is busy; nothing was recorded. Please try again in a moment.",
+            )
+            .retry_after(1);
+        }
         tracing::error!(%error, "API request failed in the database");
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -79,7 +79,7 @@ impl TestApp {
 }
 
 /// The demo's ballot: approval of the cheapest project.
-async fn a_valid_ballot(app: &TestApp) -> Value {
+pub async fn a_valid_ballot(app: &TestApp) -> Value {
     let (_, manifest) = app.get_json("/api/v1/cycles/1/manifest").await;
     let cheapest = manifest["projects"]
         .as_array()

@@ -98,6 +98,16 @@ impl TestApp {
     /// Runs the `pebble` binary on this app's database; returns whether
     /// it succeeded, its stdout and its stderr.
     pub fn pebble(&self, args: &[&str]) -> (bool, String, String) {
+        let output = self.pebble_command(args).output().expect("pebble runs");
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    }
+
+    /// The `pebble` binary with `args`, set to this app's database.
+    pub fn pebble_command(&self, args: &[&str]) -> std::process::Command {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pebble"));
         command
             .args(args)
@@ -106,12 +116,7 @@ impl TestApp {
         if let Some(schema) = &self.database.database_schema {
             command.env("PEBBLE_DATABASE_SCHEMA", schema);
         }
-        let output = command.output().expect("pebble runs");
-        (
-            output.status.success(),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
-        )
+        command
     }
 
     /// The demo password of `username`.

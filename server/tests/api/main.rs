@@ -10,6 +10,7 @@ mod ballot_log;
 mod casting;
 mod codes;
 mod cycles;
+mod durability;
 mod health;
 mod home;
 mod images;
