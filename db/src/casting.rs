@@ -1,15 +1,22 @@
-//! Casting a ballot: one transaction that holds the cycle in voting, uses
-//! the voter code (compare-and-set: `used = true WHERE used = false`) and
-//! appends the entry to the log. Nothing joins the entry to the code.
+//! Casting ballots: one transaction holds the cycle in voting, uses each
+//! voter code (compare-and-set: `used = true WHERE used = false`) and
+//! appends the accepted entries to the log. Nothing joins an entry to a
+//! code. Casts arriving together are cast as one batch: one transaction,
+//! one commit (one disk sync) for all of them.
 //!
 //! A retry of the same cast (same code, same entry bytes, so the same
 //! nonce) finds the entry by its leaf and answers the same receipt; any
 //! other use of a used code is refused exactly as an unknown code is.
 
-use counting::merkle::{Hash, leaf_hash, to_hex};
+use std::collections::{BTreeMap, BTreeSet};
+
+use counting::merkle::{Hash, from_hex, leaf_hash, to_hex};
 use pebble_domain::Phase;
-use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
+    TransactionTrait,
+};
 
 use crate::DbError;
 use crate::entity::{Stored, code_group, cycle, log_entry, voter_code};
@@ -22,9 +29,24 @@ pub enum CastRefusal {
     NotVoting,
     /// The code is unknown here or already used (one answer for both).
     Code,
-    /// The log is sealed or too busy.
+    /// The log is sealed or too busy, or holds this entry already.
     Log(AppendRefusal),
 }
+
+/// One cast asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cast {
+    /// The voter code's digest (hex, `VoterCode::digest`).
+    pub code_digest: String,
+    /// The entry's canonical bytes.
+    pub entry: Vec<u8>,
+}
+
+/// Values per `IN (…)` list.
+const CHUNK: usize = 500;
+
+/// What became of one cast of a batch.
+pub type CastOutcome = Result<Appended, CastRefusal>;
 
 /// Casts `entry` (canonical bytes) in cycle `cycle` with the code whose
 /// digest (hex) is `code_digest`. All or nothing.
@@ -33,10 +55,38 @@ pub async fn cast(
     cycle: i32,
     code_digest: &str,
     entry: &[u8],
-) -> Result<Result<Appended, CastRefusal>, DbError> {
+) -> Result<CastOutcome, DbError> {
+    let one = Cast {
+        code_digest: code_digest.to_owned(),
+        entry: entry.to_vec(),
+    };
+    let mut outcomes = cast_batch(db, cycle, &[one]).await?;
+    Ok(outcomes.remove(0))
+}
+
+/// How a cast of a batch is settled before the append.
+enum Settled {
+    Done(CastOutcome),
+    /// Accepted: its place among the entries appended.
+    Accepted(usize),
+    /// The same entry, already in the log at this index.
+    RepeatOfLogged(u64),
+    /// The same entry as an accepted cast of this batch.
+    RepeatOfAccepted(usize),
+}
+
+/// Casts every one of `casts` in cycle `cycle`, in one transaction; one
+/// outcome per cast, in order. Refused casts write nothing; a database
+/// error writes nothing for any of them. Whatever the batch's size, it
+/// takes the same dozen statements.
+pub async fn cast_batch(
+    db: &DatabaseConnection,
+    cycle: i32,
+    casts: &[Cast],
+) -> Result<Vec<CastOutcome>, DbError> {
     let txn = db.begin().await?;
     // A no-op write guarded by the phase: a move out of voting waits for
-    // this cast, or this cast sees the move.
+    // this batch, or this batch sees the move.
     let held = cycle::Entity::update_many()
         .col_expr(cycle::Column::Phase, Expr::col(cycle::Column::Phase))
         .filter(cycle::Column::Id.eq(cycle))
@@ -44,66 +94,149 @@ pub async fn cast(
         .exec(&txn)
         .await?;
     if held.rows_affected != 1 {
-        return Ok(Err(CastRefusal::NotVoting));
+        return Ok(vec![Err(CastRefusal::NotVoting); casts.len()]);
     }
     let groups = Query::select()
         .column(code_group::Column::Id)
         .from(code_group::Entity)
         .and_where(code_group::Column::CycleId.eq(cycle))
         .to_owned();
-    let used = voter_code::Entity::update_many()
-        .col_expr(voter_code::Column::Used, Expr::value(true))
-        .filter(voter_code::Column::Digest.eq(code_digest))
-        .filter(voter_code::Column::Used.eq(false))
-        .filter(voter_code::Column::GroupId.in_subquery(groups.clone()))
-        .exec(&txn)
-        .await?;
-    if used.rows_affected != 1 {
-        let leaf = leaf_hash(entry);
-        let retried = same_cast(&txn, cycle, code_digest, groups, &leaf).await?;
-        return Ok(retried.ok_or(CastRefusal::Code));
-    }
-    match log::append(&txn, cycle, entry).await? {
-        Ok(appended) => {
-            txn.commit().await?;
-            Ok(Ok(appended))
+    let leaves: Vec<Hash> = casts.iter().map(|c| leaf_hash(&c.entry)).collect();
+    let logged = logged_leaves(&txn, cycle, &leaves).await?;
+    // The first cast of each new entry uses its code; later copies of an
+    // entry are repeats, answered with its receipt if their code is used.
+    let mut first_of_leaf: BTreeMap<&Hash, usize> = BTreeMap::new();
+    for (i, leaf) in leaves.iter().enumerate() {
+        if !logged.contains_key(leaf) {
+            first_of_leaf.entry(leaf).or_insert(i);
         }
-        Err(refusal) => Ok(Err(CastRefusal::Log(refusal))),
     }
+    let wanted: BTreeSet<&str> = first_of_leaf
+        .values()
+        .map(|&i| casts[i].code_digest.as_str())
+        .collect();
+    let now_used = use_codes(&txn, &wanted, &groups).await?;
+    let repeats: BTreeSet<&str> = (0..casts.len())
+        .filter(|&i| first_of_leaf.get(&leaves[i]) != Some(&i))
+        .map(|i| casts[i].code_digest.as_str())
+        .collect();
+    let used_before = used_codes(&txn, &repeats, &groups).await?;
+    let mut claimed: BTreeSet<&str> = BTreeSet::new();
+    let mut accepted: Vec<&[u8]> = Vec::new();
+    let mut accepted_leaf: BTreeMap<&Hash, usize> = BTreeMap::new();
+    let mut settled = Vec::with_capacity(casts.len());
+    for (i, (cast, leaf)) in casts.iter().zip(&leaves).enumerate() {
+        let digest = cast.code_digest.as_str();
+        let is_used = used_before.contains(digest) || claimed.contains(digest);
+        settled.push(if let Some(&index) = logged.get(leaf) {
+            if is_used {
+                Settled::RepeatOfLogged(index)
+            } else {
+                Settled::Done(Err(CastRefusal::Log(AppendRefusal::Duplicate)))
+            }
+        } else if first_of_leaf.get(leaf) != Some(&i) {
+            match accepted_leaf.get(leaf) {
+                Some(&at) if is_used => Settled::RepeatOfAccepted(at),
+                _ => Settled::Done(Err(CastRefusal::Code)),
+            }
+        } else if now_used.contains(digest) && claimed.insert(digest) {
+            accepted_leaf.insert(leaf, accepted.len());
+            accepted.push(&cast.entry);
+            Settled::Accepted(accepted.len() - 1)
+        } else {
+            Settled::Done(Err(CastRefusal::Code))
+        });
+    }
+    let appended = match log::append_many(&txn, cycle, &accepted).await? {
+        Ok(appended) => appended,
+        Err(refusal) => return Ok(vec![Err(CastRefusal::Log(refusal)); casts.len()]),
+    };
+    let mut outcomes = Vec::with_capacity(casts.len());
+    for (state, leaf) in settled.into_iter().zip(&leaves) {
+        outcomes.push(match state {
+            Settled::Done(outcome) => outcome,
+            Settled::Accepted(at) | Settled::RepeatOfAccepted(at) => Ok(appended[at]),
+            Settled::RepeatOfLogged(index) => Ok(Appended {
+                index,
+                leaf: *leaf,
+                head: log::head_at(&txn, cycle, index.saturating_add(1)).await?,
+            }),
+        });
+    }
+    txn.commit().await?;
+    Ok(outcomes)
 }
 
-/// The receipt of an earlier cast of exactly this entry with this (now
-/// used) code, if there was one.
-async fn same_cast(
-    txn: &impl sea_orm::ConnectionTrait,
-    cycle: i32,
-    code_digest: &str,
-    groups: sea_orm::sea_query::SelectStatement,
-    leaf: &Hash,
-) -> Result<Option<Appended>, DbError> {
-    let code_used = voter_code::Entity::find()
-        .filter(voter_code::Column::Digest.eq(code_digest))
-        .filter(voter_code::Column::Used.eq(true))
-        .filter(voter_code::Column::GroupId.in_subquery(groups))
-        .one(txn)
-        .await?
-        .is_some();
-    if !code_used {
-        return Ok(None);
+/// Marks the unused codes among `digests` (of the cycle's `groups`) used,
+/// in one statement; the ones it marked.
+async fn use_codes(
+    txn: &impl ConnectionTrait,
+    digests: &BTreeSet<&str>,
+    groups: &SelectStatement,
+) -> Result<BTreeSet<String>, DbError> {
+    let mut marked = BTreeSet::new();
+    let all: Vec<&str> = digests.iter().copied().collect();
+    for chunk in all.chunks(CHUNK) {
+        let rows = voter_code::Entity::update_many()
+            .col_expr(voter_code::Column::Used, Expr::value(true))
+            .filter(voter_code::Column::Digest.is_in(chunk.iter().copied()))
+            .filter(voter_code::Column::Used.eq(false))
+            .filter(voter_code::Column::GroupId.in_subquery(groups.clone()))
+            .exec_with_returning(txn)
+            .await?;
+        marked.extend(rows.into_iter().map(|row| row.digest));
     }
-    let entry = log_entry::Entity::find()
-        .filter(log_entry::Column::CycleId.eq(cycle))
-        .filter(log_entry::Column::Leaf.eq(to_hex(leaf)))
-        .one(txn)
-        .await?;
-    let Some(row) = entry else {
-        return Ok(None);
-    };
-    let index = u64::try_from(row.idx).unwrap_or(u64::MAX);
-    let head = log::head_at(txn, cycle, index.saturating_add(1)).await?;
-    Ok(Some(Appended {
-        index,
-        leaf: *leaf,
-        head,
-    }))
+    Ok(marked)
+}
+
+/// The used codes among `digests` (of the cycle's `groups`).
+async fn used_codes(
+    txn: &impl ConnectionTrait,
+    digests: &BTreeSet<&str>,
+    groups: &SelectStatement,
+) -> Result<BTreeSet<String>, DbError> {
+    let mut used = BTreeSet::new();
+    let all: Vec<&str> = digests.iter().copied().collect();
+    for chunk in all.chunks(CHUNK) {
+        let rows: Vec<String> = voter_code::Entity::find()
+            .select_only()
+            .column(voter_code::Column::Digest)
+            .filter(voter_code::Column::Digest.is_in(chunk.iter().copied()))
+            .filter(voter_code::Column::Used.eq(true))
+            .filter(voter_code::Column::GroupId.in_subquery(groups.clone()))
+            .into_tuple()
+            .all(txn)
+            .await?;
+        used.extend(rows);
+    }
+    Ok(used)
+}
+
+/// Which of `leaves` the log holds already, with their indexes.
+async fn logged_leaves(
+    txn: &impl ConnectionTrait,
+    cycle: i32,
+    leaves: &[Hash],
+) -> Result<BTreeMap<Hash, u64>, DbError> {
+    let mut found = BTreeMap::new();
+    for chunk in leaves.chunks(CHUNK) {
+        let rows: Vec<(i64, String)> = log_entry::Entity::find()
+            .select_only()
+            .column(log_entry::Column::Idx)
+            .column(log_entry::Column::Leaf)
+            .filter(log_entry::Column::CycleId.eq(cycle))
+            .filter(log_entry::Column::Leaf.is_in(chunk.iter().map(to_hex)))
+            .into_tuple()
+            .all(txn)
+            .await?;
+        for (idx, leaf) in rows {
+            let hash = from_hex(&leaf).ok_or_else(|| DbError::InvalidValue {
+                table: "log_entry",
+                column: "leaf",
+                value: leaf.clone(),
+            })?;
+            found.insert(hash, u64::try_from(idx).unwrap_or(u64::MAX));
+        }
+    }
+    Ok(found)
 }

@@ -12,18 +12,18 @@ use std::collections::BTreeMap;
 
 use counting::checkpoint::Checkpoint;
 use counting::merkle::stored::{self, Nodes, Recorder, StoredProofError, TreeHead};
-use counting::merkle::{self, Hash, from_hex, to_hex};
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
+use counting::merkle::{Hash, from_hex};
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, SqlErr,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
 use crate::DbError;
 use crate::entity::{ballot_log, log_entry, log_node};
 
-/// Tries at a position before giving up (each loss means another entry
-/// was appended, so this only runs out under a storm of writers).
-const TRIES: usize = 1_000;
+mod append;
+
+pub use append::append_many;
 
 /// Where an entry went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +61,7 @@ pub enum ProofRefusal {
     Proof(StoredProofError),
 }
 
-fn int(value: u64) -> i64 {
+pub(crate) fn int(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
 }
 
@@ -80,81 +80,9 @@ pub async fn append(
     cycle: i32,
     entry: &[u8],
 ) -> Result<Result<Appended, AppendRefusal>, DbError> {
-    ballot_log::Entity::insert(ballot_log::ActiveModel {
-        cycle_id: Set(cycle),
-        size: Set(0),
-        sealed: Set(false),
-        sealed_checkpoint: Set(None),
-    })
-    .on_conflict(
-        OnConflict::column(ballot_log::Column::CycleId)
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(txn)
-    .await?;
-    let mut index = None;
-    for _ in 0..TRIES {
-        let (size, sealed) = state(txn, cycle).await?;
-        if sealed {
-            return Ok(Err(AppendRefusal::Sealed));
-        }
-        let taken = ballot_log::Entity::update_many()
-            .col_expr(
-                ballot_log::Column::Size,
-                Expr::col(ballot_log::Column::Size).add(1),
-            )
-            .filter(ballot_log::Column::CycleId.eq(cycle))
-            .filter(ballot_log::Column::Size.eq(int(size)))
-            .filter(ballot_log::Column::Sealed.eq(false))
-            .exec(txn)
-            .await?;
-        if taken.rows_affected == 1 {
-            index = Some(size);
-            break;
-        }
-    }
-    let Some(index) = index else {
-        return Ok(Err(AppendRefusal::Busy));
-    };
-    let leaf = merkle::leaf_hash(entry);
-    let recorder = Recorder::default();
-    stored::completed_by(&recorder, index, leaf).map_err(proof_bug)?;
-    let known = fetch(txn, cycle, &recorder.into_read()).await?;
-    let completed = stored::completed_by(&known, index, leaf).map_err(proof_bug)?;
-    let inserted = log_entry::Entity::insert(log_entry::ActiveModel {
-        cycle_id: Set(cycle),
-        idx: Set(int(index)),
-        entry: Set(crate::hex::encode(entry)),
-        leaf: Set(to_hex(&leaf)),
-    })
-    .exec_without_returning(txn)
-    .await;
-    if let Err(error) = inserted {
-        // The leaf is unique per log; the caller rolls the position back.
-        if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
-            return Ok(Err(AppendRefusal::Duplicate));
-        }
-        return Err(error.into());
-    }
-    let mut nodes = known;
-    nodes.extend(
-        completed
-            .iter()
-            .map(|&(level, idx, hash)| ((level, idx), hash)),
-    );
-    log_node::Entity::insert_many(completed.into_iter().map(|(level, idx, hash)| {
-        log_node::ActiveModel {
-            cycle_id: Set(cycle),
-            level: Set(i32::try_from(level).unwrap_or(i32::MAX)),
-            idx: Set(int(idx)),
-            hash: Set(to_hex(&hash)),
-        }
-    }))
-    .exec_without_returning(txn)
-    .await?;
-    let head = head_with(txn, cycle, index + 1, nodes).await?;
-    Ok(Ok(Appended { index, leaf, head }))
+    Ok(append::append_many(txn, cycle, &[entry])
+        .await?
+        .map(|mut appended| appended.remove(0)))
 }
 
 /// The head of the first `size` entries (at most the log's size).
@@ -168,7 +96,7 @@ pub async fn head_at(
 
 /// The head of the first `size` entries, reading only the nodes that
 /// `known` lacks.
-async fn head_with(
+pub(crate) async fn head_with(
     db: &impl ConnectionTrait,
     cycle: i32,
     size: u64,
@@ -331,7 +259,7 @@ async fn prove(
 }
 
 /// The stored nodes among `wanted`.
-async fn fetch(
+pub(crate) async fn fetch(
     db: &impl ConnectionTrait,
     cycle: i32,
     wanted: &[(u32, u64)],
@@ -339,19 +267,19 @@ async fn fetch(
     if wanted.is_empty() {
         return Ok(BTreeMap::new());
     }
+    // Each term names the whole primary key, so that SQLite looks each
+    // node up by the index (a shared `cycle_id = ?` outside the OR made it
+    // scan every node of the cycle).
     let mut any = Condition::any();
     for &(level, idx) in wanted {
         any = any.add(
             Condition::all()
+                .add(log_node::Column::CycleId.eq(cycle))
                 .add(log_node::Column::Level.eq(i32::try_from(level).unwrap_or(i32::MAX)))
                 .add(log_node::Column::Idx.eq(int(idx))),
         );
     }
-    let rows = log_node::Entity::find()
-        .filter(log_node::Column::CycleId.eq(cycle))
-        .filter(any)
-        .all(db)
-        .await?;
+    let rows = log_node::Entity::find().filter(any).all(db).await?;
     let mut nodes = BTreeMap::new();
     for row in rows {
         let hash = from_hex(&row.hash).ok_or_else(|| DbError::InvalidValue {
@@ -366,7 +294,7 @@ async fn fetch(
 }
 
 /// A node the log should hold is missing: the store is damaged.
-fn proof_bug(e: StoredProofError) -> DbError {
+pub(crate) fn proof_bug(e: StoredProofError) -> DbError {
     DbError::InvalidValue {
         table: "log_node",
         column: "hash",

@@ -4,6 +4,7 @@
 //! hex, byte strings base64; every refusal is a 4xx `{"error": message}`.
 
 pub mod ballots;
+pub mod caster;
 pub mod cycle_log;
 pub mod error;
 pub mod limiter;
@@ -22,14 +23,28 @@ use serde_json::{Value, json};
 use crate::startup::AppState;
 
 /// What the API keeps between requests.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Api {
+    /// The casting queue.
+    pub caster: caster::Caster,
     /// Frozen manifests and log keys.
     pub logs: cycle_log::CycleLogs,
     /// The code-guessing limiter.
     pub guessing: limiter::Guessing,
     /// Counters for `/metrics`.
     pub metrics: metrics::Metrics,
+}
+
+impl Api {
+    /// The API's state, with its casting queue started on `db`.
+    pub fn start(db: pebble_db::DatabaseConnection) -> Api {
+        Api {
+            caster: caster::Caster::start(db),
+            logs: cycle_log::CycleLogs::default(),
+            guessing: limiter::Guessing::default(),
+            metrics: metrics::Metrics::default(),
+        }
+    }
 }
 
 /// A checkpoint as the API sends it.

@@ -91,7 +91,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: db.clone(),
-        api: std::sync::Arc::default(),
+        api: std::sync::Arc::new(crate::api::Api::start(db.clone())),
     };
     let routes = routes();
     let context = move || {

@@ -15,7 +15,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use counting::encoding::Entry;
 use counting::{Ballot, merkle};
-use pebble_db::casting::{self, CastRefusal};
+use pebble_db::casting::{Cast, CastRefusal};
 use pebble_db::log::AppendRefusal;
 use pebble_domain::VoterCode;
 use rand::TryRngCore;
@@ -120,7 +120,11 @@ async fn cast_inner(
     }
     .encode();
     let digest = merkle::to_hex(&code.digest(u64::try_from(cycle).unwrap_or(0)));
-    let appended = match casting::cast(&state.db, cycle, &digest, &entry).await? {
+    let cast = Cast {
+        code_digest: digest,
+        entry,
+    };
+    let appended = match state.api.caster.cast(cycle, cast).await? {
         Ok(appended) => appended,
         Err(CastRefusal::Code) => {
             state.api.guessing.refused(address);

@@ -52,21 +52,33 @@ impl ApiError {
     }
 }
 
-impl From<pebble_db::DbError> for ApiError {
-    fn from(error: pebble_db::DbError) -> ApiError {
-        if error.is_busy() {
-            tracing::warn!(%error, "API request refused: the database is busy");
-            return ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "The database is busy; nothing was recorded. Please try again in a moment.",
-            )
-            .retry_after(1);
-        }
-        tracing::error!(%error, "API request failed in the database");
+impl ApiError {
+    /// 503: the database is busy; nothing was written.
+    pub fn busy() -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The database is busy; nothing was recorded. Please try again in a moment.",
+        )
+        .retry_after(1)
+    }
+
+    /// 500, after the cause has been logged.
+    pub fn internal() -> ApiError {
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "Something went wrong on the server; nothing was recorded. Please try again.",
         )
+    }
+}
+
+impl From<pebble_db::DbError> for ApiError {
+    fn from(error: pebble_db::DbError) -> ApiError {
+        if error.is_busy() {
+            tracing::warn!(%error, "API request refused: the database is busy");
+            return ApiError::busy();
+        }
+        tracing::error!(%error, "API request failed in the database");
+        ApiError::internal()
     }
 }
 
