@@ -10,6 +10,8 @@ pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod backend;
 #[allow(missing_docs)]
+pub mod codes;
+#[allow(missing_docs)]
 pub mod cycle_editor;
 #[allow(missing_docs)]
 pub mod cycles;

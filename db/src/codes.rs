@@ -1,8 +1,10 @@
 //! Issuing voter codes: a named group of a cycle (made on first use) and
 //! the digests of its new codes, written in one transaction.
 
+use counting::merkle::to_hex;
 use pebble_domain::Phase;
-use pebble_domain::voter_code::GroupName;
+use pebble_domain::voter_code::{GroupName, VoterCode};
+use rand::TryRngCore;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     TransactionTrait,
@@ -13,6 +15,9 @@ use crate::error::DbError;
 
 /// Rows per INSERT (well under SQLite's limit on bound values).
 const CHUNK: usize = 1_000;
+
+/// Most codes one request issues.
+pub const MAX_COUNT: u32 = 10_000;
 
 /// What an issue did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +35,48 @@ pub enum Refusal {
     NoCycle,
     /// The cycle's voting is over.
     Closed(Phase),
+}
+
+/// `count` codes from the operating system's random number generator.
+fn generate(count: u32) -> Result<Vec<VoterCode>, DbError> {
+    let mut buffer = [0u8; 256];
+    let mut used = buffer.len();
+    let mut failed = None;
+    let mut next_byte = || {
+        if used == buffer.len() {
+            if let Err(e) = rand::rngs::OsRng.try_fill_bytes(&mut buffer) {
+                failed = Some(e.to_string());
+            }
+            used = 0;
+        }
+        used += 1;
+        buffer[used - 1]
+    };
+    let codes = (0..count)
+        .map(|_| VoterCode::generate(&mut next_byte))
+        .collect();
+    match failed {
+        Some(e) => Err(DbError::Random(e)),
+        None => Ok(codes),
+    }
+}
+
+/// Makes `count` new codes (at most [`MAX_COUNT`]) for `group` of cycle
+/// `cycle` and stores their digests; the codes, to be shown once.
+pub async fn issue_new(
+    db: &DatabaseConnection,
+    cycle: i32,
+    group: &GroupName,
+    count: u32,
+) -> Result<Result<(Vec<VoterCode>, Issued), Refusal>, DbError> {
+    let Ok(key) = u64::try_from(cycle) else {
+        return Ok(Err(Refusal::NoCycle));
+    };
+    let codes = generate(count.min(MAX_COUNT))?;
+    let digests: Vec<String> = codes.iter().map(|c| to_hex(&c.digest(key))).collect();
+    Ok(issue(db, cycle, group, &digests)
+        .await?
+        .map(|issued| (codes, issued)))
 }
 
 /// Writes `digests` (hex, from `VoterCode::digest`) into `group` of cycle

@@ -24,7 +24,7 @@ pub use cycle_form::{CycleForm, CycleSettings, CycleText, SettingsParts};
 pub use fields::{CommentBody, FieldError, ProposalDraft, PublicNote, Reason};
 pub use local_path::LocalPath;
 pub use named::{Named, UnknownName};
-pub use phase::{Action, Phase, PhaseRefusal};
+pub use phase::{Action, Phase, PhaseRefusal, english_refusal};
 pub use problem::{Label, Problem};
 pub use role::Role;
 pub use status::Status;

@@ -46,6 +46,8 @@ pub enum Action {
     /// Create a cycle or change its settings (those that decide the
     /// outcome only before voting).
     EditCycle,
+    /// Issue voter codes for a roster group (up to the end of voting).
+    IssueCodes,
 }
 
 /// Why the current phase refuses an action. Each language words it
@@ -84,6 +86,9 @@ pub fn english_refusal(action: Action, phase: &str) -> String {
         Action::EditCycle => {
             format!("A cycle in the {phase} phase can no longer be edited: its record is final.")
         }
+        Action::IssueCodes => format!(
+            "Voter codes are issued up to the end of voting; this cycle is in the {phase} phase."
+        ),
     }
 }
 
@@ -147,6 +152,7 @@ impl Phase {
             }
             Action::MovePhase | Action::EditCycle => self != Phase::Certified,
             Action::ManageAccounts => true,
+            Action::IssueCodes => self <= Phase::Voting,
         };
         if allowed {
             Ok(())

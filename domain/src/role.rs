@@ -30,7 +30,9 @@ impl Role {
             Action::SubmitProposal | Action::EditOwnProposal => self == Role::Student,
             Action::ReviewProposal | Action::ModerateComment => self == Role::Committee,
             Action::Comment | Action::ReportComment => true,
-            Action::MovePhase | Action::ManageAccounts | Action::EditCycle => self == Role::Admin,
+            Action::MovePhase | Action::ManageAccounts | Action::EditCycle | Action::IssueCodes => {
+                self == Role::Admin
+            }
         }
     }
 }

@@ -27,6 +27,16 @@ pub const STRINGS: Strings = Strings {
     proposals_heading: "Proposals",
     budget: "Budget",
     phase: "Phase",
+    voter_codes: "Voter codes",
+    voter_codes_help: "Each code casts one ballot. Codes belong to a roster group (a class or a grade), never to a person; hand them out at random within the group.",
+    code_group: "Roster group",
+    code_count: "How many codes (1 to 10,000)",
+    issue_codes: "Issue codes",
+    codes_issued: |n, group, total| {
+        format!(
+            "{n} new codes for {group} (the group now has {total}). They are shown only now: print or copy them before leaving this page."
+        )
+    },
     manifest_hash: "Ballot fingerprint (manifest hash)",
     manifest_hash_help: "The ballot was frozen when voting opened. Every receipt and the final count refer to this SHA-256; compare it with the one posted at school.",
     sort_label: "Sort proposals",

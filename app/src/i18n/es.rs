@@ -26,6 +26,16 @@ pub const STRINGS: Strings = Strings {
     proposals_heading: "Propuestas",
     budget: "Presupuesto",
     phase: "Fase",
+    voter_codes: "Códigos de votación",
+    voter_codes_help: "Cada código emite una papeleta. Los códigos pertenecen a un grupo (una clase o un curso), nunca a una persona; repártelos al azar dentro del grupo.",
+    code_group: "Grupo",
+    code_count: "Cuántos códigos (de 1 a 10.000)",
+    issue_codes: "Emitir códigos",
+    codes_issued: |n, group, total| {
+        format!(
+            "{n} códigos nuevos para {group} (el grupo tiene ahora {total}). Solo se muestran ahora: imprímelos o cópialos antes de salir de esta página."
+        )
+    },
     manifest_hash: "Huella de la papeleta (hash del manifiesto)",
     manifest_hash_help: "La papeleta quedó fijada al abrirse la votación. Cada recibo y el recuento final se refieren a este SHA-256; compáralo con el publicado en la escuela.",
     sort_label: "Ordenar propuestas",
@@ -341,6 +351,9 @@ fn phase_refusal(action: Action, phase: &str) -> String {
         Action::MovePhase | Action::ManageAccounts => format!("La fase de {phase} es la última."),
         Action::EditCycle => format!(
             "Un ciclo en la fase de {phase} ya no se puede editar: su registro es definitivo."
+        ),
+        Action::IssueCodes => format!(
+            "Los códigos de votación se emiten hasta el final de la votación; este ciclo está en la fase de {phase}."
         ),
     }
 }

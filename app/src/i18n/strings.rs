@@ -45,6 +45,18 @@ pub struct Strings {
     pub budget: &'static str,
     /// Label before the phase name.
     pub phase: &'static str,
+    /// The voter-code tool's title.
+    pub voter_codes: &'static str,
+    /// What the voter-code tool does.
+    pub voter_codes_help: &'static str,
+    /// Label of the roster group field.
+    pub code_group: &'static str,
+    /// Label of the number of codes.
+    pub code_count: &'static str,
+    /// The issue button.
+    pub issue_codes: &'static str,
+    /// After issuing: how many, for which group, how many it holds now.
+    pub codes_issued: fn(usize, &str, u64) -> String,
     /// Label before the frozen manifest's hash.
     pub manifest_hash: &'static str,
     /// What the manifest hash is, under it.

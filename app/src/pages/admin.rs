@@ -3,6 +3,7 @@
 
 mod accounts;
 pub mod cycle_editor;
+mod voter_codes;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,6 +17,7 @@ use crate::error::AppError;
 use crate::i18n::t;
 use crate::pages::home::phase_name;
 use accounts::AccountTools;
+use voter_codes::VoterCodeTool;
 
 /// Runs `fetch` (an admin-only server function) only if an admin is
 /// signed in, so that a page shown to anyone else says why instead of
@@ -95,6 +97,7 @@ fn cycle_card(cycle: CycleRow, advance: ServerAction<AdvancePhase>) -> impl Into
                 None => view! { <p>{text.last_phase}</p> }.into_any(),
             }}
             <p><a href=format!("/admin/cycles/{}", cycle.id)>{text.cycle_settings}</a></p>
+            {(cycle.phase <= Phase::Voting).then(|| view! { <VoterCodeTool cycle_id=cycle.id /> }.into_any())}
         </article>
     }
 }

@@ -1,13 +1,11 @@
 //! `pebble codes issue`: new voter codes for a group of a cycle, printed
 //! once (only their digests are kept, so they cannot be shown again).
 
-use counting::merkle::to_hex;
 use pebble_db::codes::{self, Refusal};
-use pebble_domain::voter_code::{GroupName, VoterCode};
-use rand::TryRngCore;
+use pebble_domain::voter_code::GroupName;
 
 /// Most codes one command issues.
-pub const MAX_COUNT: u32 = 10_000;
+pub use codes::MAX_COUNT;
 
 /// `pebble codes issue` arguments.
 #[derive(clap::Args, Debug)]
@@ -23,30 +21,6 @@ pub struct IssueArgs {
     pub count: u32,
 }
 
-/// `count` codes from the operating system's random number generator.
-fn generate(count: u32) -> Result<Vec<VoterCode>, String> {
-    let mut buffer = [0u8; 256];
-    let mut used = buffer.len();
-    let mut failed = None;
-    let mut next_byte = || {
-        if used == buffer.len() {
-            if let Err(e) = rand::rngs::OsRng.try_fill_bytes(&mut buffer) {
-                failed = Some(e.to_string());
-            }
-            used = 0;
-        }
-        used += 1;
-        buffer[used - 1]
-    };
-    let codes = (0..count)
-        .map(|_| VoterCode::generate(&mut next_byte))
-        .collect();
-    match failed {
-        Some(e) => Err(format!("the operating system gave no random numbers: {e}")),
-        None => Ok(codes),
-    }
-}
-
 /// Issues the codes; returns them, one a line, and a summary for stderr.
 pub async fn issue(
     db: &pebble_db::DatabaseConnection,
@@ -59,10 +33,7 @@ pub async fn issue(
             args.count
         ));
     }
-    let key = cycle_key(args.cycle)?;
-    let codes = generate(args.count)?;
-    let digests: Vec<String> = codes.iter().map(|c| to_hex(&c.digest(key))).collect();
-    let issued = codes::issue(db, args.cycle, &group, &digests)
+    let (codes, issued) = codes::issue_new(db, args.cycle, &group, args.count)
         .await
         .map_err(|e| e.to_string())?
         .map_err(|refusal| match refusal {
@@ -82,9 +53,4 @@ pub async fn issue(
         issued.in_group
     );
     Ok((listed, summary))
-}
-
-/// The cycle number as the digest takes it.
-fn cycle_key(cycle: i32) -> Result<u64, String> {
-    u64::try_from(cycle).map_err(|_| format!("there is no cycle number {cycle}"))
 }

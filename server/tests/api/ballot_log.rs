@@ -140,7 +140,76 @@ async fn concurrent_appends_take_every_position_once(app: TestApp) {
     );
 }
 
+/// A log of a few thousand entries appended in uneven batches: the head
+/// and every index's inclusion proof at the full size verify, and so do
+/// consistency proofs between sampled sizes.
+async fn every_proof_of_a_log_of_thousands_verifies(app: TestApp) {
+    let db = app.database.open().await.expect("database");
+    let entries: Vec<Vec<u8>> = (0..3_000u32).map(|i| i.to_be_bytes().to_vec()).collect();
+    let mut at = 0;
+    for batch in [1usize, 2, 3, 500, 7, 1_024, 463, 1_000] {
+        let txn = db.begin().await.expect("transaction");
+        let slices: Vec<&[u8]> = entries[at..at + batch].iter().map(Vec::as_slice).collect();
+        let appended = log::append_many(&txn, 1, &slices)
+            .await
+            .expect("append")
+            .expect("appended");
+        txn.commit().await.expect("commit");
+        assert_eq!(appended.first().map(|a| a.index), Some(at as u64));
+        at += batch;
+    }
+    assert_eq!(at, 3_000);
+    let leaves: Vec<_> = entries
+        .iter()
+        .map(|e| counting::merkle::leaf_hash(e))
+        .collect();
+    let head = log::head(&db, 1).await.expect("head");
+    assert_eq!(
+        head,
+        TreeHead {
+            size: 3_000,
+            root: root(&leaves)
+        }
+    );
+    for index in 0..3_000u64 {
+        let proof = log::inclusion(&db, 1, index, 3_000)
+            .await
+            .expect("query")
+            .expect("proof");
+        assert_eq!(
+            head.verify_inclusion(index, &leaves[index as usize], &proof),
+            Ok(()),
+            "{index}"
+        );
+    }
+    let sizes = [
+        1u64, 2, 3, 6, 511, 512, 513, 1_024, 1_537, 2_047, 2_999, 3_000,
+    ];
+    for &first in &sizes {
+        for &second in sizes.iter().filter(|&&s| s >= first) {
+            let proof = log::consistency(&db, 1, first, second)
+                .await
+                .expect("query")
+                .expect("proof");
+            let older = TreeHead {
+                size: first,
+                root: root(&leaves[..first as usize]),
+            };
+            let newer = TreeHead {
+                size: second,
+                root: root(&leaves[..second as usize]),
+            };
+            assert_eq!(
+                newer.verify_consistency(&older, &proof),
+                Ok(()),
+                "{first} {second}"
+            );
+        }
+    }
+}
+
 crate::on_both_engines!(
     appended_entries_prove_their_place_and_a_sealed_log_takes_no_more,
     concurrent_appends_take_every_position_once,
 );
+crate::on_both_engines!(phase Voting: every_proof_of_a_log_of_thousands_verifies);

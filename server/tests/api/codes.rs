@@ -105,7 +105,64 @@ async fn bad_requests_are_refused_in_words_and_write_nothing(app: TestApp) {
     );
 }
 
+async fn an_admin_issues_codes_on_the_web_and_they_cast(app: TestApp) {
+    let admin = app.sign_in("admin").await;
+    let form = [("cycle_id", "1"), ("group", "Grade 9"), ("count", "3")];
+    let (status, body) = app.call(&admin, "/api/issue-codes", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let issued: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let codes: Vec<String> = issued["codes"]
+        .as_array()
+        .expect("codes")
+        .iter()
+        .map(|c| c.as_str().expect("a code").to_owned())
+        .collect();
+    assert_eq!((codes.len(), issued["in_group"].as_u64()), (3, Some(3)));
+    let ballot = crate::ballot_api::a_valid_ballot(&app).await;
+    let cast = serde_json::json!({ "code": codes[0], "ballot": ballot });
+    let (status, receipt) = app.post_json("/api/v1/cycles/1/ballots", &cast).await;
+    assert_eq!(status, 201, "{receipt}");
+
+    let student = app.sign_in("maya.r").await;
+    let (status, _) = app.call(&student, "/api/issue-codes", &form).await;
+    assert_eq!(status, 403, "only an admin issues codes");
+    for (count, words) in [
+        ("0", "1 to 10000"),
+        ("many", "1 to 10000"),
+        ("10001", "1 to 10000"),
+    ] {
+        let form = [("cycle_id", "1"), ("group", "Grade 9"), ("count", count)];
+        let (status, body) = app.call(&admin, "/api/issue-codes", &form).await;
+        assert_eq!(status, 400, "{count}: {body}");
+        assert!(body.contains(words), "{count}: {body}");
+    }
+    let form = [("cycle_id", "1"), ("group", ""), ("count", "3")];
+    assert_eq!(app.call(&admin, "/api/issue-codes", &form).await.0, 400);
+    let form = [("cycle_id", "9"), ("group", "Grade 9"), ("count", "3")];
+    assert_eq!(app.call(&admin, "/api/issue-codes", &form).await.0, 404);
+
+    let db = app.database.open().await.expect("database");
+    let moved = pebble_db::transitions::advance(&db, 1, Phase::Voting)
+        .await
+        .expect("query");
+    assert_eq!(moved, Ok(Phase::Counting));
+    let (status, body) = app
+        .call(
+            &admin,
+            "/api/issue-codes",
+            &[("cycle_id", "1"), ("group", "Late"), ("count", "1")],
+        )
+        .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("end of voting"), "{body}");
+    assert_eq!(
+        voter_code::Entity::find().count(&db).await.expect("count"),
+        3
+    );
+}
+
 crate::on_both_engines!(
     codes_are_printed_once_and_only_their_digests_are_kept,
     bad_requests_are_refused_in_words_and_write_nothing,
 );
+crate::on_both_engines!(phase Voting: an_admin_issues_codes_on_the_web_and_they_cast);
