@@ -109,3 +109,26 @@ test("an admin creates an account and an invite code, each shown once", async ()
   assert.equal(await page.getByRole("status").count(), 0);
   await context.close();
 });
+
+test("an admin issues voter codes for a group, shown once", async () => {
+  const { context, page } = await signIn(browser, "admin");
+  await page.goto(flowUrl + "/admin");
+  await hydrated(page);
+  const tool = page.locator("details.voter-codes").first();
+  await tool.locator("summary").click();
+  await tool.getByLabel("Roster group").fill("Grade 9");
+  await tool.getByLabel("How many codes (1 to 10,000)").fill("4");
+  await tool.getByRole("button", { name: "Issue codes" }).click();
+  const issued = tool.getByRole("status");
+  await issued.waitFor();
+  assert.match(await issued.textContent(), /4 new codes for Grade 9/);
+  const codes = await tool.locator(".code-list code").allTextContents();
+  assert.equal(codes.length, 4);
+  for (const code of codes) {
+    assert.match(code, /^[2-9A-HJKMNP-TV-Y]{6}-[2-9A-HJKMNP-TV-Y]{6}-[2-9A-HJKMNP-TV-Y]{6}$/);
+  }
+  // Only digests are stored: a reload cannot show them again.
+  await page.reload();
+  assert.equal(await page.locator(".code-list").count(), 0);
+  await context.close();
+});
