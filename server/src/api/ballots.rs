@@ -2,8 +2,10 @@
 //!
 //! The body is `{"code", "ballot", "nonce"?}`; the ballot is checked
 //! against the frozen manifest before anything is written, and the whole
-//! cast (code used, entry appended) is one transaction. A refused code,
-//! unknown or used, always gets the same status, message and timing.
+//! cast (code used, entry appended) is part of one transaction, with the
+//! casts that arrived at the same time (see [`super::caster`]). A refused
+//! code, unknown or used, always gets the same status, message and
+//! timing.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
@@ -26,8 +28,10 @@ use super::checkpoint_json;
 use super::error::{ApiError, cycle_id};
 use crate::startup::AppState;
 
-/// How long a refused code takes to answer at least, so that an unknown
-/// code and a used one (one more lookup) cannot be told apart by timing.
+/// How long a refused code takes to answer at least. An unknown code and
+/// a used one take the same path through the batch, and the floor hides
+/// what is left: how long the batch they shared took. It also slows
+/// guessing down.
 const REFUSAL_FLOOR: Duration = Duration::from_millis(200);
 
 /// The request body.

@@ -108,7 +108,6 @@ impl Metrics {
             }
         }
         // Prometheus takes seconds as a float; this is reporting, not counting.
-        #[allow(clippy::float_arithmetic)]
         self.cast_seconds.observe(took.as_secs_f64());
     }
 
