@@ -41,8 +41,12 @@ impl Election {
     /// The log's name, in checkpoints and as its key's name:
     /// `pebble/cycles/<cycle>/<election id in hex>`.
     pub fn log_origin(&self) -> String {
-        let id: String = self.id.iter().map(|b| format!("{b:02x}")).collect();
-        format!("pebble/cycles/{}/{id}", self.cycle)
+        format!("pebble/cycles/{}/{}", self.cycle, self.id_hex())
+    }
+
+    /// The election id in lowercase hex.
+    pub fn id_hex(&self) -> String {
+        crate::merkle::to_hex(&self.id)
     }
 
     /// The verifier of the log's checkpoints.

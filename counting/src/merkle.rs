@@ -63,9 +63,10 @@ pub(crate) fn split(n: usize) -> usize {
     1 << (usize::BITS - 1 - (n - 1).leading_zeros())
 }
 
-/// Lower-case hexadecimal of a hash, as published in checkpoints.
-pub fn to_hex(hash: &Hash) -> String {
-    hash.iter().map(|b| format!("{b:02x}")).collect()
+/// Lower-case hexadecimal of a hash (or any bytes: ids, key ids), as
+/// published in checkpoints and the API.
+pub fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Parses 64 hexadecimal digits into a hash.

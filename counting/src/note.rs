@@ -69,7 +69,7 @@ fn check_name(name: &str) -> Result<(), NoteError> {
 }
 
 fn hex4(id: [u8; 4]) -> String {
-    id.iter().map(|b| format!("{b:02x}")).collect()
+    crate::merkle::to_hex(&id)
 }
 
 /// A named Ed25519 signing key.

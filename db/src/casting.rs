@@ -225,7 +225,7 @@ async fn logged_leaves(
             .column(log_entry::Column::Idx)
             .column(log_entry::Column::Leaf)
             .filter(log_entry::Column::CycleId.eq(cycle))
-            .filter(log_entry::Column::Leaf.is_in(chunk.iter().map(to_hex)))
+            .filter(log_entry::Column::Leaf.is_in(chunk.iter().map(|hash| to_hex(hash))))
             .into_tuple()
             .all(txn)
             .await?;

@@ -3,7 +3,7 @@
 
 /// `bytes` as lower-case hex.
 pub(crate) fn encode(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    counting::merkle::to_hex(bytes)
 }
 
 /// The bytes of `text`, if it is hex: an even number of hex digits.

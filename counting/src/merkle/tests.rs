@@ -142,7 +142,7 @@ fn inclusion_proofs_match_the_published_ones_and_verify() {
     let leaves = reference_leaves();
     for (index, size, path) in INCLUSION {
         let proof = inclusion_proof(index, &leaves[..size]).expect("in range");
-        let hex: Vec<String> = proof.iter().map(to_hex).collect();
+        let hex: Vec<String> = proof.iter().map(|hash| to_hex(hash)).collect();
         assert_eq!(hex, path, "leaf {index} of {size}");
         let leaf = &leaves[index as usize];
         assert_eq!(
@@ -157,7 +157,7 @@ fn consistency_proofs_match_the_published_ones_and_verify() {
     let leaves = reference_leaves();
     for (first, second, expected) in CONSISTENCY {
         let proof = consistency_proof(first, &leaves[..second]).expect("valid sizes");
-        let hex: Vec<String> = proof.iter().map(to_hex).collect();
+        let hex: Vec<String> = proof.iter().map(|hash| to_hex(hash)).collect();
         assert_eq!(hex, expected, "{first} -> {second}");
         let (r1, r2) = (h(ROOTS[first as usize]), h(ROOTS[second]));
         assert_eq!(

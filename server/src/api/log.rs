@@ -93,7 +93,7 @@ fn query<T: DeserializeOwned>(raw: Option<String>, example: &str) -> Result<T, A
 
 fn path(proof: Result<Vec<Hash>, ProofRefusal>) -> Result<Vec<String>, ApiError> {
     match proof {
-        Ok(path) => Ok(path.iter().map(to_hex).collect()),
+        Ok(path) => Ok(path.iter().map(|hash| to_hex(hash)).collect()),
         Err(ProofRefusal::BeyondLog { size, log_size }) => Err(ApiError::bad_request(format!(
             "The log has {log_size} entries; a proof cannot be given for a tree of {size}."
         ))),

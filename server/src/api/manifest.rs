@@ -22,7 +22,6 @@ pub async fn manifest(
     let frozen = &log.frozen.manifest;
     let election = &frozen.election;
     let counted = &frozen.manifest;
-    let id: String = election.id.iter().map(|b| format!("{b:02x}")).collect();
     let projects: Vec<Value> = frozen
         .projects()
         .map(|(project, title)| {
@@ -35,7 +34,7 @@ pub async fn manifest(
         .collect();
     Ok(Json(json!({
         "cycle": election.cycle,
-        "election_id": id,
+        "election_id": election.id_hex(),
         "name": election.name,
         "currency": election.currency.code(),
         "budget": counted.budget.minor_units(),
