@@ -3,10 +3,10 @@
 //! stored complete-subtree nodes (`counting::merkle::stored`), so that
 //! none of them reads the whole log.
 //!
-//! The position of a new entry is taken by a guarded update of the log's
-//! head (`size = size + 1 WHERE size = seen AND NOT sealed`): one writer
-//! wins each position, whichever replica it runs on; a loser reads the new
-//! head and tries the next position.
+//! The positions of new entries are taken by a guarded update of the
+//! log's head (`size = size + k WHERE size = seen AND NOT sealed`, for a
+//! batch of k): one writer wins each range, whichever replica it runs on;
+//! a loser reads the new head and tries the next range.
 
 use std::collections::BTreeMap;
 
@@ -85,32 +85,17 @@ pub async fn append(
         .map(|mut appended| appended.remove(0)))
 }
 
-/// The head of the first `size` entries (at most the log's size).
+/// The head of the first `size` entries (at most the log's size), from
+/// the stored nodes it needs.
 pub async fn head_at(
     db: &impl ConnectionTrait,
     cycle: i32,
     size: u64,
 ) -> Result<TreeHead, DbError> {
-    head_with(db, cycle, size, BTreeMap::new()).await
-}
-
-/// The head of the first `size` entries, reading only the nodes that
-/// `known` lacks.
-pub(crate) async fn head_with(
-    db: &impl ConnectionTrait,
-    cycle: i32,
-    size: u64,
-    mut known: BTreeMap<(u32, u64), Hash>,
-) -> Result<TreeHead, DbError> {
     let recorder = Recorder::default();
     TreeHead::of(&recorder, size).map_err(proof_bug)?;
-    let missing: Vec<_> = recorder
-        .into_read()
-        .into_iter()
-        .filter(|key| !known.contains_key(key))
-        .collect();
-    known.extend(fetch(db, cycle, &missing).await?);
-    TreeHead::of(&known, size).map_err(proof_bug)
+    let nodes = fetch(db, cycle, &recorder.into_read()).await?;
+    TreeHead::of(&nodes, size).map_err(proof_bug)
 }
 
 /// Seals the log, inside the move out of voting: no entry may be added
@@ -188,10 +173,7 @@ pub async fn entry(
 /// The head of the log as it is now.
 pub async fn head(db: &impl ConnectionTrait, cycle: i32) -> Result<TreeHead, DbError> {
     let (size, _) = state(db, cycle).await?;
-    let recorder = Recorder::default();
-    TreeHead::of(&recorder, size).map_err(proof_bug)?;
-    let nodes = fetch(db, cycle, &recorder.into_read()).await?;
-    TreeHead::of(&nodes, size).map_err(proof_bug)
+    head_at(db, cycle, size).await
 }
 
 /// The inclusion proof of entry `index` in the tree of the first `size`
