@@ -20,6 +20,33 @@ async fn append(
     appended
 }
 
+/// The served consistency proof between the first `first` and `second`
+/// of `leaves` verifies against roots computed apart.
+async fn assert_consistent(
+    db: &pebble_db::DatabaseConnection,
+    leaves: &[counting::merkle::Hash],
+    first: u64,
+    second: u64,
+) {
+    let proof = log::consistency(db, 1, first, second)
+        .await
+        .expect("query")
+        .expect("proof");
+    let older = TreeHead {
+        size: first,
+        root: root(&leaves[..first as usize]),
+    };
+    let newer = TreeHead {
+        size: second,
+        root: root(&leaves[..second as usize]),
+    };
+    assert_eq!(
+        newer.verify_consistency(&older, &proof),
+        Ok(()),
+        "{first} {second}"
+    );
+}
+
 async fn appended_entries_prove_their_place_and_a_sealed_log_takes_no_more(app: TestApp) {
     let db = app.database.open().await.expect("database");
     let mut leaves = Vec::new();
@@ -54,23 +81,7 @@ async fn appended_entries_prove_their_place_and_a_sealed_log_takes_no_more(app: 
         (150, 150),
         (5, 9),
     ] {
-        let proof = log::consistency(&db, 1, first, second)
-            .await
-            .expect("query")
-            .expect("proof");
-        let older = TreeHead {
-            size: first,
-            root: root(&leaves[..first as usize]),
-        };
-        let newer = TreeHead {
-            size: second,
-            root: root(&leaves[..second as usize]),
-        };
-        assert_eq!(
-            newer.verify_consistency(&older, &proof),
-            Ok(()),
-            "{first} {second}"
-        );
+        assert_consistent(&db, &leaves, first, second).await;
     }
     assert_eq!(
         log::inclusion(&db, 1, 150, 150).await.expect("query"),
@@ -187,23 +198,7 @@ async fn every_proof_of_a_log_of_thousands_verifies(app: TestApp) {
     ];
     for &first in &sizes {
         for &second in sizes.iter().filter(|&&s| s >= first) {
-            let proof = log::consistency(&db, 1, first, second)
-                .await
-                .expect("query")
-                .expect("proof");
-            let older = TreeHead {
-                size: first,
-                root: root(&leaves[..first as usize]),
-            };
-            let newer = TreeHead {
-                size: second,
-                root: root(&leaves[..second as usize]),
-            };
-            assert_eq!(
-                newer.verify_consistency(&older, &proof),
-                Ok(()),
-                "{first} {second}"
-            );
+            assert_consistent(&db, &leaves, first, second).await;
         }
     }
 }
