@@ -7,6 +7,7 @@
 //! validate"), so no path into storage skips a check.
 
 pub mod account;
+pub mod ballot_form;
 pub mod cycle_form;
 pub mod fields;
 pub mod image;
