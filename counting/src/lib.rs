@@ -15,6 +15,7 @@ pub mod money;
 pub mod note;
 pub mod pabulib;
 pub mod project;
+pub mod receipt;
 pub mod rules;
 pub mod tiebreak;
 pub mod tracker;

@@ -69,16 +69,22 @@ pub fn to_hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Parses 64 hexadecimal digits into a hash.
-pub fn from_hex(text: &str) -> Option<Hash> {
-    if text.len() != 64 || !text.is_ascii() {
+/// The bytes of `text`, if it is hexadecimal: an even number of hex
+/// digits, either case, nothing else (no sign, no spaces).
+pub fn bytes_from_hex(text: &str) -> Option<Vec<u8>> {
+    // `from_str_radix` alone would take a sign ("+1").
+    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    let mut out = [0u8; 32];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(out)
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
+        .collect()
+}
+
+/// Parses 64 hexadecimal digits into a hash.
+pub fn from_hex(text: &str) -> Option<Hash> {
+    bytes_from_hex(text)?.try_into().ok()
 }
 
 #[cfg(test)]

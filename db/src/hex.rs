@@ -8,14 +8,7 @@ pub(crate) fn encode(bytes: &[u8]) -> String {
 
 /// The bytes of `text`, if it is hex: an even number of hex digits.
 pub(crate) fn decode(text: &str) -> Option<Vec<u8>> {
-    // `from_str_radix` alone would take a sign ("+1").
-    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
+    counting::merkle::bytes_from_hex(text)
 }
 
 #[cfg(test)]
