@@ -9,6 +9,8 @@
 pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod backend;
+#[cfg(feature = "ssr")]
+pub mod ballot_box;
 #[allow(missing_docs)]
 pub mod codes;
 #[allow(missing_docs)]
@@ -21,6 +23,10 @@ pub mod proposal_images;
 #[allow(missing_docs)]
 pub mod proposals;
 #[allow(missing_docs)]
+pub mod receipts;
+#[allow(missing_docs)]
 pub mod session;
 #[allow(missing_docs)]
 pub mod threads;
+#[allow(missing_docs)]
+pub mod vote;

@@ -1,9 +1,11 @@
 //! Pieces shared by several pages.
 
+pub mod ballot;
 pub mod feedback;
 pub mod layout;
 pub mod money;
 pub mod proposal_form;
 pub mod proposal_image;
+pub mod receipt;
 pub mod session;
 pub mod thread;

@@ -5,11 +5,13 @@ mod en;
 mod es;
 mod messages;
 mod strings;
+mod vote;
 
 use leptos::prelude::*;
 
 pub use messages::Thing;
 pub use strings::Strings;
+pub use vote::{Namer, VoteStrings, tv};
 
 /// The cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "pebble_lang";

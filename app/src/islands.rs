@@ -9,16 +9,25 @@
 // props mean.
 #[allow(missing_docs)]
 pub mod amount;
+#[allow(missing_docs)]
+pub mod ballot;
+#[allow(missing_docs)]
+pub mod code_field;
 pub mod language;
 #[allow(missing_docs)]
 pub mod limit;
 #[allow(missing_docs)]
 pub mod password;
+#[allow(missing_docs)]
+pub mod receipt_check;
 
 pub use amount::AmountField;
+pub use ballot::BallotForm;
+pub use code_field::CodeField;
 pub use language::LanguageSwitch;
 pub use limit::LimitedText;
 pub use password::PasswordField;
+pub use receipt_check::ReceiptCheck;
 
 use leptos::prelude::*;
 

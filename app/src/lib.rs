@@ -28,7 +28,9 @@ use crate::pages::{
     new_proposal::NewProposalPage,
     not_found::NotFound,
     proposal::ProposalRoute,
+    receipt::ReceiptPage,
     sign_in::SignInPage,
+    vote::{VotePage, cast::CastPage, review::ReviewPage},
 };
 
 /// Where the compiled stylesheet is: `/pkg/pebble.<hash>.css` in a build
@@ -93,6 +95,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/cycles/new") view=NewCyclePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/cycles/:id") view=EditCyclePage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/vote") view=VotePage ssr=SsrMode::Async />
+                    <Route path=path!("/vote/review") view=ReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/vote/cast") view=CastPage ssr=SsrMode::Async />
+                    <Route path=path!("/receipt") view=ReceiptPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

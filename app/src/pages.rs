@@ -6,4 +6,6 @@ pub mod join;
 pub mod new_proposal;
 pub mod not_found;
 pub mod proposal;
+pub mod receipt;
 pub mod sign_in;
+pub mod vote;

@@ -8,7 +8,7 @@ use counting::Cents;
 use pebble_domain::{Action, ProposalDraft, PublicNote, Status};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 
 use crate::DbError;
@@ -181,4 +181,22 @@ pub async fn count_by_author_since(
         .filter(proposal::Column::CreatedAt.gt(since))
         .count(db)
         .await?)
+}
+
+/// The summaries of cycle `cycle`'s proposals among `ids`, for the ballot.
+pub async fn summaries(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    ids: &[i32],
+) -> Result<std::collections::BTreeMap<i32, String>, DbError> {
+    let rows = proposal::Entity::find()
+        .select_only()
+        .column(proposal::Column::Id)
+        .column(proposal::Column::Summary)
+        .filter(proposal::Column::CycleId.eq(cycle))
+        .filter(proposal::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
 }

@@ -32,12 +32,53 @@ pub async fn demo_if_empty(
     demo_in_phase_if_empty(db, Phase::Deliberation).await
 }
 
+/// The demo cycle's kind of ballot.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DemoBallot {
+    /// Approval within the budget, at most five projects (equal shares).
+    #[default]
+    Approval,
+    /// Up to three projects ranked (Borda, greedy).
+    Ranked,
+    /// 100 points, all to be used (equal shares).
+    Allocation,
+}
+
+impl std::str::FromStr for DemoBallot {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<DemoBallot, String> {
+        match name {
+            "approval" => Ok(DemoBallot::Approval),
+            "ranked" => Ok(DemoBallot::Ranked),
+            "allocation" => Ok(DemoBallot::Allocation),
+            other => Err(format!(
+                "the demo's ballot is approval, ranked or allocation, not {other:?}"
+            )),
+        }
+    }
+}
+
 /// Loads the demo cycle in one transaction, in `phase`, if the database
 /// has no cycle yet. Before review, its proposals are all just submitted.
 pub async fn demo_in_phase_if_empty(
     db: &sea_orm::DatabaseConnection,
     phase: Phase,
 ) -> Result<Option<Vec<DemoCredential>>, DbError> {
+    demo_if_empty_with(db, phase, DemoBallot::Approval).await
+}
+
+/// [`demo_in_phase_if_empty`] with the demo's ballot of kind `ballot`.
+pub async fn demo_if_empty_with(
+    db: &sea_orm::DatabaseConnection,
+    phase: Phase,
+    ballot: DemoBallot,
+) -> Result<Option<Vec<DemoCredential>>, DbError> {
+    let (ballot, rule) = match ballot {
+        DemoBallot::Approval => data::APPROVAL,
+        DemoBallot::Ranked => data::RANKED,
+        DemoBallot::Allocation => data::ALLOCATION,
+    };
     let reviewed = !matches!(phase, Phase::Draft | Phase::Ideas | Phase::Review);
     let txn = db.begin().await?;
     if cycles::any_exist(&txn).await? {
@@ -71,8 +112,8 @@ pub async fn demo_in_phase_if_empty(
         currency: Set(data::CYCLE.currency.to_owned()),
         budget_cents: Set(data::CYCLE.budget_cents),
         phase: Set(Stored(phase)),
-        ballot: Set(data::BALLOT.to_owned()),
-        rule: Set(data::RULE.to_owned()),
+        ballot: Set(ballot.to_owned()),
+        rule: Set(rule.to_owned()),
         tie_break: Set("cheapest-then-seeded".to_owned()),
         certify_k: Set(2),
         created_at: Set(now),

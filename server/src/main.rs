@@ -46,6 +46,9 @@ enum Command {
         /// deliberation or voting.
         #[arg(long, default_value = "deliberation", value_parser = demo_phase)]
         phase: Phase,
+        /// The demo's ballot: approval, ranked or allocation.
+        #[arg(long, default_value = "approval")]
+        ballot: pebble_db::seed::DemoBallot,
     },
     /// Work with a cycle.
     #[command(subcommand)]
@@ -126,7 +129,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("Database is up to date.");
             Ok(())
         }
-        Command::SeedDemo { phase } => seed_demo(&db, phase).await,
+        Command::SeedDemo { phase, ballot } => seed_demo(&db, phase, ballot).await,
         Command::Cycle(CycleCommand::Advance { cycle }) => advance(&db, cycle).await,
         Command::Codes(CodesCommand::Issue(args)) => {
             let (listed, summary) = codes::issue(&db, &args).await?;
@@ -164,8 +167,12 @@ async fn advance(db: &pebble_db::DatabaseConnection, id: i32) -> Result<(), Stri
     }
 }
 
-async fn seed_demo(db: &pebble_db::DatabaseConnection, phase: Phase) -> Result<(), String> {
-    match pebble_db::seed::demo_in_phase_if_empty(db, phase)
+async fn seed_demo(
+    db: &pebble_db::DatabaseConnection,
+    phase: Phase,
+    ballot: pebble_db::seed::DemoBallot,
+) -> Result<(), String> {
+    match pebble_db::seed::demo_if_empty_with(db, phase, ballot)
         .await
         .map_err(|e| e.to_string())?
     {

@@ -94,8 +94,11 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         api: std::sync::Arc::new(crate::api::Api::start(db.clone())),
     };
     let routes = routes();
+    let ballot_box: pebble_app::api::ballot_box::SharedBallotBox =
+        std::sync::Arc::new(crate::api::ballots::PageBallotBox(state.clone()));
     let context = move || {
         provide_context(db.clone());
+        provide_context(ballot_box.clone());
         provide_context(assets.clone());
         provide_context(pebble_app::api::backend::auth::ViewerCache::default());
     };

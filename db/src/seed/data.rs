@@ -98,9 +98,18 @@ pub(super) const CYCLE: CycleText = CycleText {
 
 /// Approval ballots within the budget, at most five projects; counted by
 /// equal shares completed by add1 then greedy (`counting`'s serde form).
-pub(super) const BALLOT: &str = r#"{"kind":"approval","max_cost":null,"min_projects":0,"max_projects":5,"min_budget_percent":0}"#;
-/// The demo's counting rule.
-pub(super) const RULE: &str = r#"{"rule":"mes","completion":"add1-greedy"}"#;
+pub(super) const APPROVAL: (&str, &str) = (
+    r#"{"kind":"approval","max_cost":null,"min_projects":0,"max_projects":5,"min_budget_percent":0}"#,
+    r#"{"rule":"mes","completion":"add1-greedy"}"#,
+);
+/// Up to three projects ranked; counted by Borda scores, greedily.
+pub(super) const RANKED: (&str, &str) =
+    (r#"{"kind":"ranked","max_ranks":3}"#, r#"{"rule":"greedy"}"#);
+/// All 100 points shared out; counted by equal shares.
+pub(super) const ALLOCATION: (&str, &str) = (
+    r#"{"kind":"allocation","points":100,"must_use_all":true}"#,
+    r#"{"rule":"mes","completion":"add1-greedy"}"#,
+);
 
 pub(super) const PROPOSALS: &[Idea] = &[
     Idea {

@@ -1,0 +1,240 @@
+//! English.
+
+use counting::BallotError as B;
+use counting::receipt::ReceiptError;
+use pebble_domain::CodeError;
+use pebble_domain::ballot_form::FormError as F;
+
+use super::{Namer, VoteStrings};
+
+fn plural(n: impl Into<u128>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn code_error(error: &CodeError) -> String {
+    match error {
+        CodeError::Length(n) => format!(
+            "A voter code has 18 letters and digits; this one has {n}. Check the card again."
+        ),
+        CodeError::Character(c) => {
+            format!("'{c}' is never part of a voter code: check that character.")
+        }
+        CodeError::Typo => "This code has a typo: check it letter by letter.".to_owned(),
+    }
+}
+
+fn form_error(error: &F, name: &Namer) -> String {
+    match error {
+        F::NotAProject(text) => format!("'{text}' is not a project on this ballot."),
+        F::NotARank { project, text } => format!(
+            "The rank of “{}” must be a whole number from 1 (it is '{text}').",
+            (name.project)(project)
+        ),
+        F::SameRank {
+            rank,
+            first,
+            second,
+        } => format!(
+            "“{}” and “{}” both have rank {rank}; give each project its own number.",
+            (name.project)(first),
+            (name.project)(second)
+        ),
+        F::NotPoints { project, text } => format!(
+            "The points for “{}” must be a whole number (they are '{text}').",
+            (name.project)(project)
+        ),
+    }
+}
+
+fn ballot_error(error: &B, name: &Namer) -> String {
+    let p = name.project;
+    let m = name.money;
+    match error {
+        B::WrongKind { expected, .. } => format!("This cycle uses {expected} ballots."),
+        B::UnknownProject(id) => format!("Project {id} is not on this ballot."),
+        B::RankedTwice(id) => format!("“{}” is ranked more than once.", p(id)),
+        B::OverBudget {
+            total,
+            budget,
+            over,
+        } => format!(
+            "The projects you picked cost {}, which is {} over the budget of {}. Remove a project.",
+            m(*total),
+            m(*over),
+            m(*budget)
+        ),
+        B::TooFewProjects { min, got } => format!(
+            "Pick at least {} (you picked {got}).",
+            plural(*min, "project", "projects")
+        ),
+        B::TooManyProjects { max, got } => format!(
+            "Pick at most {} (you picked {got}).",
+            plural(*max, "project", "projects")
+        ),
+        B::BelowMinimumShare {
+            percent,
+            needed,
+            total,
+        } => format!(
+            "The projects you pick must cost at least {percent}% of the budget ({}); they cost {}.",
+            m(*needed),
+            m(*total)
+        ),
+        B::NothingRanked => "Rank at least one project.".to_owned(),
+        B::TooManyRanks { max, got } => format!(
+            "Rank at most {} (you ranked {got}).",
+            plural(*max, "project", "projects")
+        ),
+        B::ZeroPoints(id) => format!("“{}” has zero points; leave it out instead.", p(id)),
+        B::TooManyPoints { total, limit } => {
+            format!("You gave {total} points but have only {limit}.")
+        }
+        B::MustUseAllPoints { total, limit } => {
+            format!("Use all {limit} points (you gave {total}).")
+        }
+    }
+}
+
+/// The English voting strings.
+pub static VOTE: VoteStrings = VoteStrings {
+    vote_title: "Vote",
+    code_label: "Your voter code",
+    code_help: "It is on the card you were given: 18 letters and digits. Spaces and dashes do not matter.",
+    code_looks_right: "This code is typed correctly.",
+    open_ballot: "Open my ballot",
+    code_error,
+    no_voting: "No cycle is open for voting right now.",
+    choose_cycle: "Choose the cycle your code is for",
+    not_cast_yet: "Not cast yet: your ballot counts only once you cast it.",
+    approval_help: |budget| format!("Pick the projects you want funded, up to {budget} in all."),
+    ranked_help: |k| {
+        format!(
+            "Rank up to {}, your favourite first.",
+            plural(k, "project", "projects")
+        )
+    },
+    allocation_help: |points, all| {
+        if all {
+            format!("Share out all {points} points among the projects you want funded.")
+        } else {
+            format!("Share out up to {points} points among the projects you want funded.")
+        }
+    },
+    spent_left: |spent, left| format!("Spent {spent} · left {left}"),
+    picked_count: |n, min, max| {
+        let picked = plural(u32::try_from(n).unwrap_or(u32::MAX), "project", "projects");
+        match (min, max) {
+            (0, None) => format!("{picked} picked."),
+            (0, Some(max)) => format!("{picked} picked (at most {max})."),
+            (min, None) => format!("{picked} picked (at least {min})."),
+            (min, Some(max)) => format!("{picked} picked (from {min} to {max})."),
+        }
+    },
+    least_share: |percent, needed, met| {
+        if met {
+            format!("At least {percent}% of the budget ({needed}): reached.")
+        } else {
+            format!("At least {percent}% of the budget ({needed}): not reached yet.")
+        }
+    },
+    does_not_fit: "Does not fit what is left",
+    points_left: |left, all| format!("{left} of {all} points left"),
+    points_label: "Points",
+    more_points: |title| format!("One more point for {title}"),
+    fewer_points: |title| format!("One point less for {title}"),
+    rank_label: "Rank (1 = favourite; leave empty to skip)",
+    your_ranking: "Your ranking",
+    nothing_ranked: "Nothing ranked yet: add projects from the list below.",
+    not_ranked: "Projects not ranked",
+    rank_it: |title| format!("Rank {title}"),
+    move_up: |title| format!("Move {title} up"),
+    move_down: |title| format!("Move {title} down"),
+    unrank: |title| format!("Remove {title} from the ranking"),
+    now_at: |title, at, of| format!("{title} is now number {at} of {of}."),
+    left_ranking: |title| format!("{title} was removed from the ranking."),
+    read_more: "Proposal and discussion (opens in a new tab)",
+    review: "Review my ballot",
+    review_title: "Check your ballot before casting it",
+    funding: |n, spent, budget| {
+        format!(
+            "You are funding {} for {spent} of {budget}.",
+            plural(u32::try_from(n).unwrap_or(u32::MAX), "project", "projects")
+        )
+    },
+    ranking: |n| {
+        format!(
+            "You ranked {}:",
+            plural(u32::try_from(n).unwrap_or(u32::MAX), "project", "projects")
+        )
+    },
+    giving: |given, all| format!("You gave {given} of your {all} points:"),
+    change: "Change my ballot",
+    cast: "Cast my ballot",
+    casting: "Casting…",
+    cannot_cast: "This ballot cannot be cast yet:",
+    form_error,
+    ballot_error,
+    code_refused: "This code cannot vote in this cycle: it is not one of its codes, or it has already been used. Nothing was recorded.",
+    too_many_tries: |wait| {
+        format!(
+            "Too many codes that could not vote were tried from here. Wait {wait} seconds, check your code and try again."
+        )
+    },
+    voting_closed: "Voting is not open in this cycle. Nothing was recorded.",
+    busy: "The ballot log is busy right now; nothing was recorded. Please try again.",
+    duplicate: "This exact ballot, with the same nonce, is already in the log. Reload the page and cast again.",
+    receipt_unknown: "No entry of this cycle's ballot log matches this receipt.",
+    cast_title: "Your ballot is cast",
+    receipt_intro: "This is your receipt. Keep it (print it, save it or write down the tracker code): with it you can check, now or later, that your ballot is in the ballot log, unchanged. It does not say who you are.",
+    log_index: "Log index",
+    tracker: "Tracker code",
+    leaf_hash: "Leaf hash",
+    checkpoint: "Checkpoint (signed)",
+    download_receipt: "Download the receipt",
+    print_receipt: "Print the receipt",
+    check_receipt: "Check my receipt",
+    shared_notice: "Shared device: after each ballot is cast the page clears itself for the next voter.",
+    next_voter: "Done: clear for the next voter",
+    clearing_in: |s| format!("No input for a while: this ballot clears in {s} seconds."),
+    still_here: "I am still voting",
+    cleared: "The page was cleared for the next voter.",
+    receipt_title: "Check my receipt",
+    receipt_help: "Paste your receipt (the downloaded file's text) or choose the file. Your browser fetches the ballot log's proof and checks it itself, with the log's public key from the frozen ballot.",
+    receipt_label: "Receipt",
+    receipt_file: "Or choose the receipt file",
+    check: "Check",
+    checking: "Checking…",
+    receipt_ok: "Your ballot is in the ballot log, unchanged.",
+    verified_signature: "The checkpoint is signed with this cycle's log key.",
+    verified_inclusion: |index, size| {
+        format!("Entry {index} is in the log of {size} entries (inclusion proof verified).")
+    },
+    verified_consistency: |from, to| {
+        format!(
+            "The log of {to} entries extends the one of {from} your receipt was given with (consistency proof verified): nothing was removed or changed."
+        )
+    },
+    verified_manifest: "The entry names this cycle's frozen ballot (manifest hash checked).",
+    ballot_in_log: "The ballot the log holds for this receipt",
+    receipt_rejected: "This receipt could not be verified",
+    receipt_unreadable: "This is not a receipt. Paste the whole text of the downloaded receipt file (it starts with {), or choose the file.",
+    receipt_needs_script: "Checking a receipt runs in your browser and needs JavaScript. Without it, an auditor can check the same proofs with the public API (see the project's docs/ballot-log.md).",
+    receipt_problem: |e| {
+        match e {
+        ReceiptError::Manifest(_) => "The frozen ballot the server sent is damaged.".to_owned(),
+        ReceiptError::Checkpoint(_) => "The log's checkpoint is not signed with this cycle's log key.".to_owned(),
+        ReceiptError::ReceiptCheckpoint(_) => "The checkpoint on your receipt is not signed with this cycle's log key: the receipt was altered or is not from this cycle.".to_owned(),
+        ReceiptError::OtherLeaf => "The log's entry at this index is not the one on your receipt: the receipt was altered, or the log was.".to_owned(),
+        ReceiptError::Entry(_) => "The log's entry is damaged.".to_owned(),
+        ReceiptError::OtherManifest => "The entry was cast on another ballot than this cycle's.".to_owned(),
+        ReceiptError::NotIncluded(_) => "The log does not prove that it holds your entry.".to_owned(),
+        ReceiptError::NotConsistent(_) => "The log now is not an extension of the log your receipt was given with: something was removed or changed. Tell the budget committee.".to_owned(),
+    }
+    },
+    compare_checkpoint: "Compare this checkpoint with the one posted at school:",
+};

@@ -1,0 +1,245 @@
+//! Español.
+
+use counting::BallotError as B;
+use counting::receipt::ReceiptError;
+use pebble_domain::CodeError;
+use pebble_domain::ballot_form::FormError as F;
+
+use super::{Namer, VoteStrings};
+
+fn plural(n: impl Into<u128>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn code_error(error: &CodeError) -> String {
+    match error {
+        CodeError::Length(n) => format!(
+            "Un código de votación tiene 18 letras y cifras; este tiene {n}. Vuelve a mirar la tarjeta."
+        ),
+        CodeError::Character(c) => {
+            format!("'{c}' nunca forma parte de un código: revisa ese carácter.")
+        }
+        CodeError::Typo => {
+            "Este código tiene un error de escritura: revísalo letra por letra.".to_owned()
+        }
+    }
+}
+
+fn form_error(error: &F, name: &Namer) -> String {
+    match error {
+        F::NotAProject(text) => format!("'{text}' no es un proyecto de esta papeleta."),
+        F::NotARank { project, text } => format!(
+            "El puesto de «{}» debe ser un número entero desde 1 (es '{text}').",
+            (name.project)(project)
+        ),
+        F::SameRank {
+            rank,
+            first,
+            second,
+        } => format!(
+            "«{}» y «{}» tienen los dos el puesto {rank}; da a cada proyecto su propio número.",
+            (name.project)(first),
+            (name.project)(second)
+        ),
+        F::NotPoints { project, text } => format!(
+            "Los puntos de «{}» deben ser un número entero (son '{text}').",
+            (name.project)(project)
+        ),
+    }
+}
+
+fn ballot_error(error: &B, name: &Namer) -> String {
+    let p = name.project;
+    let m = name.money;
+    match error {
+        B::WrongKind { .. } => "Este ciclo usa otro tipo de papeleta.".to_owned(),
+        B::UnknownProject(id) => format!("El proyecto {id} no está en esta papeleta."),
+        B::RankedTwice(id) => format!("«{}» está ordenado más de una vez.", p(id)),
+        B::OverBudget {
+            total,
+            budget,
+            over,
+        } => format!(
+            "Los proyectos elegidos cuestan {}, {} más que el presupuesto de {}. Quita un proyecto.",
+            m(*total),
+            m(*over),
+            m(*budget)
+        ),
+        B::TooFewProjects { min, got } => format!(
+            "Elige al menos {} (has elegido {got}).",
+            plural(*min, "proyecto", "proyectos")
+        ),
+        B::TooManyProjects { max, got } => format!(
+            "Elige como mucho {} (has elegido {got}).",
+            plural(*max, "proyecto", "proyectos")
+        ),
+        B::BelowMinimumShare {
+            percent,
+            needed,
+            total,
+        } => format!(
+            "Los proyectos elegidos deben costar al menos el {percent} % del presupuesto ({}); cuestan {}.",
+            m(*needed),
+            m(*total)
+        ),
+        B::NothingRanked => "Ordena al menos un proyecto.".to_owned(),
+        B::TooManyRanks { max, got } => format!(
+            "Ordena como mucho {} (has ordenado {got}).",
+            plural(*max, "proyecto", "proyectos")
+        ),
+        B::ZeroPoints(id) => format!("«{}» tiene cero puntos; mejor déjalo fuera.", p(id)),
+        B::TooManyPoints { total, limit } => {
+            format!("Has dado {total} puntos pero solo tienes {limit}.")
+        }
+        B::MustUseAllPoints { total, limit } => {
+            format!("Usa los {limit} puntos (has dado {total}).")
+        }
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    plural(u32::try_from(n).unwrap_or(u32::MAX), one, many)
+}
+
+/// Las cadenas de votación en español.
+pub static VOTE: VoteStrings = VoteStrings {
+    vote_title: "Votar",
+    code_label: "Tu código de votación",
+    code_help: "Está en la tarjeta que te dieron: 18 letras y cifras. Los espacios y guiones no importan.",
+    code_looks_right: "El código está bien escrito.",
+    open_ballot: "Abrir mi papeleta",
+    code_error,
+    no_voting: "Ahora no hay ningún ciclo abierto a votación.",
+    choose_cycle: "Elige el ciclo de tu código",
+    not_cast_yet: "Todavía sin emitir: tu papeleta solo cuenta cuando la emites.",
+    approval_help: |budget| {
+        format!("Elige los proyectos que quieres financiar, hasta {budget} en total.")
+    },
+    ranked_help: |k| {
+        format!(
+            "Ordena hasta {}, tu favorito primero.",
+            plural(k, "proyecto", "proyectos")
+        )
+    },
+    allocation_help: |points, all| {
+        if all {
+            format!("Reparte los {points} puntos entre los proyectos que quieres financiar.")
+        } else {
+            format!("Reparte hasta {points} puntos entre los proyectos que quieres financiar.")
+        }
+    },
+    spent_left: |spent, left| format!("Gastado {spent} · quedan {left}"),
+    picked_count: |n, min, max| {
+        let picked = count(n, "proyecto elegido", "proyectos elegidos");
+        match (min, max) {
+            (0, None) => format!("{picked}."),
+            (0, Some(max)) => format!("{picked} (como mucho {max})."),
+            (min, None) => format!("{picked} (al menos {min})."),
+            (min, Some(max)) => format!("{picked} (de {min} a {max})."),
+        }
+    },
+    least_share: |percent, needed, met| {
+        if met {
+            format!("Al menos el {percent} % del presupuesto ({needed}): alcanzado.")
+        } else {
+            format!("Al menos el {percent} % del presupuesto ({needed}): aún no alcanzado.")
+        }
+    },
+    does_not_fit: "No cabe en lo que queda",
+    points_left: |left, all| format!("Quedan {left} de {all} puntos"),
+    points_label: "Puntos",
+    more_points: |title| format!("Un punto más para {title}"),
+    fewer_points: |title| format!("Un punto menos para {title}"),
+    rank_label: "Puesto (1 = favorito; vacío para saltarlo)",
+    your_ranking: "Tu orden",
+    nothing_ranked: "Aún no has ordenado nada: añade proyectos de la lista de abajo.",
+    not_ranked: "Proyectos sin ordenar",
+    rank_it: |title| format!("Ordenar {title}"),
+    move_up: |title| format!("Subir {title}"),
+    move_down: |title| format!("Bajar {title}"),
+    unrank: |title| format!("Quitar {title} del orden"),
+    now_at: |title, at, of| format!("{title} es ahora el número {at} de {of}."),
+    left_ranking: |title| format!("{title} ya no está en el orden."),
+    read_more: "Propuesta y debate (se abre en otra pestaña)",
+    review: "Revisar mi papeleta",
+    review_title: "Revisa tu papeleta antes de emitirla",
+    funding: |n, spent, budget| {
+        format!(
+            "Financias {} por {spent} de {budget}.",
+            count(n, "proyecto", "proyectos")
+        )
+    },
+    ranking: |n| format!("Has ordenado {}:", count(n, "proyecto", "proyectos")),
+    giving: |given, all| format!("Has dado {given} de tus {all} puntos:"),
+    change: "Cambiar mi papeleta",
+    cast: "Emitir mi papeleta",
+    casting: "Emitiendo…",
+    cannot_cast: "Esta papeleta aún no se puede emitir:",
+    form_error,
+    ballot_error,
+    code_refused: "Este código no puede votar en este ciclo: no es uno de sus códigos o ya se usó. No se ha registrado nada.",
+    too_many_tries: |wait| {
+        format!(
+            "Se han probado demasiados códigos que no podían votar desde aquí. Espera {wait} segundos, revisa tu código y vuelve a intentarlo."
+        )
+    },
+    voting_closed: "La votación no está abierta en este ciclo. No se ha registrado nada.",
+    busy: "El registro de papeletas está ocupado; no se ha registrado nada. Vuelve a intentarlo.",
+    duplicate: "Esta misma papeleta, con el mismo nonce, ya está en el registro. Recarga la página y vuelve a emitirla.",
+    receipt_unknown: "Ninguna entrada del registro de este ciclo corresponde a este comprobante.",
+    cast_title: "Tu papeleta está emitida",
+    receipt_intro: "Este es tu comprobante. Guárdalo (imprímelo, descárgalo o apunta el código de seguimiento): con él puedes comprobar, ahora o más tarde, que tu papeleta está en el registro, sin cambios. No dice quién eres.",
+    log_index: "Posición en el registro",
+    tracker: "Código de seguimiento",
+    leaf_hash: "Hash de la hoja",
+    checkpoint: "Punto de control (firmado)",
+    download_receipt: "Descargar el comprobante",
+    print_receipt: "Imprimir el comprobante",
+    check_receipt: "Comprobar mi comprobante",
+    shared_notice: "Dispositivo compartido: después de cada papeleta emitida la página se borra para la siguiente persona.",
+    next_voter: "Listo: borrar para la siguiente persona",
+    clearing_in: |s| format!("Sin actividad: esta papeleta se borra en {s} segundos."),
+    still_here: "Sigo votando",
+    cleared: "La página se ha borrado para la siguiente persona.",
+    receipt_title: "Comprobar mi comprobante",
+    receipt_help: "Pega tu comprobante (el texto del archivo descargado) o elige el archivo. Tu navegador pide la prueba al registro de papeletas y la comprueba él mismo, con la clave pública del registro de la papeleta congelada.",
+    receipt_label: "Comprobante",
+    receipt_file: "O elige el archivo del comprobante",
+    check: "Comprobar",
+    checking: "Comprobando…",
+    receipt_ok: "Tu papeleta está en el registro, sin cambios.",
+    verified_signature: "El punto de control está firmado con la clave del registro de este ciclo.",
+    verified_inclusion: |index, size| {
+        format!(
+            "La entrada {index} está en el registro de {size} entradas (prueba de inclusión verificada)."
+        )
+    },
+    verified_consistency: |from, to| {
+        format!(
+            "El registro de {to} entradas amplía el de {from} con el que se dio tu comprobante (prueba de consistencia verificada): no se quitó ni cambió nada."
+        )
+    },
+    verified_manifest: "La entrada nombra la papeleta congelada de este ciclo (hash del manifiesto comprobado).",
+    ballot_in_log: "La papeleta que guarda el registro para este comprobante",
+    receipt_rejected: "No se pudo verificar este comprobante",
+    receipt_unreadable: "Esto no es un comprobante. Pega todo el texto del archivo descargado (empieza con {) o elige el archivo.",
+    receipt_needs_script: "La comprobación se hace en tu navegador y necesita JavaScript. Sin él, cualquier auditor puede comprobar las mismas pruebas con la API pública (ver docs/ballot-log.md del proyecto).",
+    receipt_problem: |e| {
+        match e {
+        ReceiptError::Manifest(_) => "La papeleta congelada que envió el servidor está dañada.".to_owned(),
+        ReceiptError::Checkpoint(_) => "El punto de control del registro no está firmado con la clave de este ciclo.".to_owned(),
+        ReceiptError::ReceiptCheckpoint(_) => "El punto de control de tu comprobante no está firmado con la clave de este ciclo: el comprobante fue alterado o no es de este ciclo.".to_owned(),
+        ReceiptError::OtherLeaf => "La entrada del registro en esta posición no es la de tu comprobante: se alteró el comprobante o el registro.".to_owned(),
+        ReceiptError::Entry(_) => "La entrada del registro está dañada.".to_owned(),
+        ReceiptError::OtherManifest => "La entrada se emitió en otra papeleta distinta de la de este ciclo.".to_owned(),
+        ReceiptError::NotIncluded(_) => "El registro no prueba que contenga tu entrada.".to_owned(),
+        ReceiptError::NotConsistent(_) => "El registro actual no amplía el registro con el que se dio tu comprobante: se quitó o cambió algo. Avisa a la comisión de presupuesto.".to_owned(),
+    }
+    },
+    compare_checkpoint: "Compara este punto de control con el publicado en el centro:",
+};
