@@ -1,0 +1,47 @@
+// Helpers for the voting tests: the three voting servers (one per kind of
+// ballot, each seeded in voting) and fresh voter codes for each.
+import { readFileSync } from "node:fs";
+import assert from "node:assert/strict";
+
+/** The voting servers, by kind of ballot. */
+export const voteUrl = {
+  approval: process.env.PEBBLE_E2E_APPROVAL_URL ?? "http://127.0.0.1:3102",
+  ranked: process.env.PEBBLE_E2E_RANKED_URL ?? "http://127.0.0.1:3103",
+  allocation: process.env.PEBBLE_E2E_ALLOCATION_URL ?? "http://127.0.0.1:3104",
+};
+
+const CODE = /^[0-9A-Z]{6}-[0-9A-Z]{6}-[0-9A-Z]{6}$/;
+const handedOut = { approval: 0, ranked: 0, allocation: 0 };
+
+/** A voter code of the `kind` server not handed out before in this run. */
+export function freshCode(kind) {
+  const file = process.env[`PEBBLE_E2E_${kind.toUpperCase()}_CODES`];
+  assert.ok(file, `PEBBLE_E2E_${kind.toUpperCase()}_CODES names the codes file`);
+  const all = readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => CODE.test(l));
+  const code = all[handedOut[kind]++];
+  assert.ok(code, `enough ${kind} codes`);
+  return code;
+}
+
+/** A 360 px phone context, JavaScript on or off. */
+export async function phone(browser, { javaScript = true } = {}) {
+  const context = await browser.newContext({
+    javaScriptEnabled: javaScript,
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** Waits until the page's islands run. */
+export async function hydrated(page) {
+  await page.locator("html[data-pebble-hydrated]").waitFor({ timeout: 20000 });
+}
+
+/** Opens the ballot of the `kind` server with a fresh code, by the QR link. */
+export async function openBallot(page, kind, { javaScript = true, extra = "" } = {}) {
+  const code = freshCode(kind);
+  await page.goto(`${voteUrl[kind]}/vote?cycle=1&code=${code}${extra}`);
+  if (javaScript) await hydrated(page);
+  return code;
+}
