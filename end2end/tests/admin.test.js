@@ -127,6 +127,22 @@ test("an admin issues voter codes for a group, shown once", async () => {
   for (const code of codes) {
     assert.match(code, /^[2-9A-HJKMNP-TV-Y]{6}-[2-9A-HJKMNP-TV-Y]{6}-[2-9A-HJKMNP-TV-Y]{6}$/);
   }
+  // Each card: cycle, group, a QR code image, instructions in both languages.
+  const card = tool.locator(".code-card").first();
+  assert.match(await card.locator(".card-group").textContent(), /Grade 9/);
+  assert.match(await card.locator("img.qr").getAttribute("src"), /^data:image\/svg\+xml,/);
+  assert.match(await card.locator("[lang=en]").textContent(), /\/vote and type the code/);
+  assert.match(await card.locator("[lang=es]").textContent(), /escribe el código/);
+  // Printed, on A4 and on US Letter, only the cards: one page for four.
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: `${SHOTS}/code-sheet-print.png`, fullPage: true });
+  assert.equal(await page.locator(".site-header").isVisible(), false);
+  assert.equal(await page.locator(".code-card").first().isVisible(), true);
+  for (const format of ["A4", "Letter"]) {
+    const pdf = (await page.pdf({ format })).toString("latin1");
+    assert.equal(pdf.match(/\/Type\s*\/Page[^s]/g).length, 1, `one ${format} page`);
+  }
+  await page.emulateMedia({ media: "screen" });
   // Only digests are stored: a reload cannot show them again.
   await page.reload();
   assert.equal(await page.locator(".code-list").count(), 0);

@@ -5,17 +5,90 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// One card of the printable code sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeCard {
+    /// The code, as voters type it (three groups of six).
+    pub code: String,
+    /// The address that opens the ballot with the code filled in.
+    pub link: String,
+    /// That address as a QR code: an SVG image as a `data:` address.
+    pub qr: String,
+}
+
 /// Codes just issued, to show once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssuedCodes {
     /// The cycle.
     pub cycle_id: i32,
+    /// The cycle's name, for the cards.
+    pub cycle_name: String,
     /// The group's name.
     pub group: String,
-    /// The codes, as voters type them.
-    pub codes: Vec<String>,
+    /// Where voters vote (`https://school.example/vote`).
+    pub vote_address: String,
+    /// The codes' cards.
+    pub cards: Vec<CodeCard>,
     /// Codes the group holds in all, these included.
     pub in_group: u64,
+}
+
+/// The site's own address as the admin's browser reached it (its
+/// `Origin`, else `http://` and its `Host`), for links printed on cards.
+#[cfg(feature = "ssr")]
+fn site_address() -> String {
+    let plain = |text: &str| {
+        !text.is_empty()
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+    };
+    let parts = use_context::<http::request::Parts>();
+    let header = |name: http::HeaderName| {
+        parts
+            .as_ref()
+            .and_then(|p| p.headers.get(name)?.to_str().ok().map(str::to_owned))
+    };
+    if let Some(origin) = header(http::header::ORIGIN) {
+        let host = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"));
+        if host.is_some_and(plain) {
+            return origin;
+        }
+    }
+    match header(http::header::HOST) {
+        Some(host) if plain(&host) => format!("http://{host}"),
+        _ => "http://localhost".to_owned(),
+    }
+}
+
+/// The card of `code` for cycle `cycle`, its QR code made on the server.
+#[cfg(feature = "ssr")]
+fn card(site: &str, cycle: i32, code: &pebble_domain::VoterCode) -> CodeCard {
+    let link = format!("{site}/vote?cycle={cycle}&code={code}");
+    let svg = qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::M)
+        .map(|qr| {
+            qr.render::<qrcode::render::svg::Color>()
+                .quiet_zone(true)
+                .build()
+        })
+        .unwrap_or_default();
+    // The XML declaration is not needed in a data: image.
+    let svg = svg.split_once("?>").map_or(svg.as_str(), |(_, rest)| rest);
+    let mut qr = String::from("data:image/svg+xml,");
+    for byte in svg.bytes() {
+        if byte.is_ascii_alphanumeric() || b" -_.~=/:".contains(&byte) {
+            qr.push(char::from(byte));
+        } else {
+            qr.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    CodeCard {
+        code: code.to_string(),
+        link,
+        qr,
+    }
 }
 
 /// An admin issues `count` new codes for `group` of cycle `cycle_id`.
@@ -42,16 +115,25 @@ pub async fn issue_codes(
             ))
         })?;
     let db = database()?;
+    let cycle = crate::api::backend::find_cycle(&db, cycle_id).await?;
     match pebble_db::codes::issue_new(&db, cycle_id, &group, count)
         .await
         .map_err(internal)?
     {
-        Ok((codes, issued)) => Ok(IssuedCodes {
-            cycle_id,
-            group: group.as_str().to_owned(),
-            codes: codes.iter().map(ToString::to_string).collect(),
-            in_group: issued.in_group,
-        }),
+        Ok((codes, issued)) => {
+            let site = site_address();
+            Ok(IssuedCodes {
+                cycle_id,
+                cycle_name: cycle.name,
+                group: group.as_str().to_owned(),
+                vote_address: format!("{site}/vote"),
+                cards: codes
+                    .iter()
+                    .map(|code| card(&site, cycle_id, code))
+                    .collect(),
+                in_group: issued.in_group,
+            })
+        }
         Err(Refusal::NoCycle) => Err(not_found(crate::i18n::Thing::Cycle, cycle_id)),
         Err(Refusal::Closed(phase)) => Err(refuse(
             http::StatusCode::CONFLICT,

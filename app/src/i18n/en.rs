@@ -37,6 +37,8 @@ pub const STRINGS: Strings = Strings {
             "{n} new codes for {group} (the group now has {total}). They are shown only now: print or copy them before leaving this page."
         )
     },
+    code_qr_alt: "QR code: opens the ballot with this code filled in",
+    print_codes: "Print the code sheet",
     manifest_hash: "Ballot fingerprint (manifest hash)",
     manifest_hash_help: "The ballot was frozen when voting opened. Every receipt and the final count refer to this SHA-256; compare it with the one posted at school.",
     sort_label: "Sort proposals",

@@ -36,6 +36,8 @@ pub const STRINGS: Strings = Strings {
             "{n} códigos nuevos para {group} (el grupo tiene ahora {total}). Solo se muestran ahora: imprímelos o cópialos antes de salir de esta página."
         )
     },
+    code_qr_alt: "Código QR: abre la papeleta con este código ya escrito",
+    print_codes: "Imprimir la hoja de códigos",
     manifest_hash: "Huella de la papeleta (hash del manifiesto)",
     manifest_hash_help: "La papeleta quedó fijada al abrirse la votación. Cada recibo y el recuento final se refieren a este SHA-256; compáralo con el publicado en la escuela.",
     sort_label: "Ordenar propuestas",

@@ -57,6 +57,10 @@ pub struct Strings {
     pub issue_codes: &'static str,
     /// After issuing: how many, for which group, how many it holds now.
     pub codes_issued: fn(usize, &str, u64) -> String,
+    /// The QR code's alt text on a code card.
+    pub code_qr_alt: &'static str,
+    /// The button that prints the code sheet.
+    pub print_codes: &'static str,
     /// Label before the frozen manifest's hash.
     pub manifest_hash: &'static str,
     /// What the manifest hash is, under it.

@@ -12,6 +12,8 @@
 //! visible countdown before it.
 
 mod browser;
+
+pub use browser::print;
 mod ranked;
 mod sections;
 

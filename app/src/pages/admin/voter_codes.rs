@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::codes::IssueCodes;
+use crate::api::codes::{IssueCodes, IssuedCodes};
 use crate::components::feedback::ActionError;
 use crate::i18n::t;
 
@@ -28,15 +28,48 @@ pub fn VoterCodeTool(cycle_id: i32) -> impl IntoView {
                 <button type="submit">{text.issue_codes}</button>
             </ActionForm>
             <ActionError action=issue />
-            {move || issue.value().get().and_then(Result::ok).map(|issued| view! {
-                <div class="created" role="status">
-                    <p>{(text.codes_issued)(issued.codes.len(), &issued.group, issued.in_group)}</p>
-                    <ol class="code-list">
-                        {issued.codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
-                    </ol>
-                </div>
-            })}
+            {move || issue.value().get().and_then(Result::ok).map(|issued| view! { <CodeSheet issued /> })}
         </details>
     }
     .into_any()
+}
+
+/// The printable sheet: one card per code with the cycle, the group, the
+/// code grouped for reading, a QR code that opens the ballot with it and
+/// two lines of instructions (English and Spanish). Printing the page
+/// prints only the cards (see the print stylesheet).
+#[component]
+fn CodeSheet(issued: IssuedCodes) -> impl IntoView {
+    let text = t();
+    let IssuedCodes {
+        cycle_name,
+        group,
+        vote_address,
+        cards,
+        in_group,
+        ..
+    } = issued;
+    let count = cards.len();
+    let cards = cards
+        .into_iter()
+        .map(|card| {
+            view! {
+                <li class="code-card">
+                    <p class="card-cycle">{cycle_name.clone()}</p>
+                    <p class="card-group">{group.clone()}</p>
+                    <img class="qr" src=card.qr alt=text.code_qr_alt width="112" height="112" />
+                    <code class="card-code">{card.code}</code>
+                    <p class="card-help" lang="en">{format!("Scan the QR code, or open {vote_address} and type the code. One code, one ballot: keep it to yourself.")}</p>
+                    <p class="card-help" lang="es">{format!("Escanea el código QR, o abre {vote_address} y escribe el código. Un código, una papeleta: no lo compartas.")}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="created code-sheet" role="status">
+            <p class="no-print">{(text.codes_issued)(count, &group, in_group)}</p>
+            <p class="no-print"><button type="button" on:click=move |_| crate::islands::ballot::print()>{text.print_codes}</button></p>
+            <ol class="code-list code-cards">{cards}</ol>
+        </div>
+    }
 }
