@@ -53,6 +53,24 @@ impl Election {
     pub fn log_verifier(&self) -> Result<NoteVerifier, NoteError> {
         NoteVerifier::new(&self.log_origin(), &self.log_key)
     }
+
+    /// The nonce of the log entry of the paper ballot with `serial` (its
+    /// 12 symbols, no separators): the first 16 bytes of
+    /// `SHA-256("pebble/paper-ballot" ‖ election id ‖ serial)`. Anyone
+    /// holding the paper ballot can find its entry, as a receipt does,
+    /// and two paper ballots never share a leaf.
+    pub fn paper_nonce(&self, serial: &str) -> [u8; 16] {
+        use sha2::{Digest, Sha256};
+        let digest: Hash = Sha256::new()
+            .chain_update(b"pebble/paper-ballot")
+            .chain_update(self.id)
+            .chain_update(serial.as_bytes())
+            .finalize()
+            .into();
+        let mut nonce = [0u8; 16];
+        nonce.copy_from_slice(&digest[..16]);
+        nonce
+    }
 }
 
 impl FrozenManifest {

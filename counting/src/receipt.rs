@@ -22,7 +22,6 @@ use crate::checkpoint::{Checkpoint, CheckpointError};
 use crate::encoding::{DecodeError, Entry, decode_frozen};
 use crate::merkle::stored::TreeHead;
 use crate::merkle::{Hash, ProofError, leaf_hash, verify_consistency, verify_inclusion};
-use crate::note::NoteVerifier;
 
 /// What the voter holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,7 +107,8 @@ pub fn verify(claim: &Claim, evidence: &Evidence) -> Result<Verified, ReceiptErr
     let manifest = decode_frozen(&evidence.manifest).map_err(ReceiptError::Manifest)?;
     let manifest_hash = manifest.hash();
     let election = &manifest.election;
-    let verifier = NoteVerifier::new(&election.log_origin(), &election.log_key)
+    let verifier = election
+        .log_verifier()
         .map_err(|e| ReceiptError::Checkpoint(CheckpointError::Note(e)))?;
     let head = Checkpoint::open(&evidence.checkpoint, &verifier)
         .map_err(ReceiptError::Checkpoint)?

@@ -37,8 +37,11 @@ pub enum Refusal {
     Closed(Phase),
 }
 
-/// `count` codes from the operating system's random number generator.
-fn generate(count: u32) -> Result<Vec<VoterCode>, DbError> {
+/// Runs `make` with a byte source from the operating system's random
+/// number generator (read 256 bytes at a time).
+pub(crate) fn with_os_random<T>(
+    make: impl FnOnce(&mut dyn FnMut() -> u8) -> T,
+) -> Result<T, DbError> {
     let mut buffer = [0u8; 256];
     let mut used = buffer.len();
     let mut failed = None;
@@ -52,13 +55,20 @@ fn generate(count: u32) -> Result<Vec<VoterCode>, DbError> {
         used += 1;
         buffer[used - 1]
     };
-    let codes = (0..count)
-        .map(|_| VoterCode::generate(&mut next_byte))
-        .collect();
+    let made = make(&mut next_byte);
     match failed {
         Some(e) => Err(DbError::Random(e)),
-        None => Ok(codes),
+        None => Ok(made),
     }
+}
+
+/// `count` codes from the operating system's random number generator.
+fn generate(count: u32) -> Result<Vec<VoterCode>, DbError> {
+    with_os_random(|next_byte| {
+        (0..count)
+            .map(|_| VoterCode::generate(&mut *next_byte))
+            .collect()
+    })
 }
 
 /// Makes `count` new codes (at most [`MAX_COUNT`]) for `group` of cycle

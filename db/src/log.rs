@@ -23,7 +23,7 @@ use crate::entity::{ballot_log, log_entry, log_node};
 
 mod append;
 
-pub use append::append_many;
+pub use append::{Source, append_from, append_many};
 
 /// Where an entry went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,12 +148,13 @@ pub async fn sealed_checkpoint(
         .and_then(|row| row.sealed_checkpoint))
 }
 
-/// Entry `index` of the log: its canonical bytes and leaf hash.
+/// Entry `index` of the log: its canonical bytes, leaf hash and source
+/// (`online` or `paper`).
 pub async fn entry(
     db: &impl ConnectionTrait,
     cycle: i32,
     index: u64,
-) -> Result<Option<(Vec<u8>, Hash)>, DbError> {
+) -> Result<Option<(Vec<u8>, Hash, String)>, DbError> {
     let Ok(idx) = i64::try_from(index) else {
         return Ok(None);
     };
@@ -167,7 +168,7 @@ pub async fn entry(
     };
     let bytes = crate::hex::decode(&row.entry).ok_or_else(|| invalid("entry", &row.entry))?;
     let leaf = from_hex(&row.leaf).ok_or_else(|| invalid("leaf", &row.leaf))?;
-    Ok(Some((bytes, leaf)))
+    Ok(Some((bytes, leaf, row.source)))
 }
 
 /// The head of the log as it is now.

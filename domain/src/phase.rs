@@ -48,6 +48,9 @@ pub enum Action {
     EditCycle,
     /// Issue voter codes for a roster group (up to the end of voting).
     IssueCodes,
+    /// Print paper ballots, key them (double entry) and resolve
+    /// mismatches: while voting is open.
+    PaperBallots,
 }
 
 /// Why the current phase refuses an action. Each language words it
@@ -88,6 +91,9 @@ pub fn english_refusal(action: Action, phase: &str) -> String {
         }
         Action::IssueCodes => format!(
             "Voter codes are issued up to the end of voting; this cycle is in the {phase} phase."
+        ),
+        Action::PaperBallots => format!(
+            "Paper ballots are printed and keyed while voting is open; this cycle is in the {phase} phase."
         ),
     }
 }
@@ -153,6 +159,7 @@ impl Phase {
             Action::MovePhase | Action::EditCycle => self != Phase::Certified,
             Action::ManageAccounts => true,
             Action::IssueCodes => self <= Phase::Voting,
+            Action::PaperBallots => self == Phase::Voting,
         };
         if allowed {
             Ok(())

@@ -28,7 +28,9 @@ impl Role {
     pub fn may(self, action: Action) -> bool {
         match action {
             Action::SubmitProposal | Action::EditOwnProposal => self == Role::Student,
-            Action::ReviewProposal | Action::ModerateComment => self == Role::Committee,
+            Action::ReviewProposal | Action::ModerateComment | Action::PaperBallots => {
+                self == Role::Committee
+            }
             Action::Comment | Action::ReportComment => true,
             Action::MovePhase | Action::ManageAccounts | Action::EditCycle | Action::IssueCodes => {
                 self == Role::Admin

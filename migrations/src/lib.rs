@@ -13,6 +13,7 @@ mod m20261202_000001_voter_codes;
 mod m20261202_000002_ballot_log;
 mod m20261202_000003_frozen_manifests;
 mod m20261202_000004_log_keys;
+mod m20261202_000005_paper_ballots;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000002_ballot_log::Migration),
             Box::new(m20261202_000003_frozen_manifests::Migration),
             Box::new(m20261202_000004_log_keys::Migration),
+            Box::new(m20261202_000005_paper_ballots::Migration),
         ]
     }
 }

@@ -68,7 +68,7 @@ pub async fn receipt_evidence(
         .map_err(internal)?
         .head
         .size;
-    let (entry, _) = pebble_db::log::entry(&db, cycle, index)
+    let (entry, _, _) = pebble_db::log::entry(&db, cycle, index)
         .await
         .map_err(internal)?
         .filter(|_| index < size)

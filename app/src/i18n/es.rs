@@ -357,6 +357,9 @@ fn phase_refusal(action: Action, phase: &str) -> String {
         Action::IssueCodes => format!(
             "Los códigos de votación se emiten hasta el final de la votación; este ciclo está en la fase de {phase}."
         ),
+        Action::PaperBallots => format!(
+            "Las papeletas en papel se imprimen y se introducen mientras la votación está abierta; este ciclo está en la fase de {phase}."
+        ),
     }
 }
 

@@ -16,6 +16,9 @@ pub struct Model {
     pub entry: String,
     /// Its leaf hash, hex.
     pub leaf: String,
+    /// Where the ballot came from: `online` or `paper`. Not part of the
+    /// entry's bytes; the record lists it beside each entry.
+    pub source: String,
 }
 
 /// Relations of `log_entry`.

@@ -63,13 +63,42 @@ async fn take_positions(
     Ok(Err(AppendRefusal::Busy))
 }
 
-/// Appends `entries` (canonical bytes), in order, to cycle `cycle`'s log
-/// in the caller's transaction; each one's index, leaf and the head just
-/// after it. A refusal leaves the caller to roll back.
+/// Where a ballot came from, as the log lists it beside the entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Cast online (a page or the API).
+    Online,
+    /// Keyed from a paper ballot by double entry.
+    Paper,
+}
+
+impl Source {
+    /// The stored and published name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Online => "online",
+            Source::Paper => "paper",
+        }
+    }
+}
+
+/// Appends online `entries` (canonical bytes), in order, to cycle
+/// `cycle`'s log in the caller's transaction; each one's index, leaf and
+/// the head just after it. A refusal leaves the caller to roll back.
 pub async fn append_many(
     txn: &impl ConnectionTrait,
     cycle: i32,
     entries: &[&[u8]],
+) -> Result<Result<Vec<Appended>, AppendRefusal>, DbError> {
+    append_from(txn, cycle, entries, Source::Online).await
+}
+
+/// [`append_many`] for entries from `source`.
+pub async fn append_from(
+    txn: &impl ConnectionTrait,
+    cycle: i32,
+    entries: &[&[u8]],
+    source: Source,
 ) -> Result<Result<Vec<Appended>, AppendRefusal>, DbError> {
     if entries.is_empty() {
         return Ok(Ok(Vec::new()));
@@ -106,6 +135,7 @@ pub async fn append_many(
             idx: Set(int(at.index)),
             entry: Set(crate::hex::encode(entry)),
             leaf: Set(to_hex(&at.leaf)),
+            source: Set(source.name().to_owned()),
         })
         .collect();
     for chunk in rows.chunks(ROWS) {

@@ -63,14 +63,14 @@ pub async fn entry(
         ))
     };
     let at: u64 = index.parse().map_err(|_| missing())?;
-    let (bytes, leaf) = log::entry(&state.db, cycle, at)
+    let (bytes, leaf, source) = log::entry(&state.db, cycle, at)
         .await?
         .ok_or_else(missing)?;
     Ok(Json(json!({
         "index": at,
         "entry": STANDARD.encode(bytes),
         "leaf_hash": to_hex(&leaf),
-        "source": "online",
+        "source": source,
     })))
 }
 

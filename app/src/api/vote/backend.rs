@@ -205,7 +205,7 @@ pub async fn receipt_at(
     if index >= size || size > current {
         return Err(missing());
     }
-    let (_, stored_leaf) = pebble_db::log::entry(&db, cycle, index)
+    let (_, stored_leaf, _) = pebble_db::log::entry(&db, cycle, index)
         .await
         .map_err(internal)?
         .ok_or_else(missing)?;
