@@ -14,6 +14,7 @@ mod hex;
 pub mod invites;
 pub mod log;
 pub mod money;
+pub mod paper;
 pub mod proposal_images;
 pub mod proposals;
 pub mod seed;
