@@ -19,6 +19,8 @@ pub mod cycle_editor;
 pub mod cycles;
 pub mod home;
 #[allow(missing_docs)]
+pub mod paper;
+#[allow(missing_docs)]
 pub mod proposal_images;
 #[allow(missing_docs)]
 pub mod proposals;

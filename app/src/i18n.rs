@@ -4,12 +4,14 @@
 mod en;
 mod es;
 mod messages;
+mod paper;
 mod strings;
 mod vote;
 
 use leptos::prelude::*;
 
 pub use messages::Thing;
+pub use paper::{PaperStrings, tp};
 pub use strings::Strings;
 pub use vote::{Namer, VoteStrings, tv};
 

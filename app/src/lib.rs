@@ -27,6 +27,7 @@ use crate::pages::{
     join::JoinPage,
     new_proposal::NewProposalPage,
     not_found::NotFound,
+    paper::{PaperDeskPage, print::PaperPrintPage},
     proposal::ProposalRoute,
     receipt::ReceiptPage,
     sign_in::SignInPage,
@@ -99,6 +100,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/vote/review") view=ReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/vote/cast") view=CastPage ssr=SsrMode::Async />
                     <Route path=path!("/receipt") view=ReceiptPage ssr=SsrMode::Async />
+                    <Route path=path!("/committee/paper") view=PaperDeskPage ssr=SsrMode::Async />
+                    <Route path=path!("/committee/paper/print") view=PaperPrintPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -5,6 +5,7 @@ pub mod home;
 pub mod join;
 pub mod new_proposal;
 pub mod not_found;
+pub mod paper;
 pub mod proposal;
 pub mod receipt;
 pub mod sign_in;

@@ -16,6 +16,7 @@ mod home;
 mod images;
 mod language;
 mod manifests;
+mod paper;
 mod phases;
 mod proposals;
 mod roles;
