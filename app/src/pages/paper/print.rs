@@ -93,10 +93,10 @@ fn PaperBallot(sheet: BallotSheet, serial: String) -> impl IntoView {
     let wide = !matches!(sheet.rules, BallotRules::Approval { .. });
     view! {
         <li class="paper-ballot">
-            <header class="paper-head">
+            <div class="paper-head">
                 <p class="paper-cycle">{sheet.cycle_name.clone()}</p>
                 <p class="paper-serial">{text.serial_on_paper}": "<code class="serial">{serial}</code></p>
-            </header>
+            </div>
             <p class="paper-help"><strong>{help}</strong>" "{mark}</p>
             <ul class="paper-projects">
                 {sheet.projects.iter().map(|project| view! {
