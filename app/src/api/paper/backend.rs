@@ -154,7 +154,7 @@ pub async fn key(cycle: i32, serial: &str, fields: &BallotFields) -> Result<KeyO
     let keyed = paper::key(&db, cycle, &serial, member.id, &ballot)
         .await
         .map_err(internal)?
-        .map_err(|refusal| refused(refusal))?;
+        .map_err(refused)?;
     let (status, index) = match keyed {
         Keyed::Waiting => (PaperStatus::Open, None),
         Keyed::Logged(appended) => (PaperStatus::Logged, Some(appended.index)),
@@ -187,6 +187,6 @@ pub async fn resolve(
     paper::resolve(&db, cycle, &serial, member.id, resolution, reason.as_str())
         .await
         .map_err(internal)?
-        .map_err(|refusal| refused(refusal))?;
+        .map_err(refused)?;
     Ok(serial.to_string())
 }
