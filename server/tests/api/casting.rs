@@ -146,9 +146,10 @@ async fn columns(db: &pebble_db::DatabaseConnection, table: &str) -> Vec<String>
 
 async fn no_column_links_an_entry_to_a_code_a_voter_or_a_time(app: TestApp) {
     let db = app.database.open().await.expect("database");
+    // `source` says online or paper, which the published record shows.
     assert_eq!(
         columns(&db, "log_entry").await,
-        ["cycle_id", "entry", "idx", "leaf"]
+        ["cycle_id", "entry", "idx", "leaf", "source"]
     );
     assert_eq!(
         columns(&db, "voter_code").await,
