@@ -246,15 +246,15 @@ test("the receipt page verifies a real receipt in the browser and refuses a forg
   await page.getByText(/extends the one of \d+ your receipt was given with/).waitFor();
   await page.screenshot({ path: `${SHOTS}/receipt-check-phone.png`, fullPage: true });
   const flip = (hex) => (hex[0] === "0" ? "1" : "0") + hex.slice(1);
-  await page.getByLabel("Receipt").fill(JSON.stringify({ ...receipt, leaf_hash: flip(receipt.leaf_hash) }));
+  await page.getByLabel("Receipt", { exact: true }).fill(JSON.stringify({ ...receipt, leaf_hash: flip(receipt.leaf_hash) }));
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await page.getByText("This receipt could not be verified").waitFor();
   await page.getByText(/is not the one on your receipt/).waitFor();
   const forgedNote = receipt.signed_note.replace(/\n(\d+)\n/, (_, n) => `\n${Number(n) + 1}\n`);
-  await page.getByLabel("Receipt").fill(JSON.stringify({ ...receipt, signed_note: forgedNote }));
+  await page.getByLabel("Receipt", { exact: true }).fill(JSON.stringify({ ...receipt, signed_note: forgedNote }));
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await page.getByText(/checkpoint on your receipt is not signed/).waitFor();
-  await page.getByLabel("Receipt").fill("not a receipt");
+  await page.getByLabel("Receipt", { exact: true }).fill("not a receipt");
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await page.getByText("This is not a receipt.", { exact: false }).waitFor();
   await context.close();

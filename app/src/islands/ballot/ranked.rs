@@ -156,9 +156,9 @@ pub fn Ranked(
     view! {
         {move || if running.get() {
             view! {
-                <h3>{text.your_ranking}</h3>
+                <h2>{text.your_ranking}</h2>
                 {ranking.clone()}
-                <h3>{text.not_ranked}</h3>
+                <h2>{text.not_ranked}</h2>
                 <ul class="ballot-projects">{pool.clone()}</ul>
             }.into_any()
         } else {
