@@ -5,7 +5,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { launch } from "./browser.js";
-import { voteUrl, phone, hydrated, openBallot } from "./voting.js";
+import { voteUrl, phone, hydrated, openBallot, codesFromEnd } from "./voting.js";
+
+codesFromEnd();
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let browser;

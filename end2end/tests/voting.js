@@ -13,12 +13,22 @@ export const voteUrl = {
 const CODE = /^[0-9A-Z]{6}-[0-9A-Z]{6}-[0-9A-Z]{6}$/;
 const handedOut = { approval: 0, ranked: 0, allocation: 0 };
 
+// Each test file runs in a process of its own with its own count, so a
+// file other than voting.test.js takes its codes from the end of the list.
+let fromEnd = false;
+
+/** Hands out codes from the end of each list in this process. */
+export function codesFromEnd() {
+  fromEnd = true;
+}
+
 /** A voter code of the `kind` server not handed out before in this run. */
 export function freshCode(kind) {
   const file = process.env[`PEBBLE_E2E_${kind.toUpperCase()}_CODES`];
   assert.ok(file, `PEBBLE_E2E_${kind.toUpperCase()}_CODES names the codes file`);
   const all = readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => CODE.test(l));
-  const code = all[handedOut[kind]++];
+  const at = handedOut[kind]++;
+  const code = fromEnd ? all[all.length - 1 - at] : all[at];
   assert.ok(code, `enough ${kind} codes`);
   return code;
 }

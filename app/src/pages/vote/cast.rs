@@ -38,6 +38,7 @@ pub fn CastPage() -> impl IntoView {
     });
     view! {
         <Title text=text.cast_title />
+        <h1>{text.vote_title}</h1>
         <Transition fallback=move || view! { <p class="loading">{t().loading}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorNotice errors /> }>
                 {move || Suspend::new(async move {
