@@ -23,6 +23,19 @@ pub struct Election {
     pub threshold: u32,
     /// How many members the committee has (n).
     pub committee: u32,
+    /// The committee's members with the public keys that sign their
+    /// certifications, in the order certifications name them (empty
+    /// only in manifests frozen before certification keys, version 2).
+    pub members: Vec<CommitteeMember>,
+}
+
+/// A committee member as the frozen manifest names them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommitteeMember {
+    /// The member's name, as shown on the record.
+    pub name: String,
+    /// The Ed25519 public key of the member's certifications.
+    pub key: [u8; 32],
 }
 
 /// What voting opened with, frozen: the election, the counting manifest
@@ -52,6 +65,19 @@ impl Election {
     /// The verifier of the log's checkpoints.
     pub fn log_verifier(&self) -> Result<NoteVerifier, NoteError> {
         NoteVerifier::new(&self.log_origin(), &self.log_key)
+    }
+
+    /// The name of member `index`'s certification key:
+    /// `<log origin>/committee/<index>`.
+    pub fn member_key_name(&self, index: usize) -> String {
+        format!("{}/committee/{index}", self.log_origin())
+    }
+
+    /// The verifier of member `index`'s certifications, if there is
+    /// such a member.
+    pub fn member_verifier(&self, index: usize) -> Option<Result<NoteVerifier, NoteError>> {
+        let member = self.members.get(index)?;
+        Some(NoteVerifier::new(&self.member_key_name(index), &member.key))
     }
 
     /// The nonce of the log entry of the paper ballot with `serial` (its

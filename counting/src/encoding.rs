@@ -24,7 +24,7 @@
 //!   tie_break = 1 cheapest-then-seeded | 2 previous-round-then-seeded | 3 id
 //! ```
 //!
-//! Pebble publishes the hash of the frozen manifest ([`frozen`], version 2),
+//! Pebble publishes the hash of the frozen manifest ([`frozen`], version 3),
 //! which wraps these manifest bytes with the election's identity. A ballot
 //! log entry ([`Entry`], version 2) wraps a ballot with the manifest hash
 //! and a nonce; its leaf hash is `SHA-256(0x00 ‖ entry)`.

@@ -16,6 +16,7 @@ pub mod note;
 pub mod pabulib;
 pub mod project;
 pub mod receipt;
+pub mod record;
 pub mod rules;
 pub mod tiebreak;
 pub mod tracker;
@@ -25,7 +26,7 @@ pub mod transcript;
 mod testing;
 
 pub use ballot::{Ballot, BallotError, BallotKind};
-pub use election::{Election, FrozenManifest};
+pub use election::{CommitteeMember, Election, FrozenManifest};
 pub use manifest::{BallotRules, Completion, Manifest, ManifestError, Rule, TieBreak, UnknownName};
 pub use money::{Cents, Currency, MoneyError};
 pub use project::{Project, ProjectId, ProjectIdError};

@@ -53,6 +53,17 @@ impl Status {
             Status::Voided => "voided",
         }
     }
+
+    /// The status stored as `name`; anything unknown reads as open, the
+    /// state that lets nothing into the log by itself.
+    pub fn from_name(name: &str) -> Status {
+        match name {
+            "logged" => Status::Logged,
+            "mismatch" => Status::Mismatch,
+            "voided" => Status::Voided,
+            _ => Status::Open,
+        }
+    }
 }
 
 /// Why a paper ballot was not printed, keyed or resolved.
@@ -288,15 +299,15 @@ pub async fn key(
 
 /// Why a paper ballot in `row`'s state takes no entry, if it does not.
 fn refusal_for(row: &paper_ballot::Model) -> Option<PaperRefusal> {
-    match row.status.as_str() {
-        "logged" => Some(PaperRefusal::Logged(
+    match Status::from_name(&row.status) {
+        Status::Logged => Some(PaperRefusal::Logged(
             row.logged_idx
                 .and_then(|idx| u64::try_from(idx).ok())
                 .unwrap_or(0),
         )),
-        "voided" => Some(PaperRefusal::Voided),
-        "mismatch" => Some(PaperRefusal::Mismatched),
-        _ => None,
+        Status::Voided => Some(PaperRefusal::Voided),
+        Status::Mismatch => Some(PaperRefusal::Mismatched),
+        Status::Open => None,
     }
 }
 
@@ -350,4 +361,27 @@ async fn record_resolution(
     .exec_without_returning(txn)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Status;
+
+    #[test]
+    fn every_status_reads_back_from_its_stored_name() {
+        for status in [
+            Status::Open,
+            Status::Logged,
+            Status::Mismatch,
+            Status::Voided,
+        ] {
+            assert_eq!(Status::from_name(status.name()), status);
+        }
+    }
+
+    #[test]
+    fn an_unknown_stored_name_reads_as_open() {
+        assert_eq!(Status::from_name("LOGGED"), Status::Open);
+        assert_eq!(Status::from_name(""), Status::Open);
+    }
 }

@@ -1,24 +1,31 @@
-//! The canonical bytes of a [`FrozenManifest`], version 2.
+//! The canonical bytes of a [`FrozenManifest`], version 3.
 //!
 //! ```text
-//! frozen   = version:u8=2  tag:"pebble frozen manifest" (22 bytes)
+//! frozen   = version:u8=3  tag:"pebble frozen manifest" (22 bytes)
 //!            election_id:16  cycle:u64  name:text  currency:3 (ASCII A–Z)
 //!            log_key:32  threshold:u32  committee:u32
+//!            member * committee                  (version 3 only)
 //!            manifest_len:u32  manifest          (version 1, see the parent module)
 //!            title:text * (the manifest's project count, in its order)
+//! member   = name:text  certification_key:32
 //! text     = length:u16  UTF-8 bytes
 //! ```
 //!
-//! The published manifest hash is `SHA-256(frozen)`. Nothing may follow
-//! the last title.
+//! Version 2 is the same without the members; manifests frozen before
+//! certification keys existed keep it (an [`Election`] without members
+//! encodes as version 2), so their hashes never change. The published
+//! manifest hash is `SHA-256(frozen)`. Nothing may follow the last title.
 
 use super::reader::Reader;
 use super::{DecodeError, decode_manifest, encode_manifest};
 use crate::Currency;
-use crate::election::{Election, FrozenManifest};
+use crate::election::{CommitteeMember, Election, FrozenManifest};
 
 /// The frozen manifest format's version.
-pub const FROZEN_VERSION: u8 = 2;
+pub const FROZEN_VERSION: u8 = 3;
+
+/// The version without committee members.
+const FROZEN_VERSION_NO_MEMBERS: u8 = 2;
 
 /// The domain tag after the version byte.
 pub const FROZEN_TAG: &[u8] = b"pebble frozen manifest";
@@ -27,7 +34,11 @@ pub(crate) fn encode(frozen: &FrozenManifest) -> Vec<u8> {
     let election = &frozen.election;
     let manifest = encode_manifest(&frozen.manifest);
     let mut out = Vec::with_capacity(128 + manifest.len());
-    out.push(FROZEN_VERSION);
+    out.push(if election.members.is_empty() {
+        FROZEN_VERSION_NO_MEMBERS
+    } else {
+        FROZEN_VERSION
+    });
     out.extend_from_slice(FROZEN_TAG);
     out.extend_from_slice(&election.id);
     out.extend_from_slice(&election.cycle.to_be_bytes());
@@ -35,7 +46,16 @@ pub(crate) fn encode(frozen: &FrozenManifest) -> Vec<u8> {
     out.extend_from_slice(election.currency.code().as_bytes());
     out.extend_from_slice(&election.log_key);
     out.extend_from_slice(&election.threshold.to_be_bytes());
-    out.extend_from_slice(&election.committee.to_be_bytes());
+    if election.members.is_empty() {
+        out.extend_from_slice(&election.committee.to_be_bytes());
+    } else {
+        let count = u32::try_from(election.members.len()).unwrap_or(u32::MAX);
+        out.extend_from_slice(&count.to_be_bytes());
+        for member in &election.members {
+            put_text(&mut out, &member.name);
+            out.extend_from_slice(&member.key);
+        }
+    }
     let len = u32::try_from(manifest.len()).unwrap_or(u32::MAX);
     out.extend_from_slice(&len.to_be_bytes());
     out.extend_from_slice(&manifest);
@@ -60,7 +80,8 @@ fn put_text(out: &mut Vec<u8>, text: &str) {
 /// would not write.
 pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
     let mut r = Reader::new(bytes);
-    if r.u8()? != FROZEN_VERSION {
+    let version = r.u8()?;
+    if version != FROZEN_VERSION && version != FROZEN_VERSION_NO_MEMBERS {
         return r.fail_at(0, "unsupported frozen manifest version");
     }
     if r.take(FROZEN_TAG.len())? != FROZEN_TAG {
@@ -80,7 +101,20 @@ pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
     let mut log_key = [0u8; 32];
     log_key.copy_from_slice(r.take(32)?);
     let threshold = r.u32()?;
+    let at = r.at();
     let committee = r.u32()?;
+    let mut members = Vec::new();
+    if version == FROZEN_VERSION {
+        if committee == 0 {
+            return r.fail_at(at, "a version 3 manifest names at least one member");
+        }
+        for _ in 0..committee {
+            let name = r.text()?;
+            let mut key = [0u8; 32];
+            key.copy_from_slice(r.take(32)?);
+            members.push(CommitteeMember { name, key });
+        }
+    }
     let len = usize::try_from(r.u32()?).unwrap_or(usize::MAX);
     let start = r.at();
     let manifest = decode_manifest(r.take(len)?).map_err(|e| DecodeError {
@@ -100,6 +134,7 @@ pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
             log_key,
             threshold,
             committee,
+            members,
         },
         manifest,
         titles,

@@ -23,6 +23,7 @@ fn new_log(size: usize) -> Log {
         log_key: [0; 32],
         threshold: 2,
         committee: 3,
+        members: Vec::new(),
     };
     let signer = NoteSigner::new(&election.log_origin(), &[9; 32]).expect("a key name");
     election.log_key = signer.public_key();

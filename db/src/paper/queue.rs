@@ -70,15 +70,6 @@ fn serial_of(text: &str) -> Result<PaperSerial, DbError> {
     })
 }
 
-fn status_of(text: &str) -> Status {
-    match text {
-        "logged" => Status::Logged,
-        "mismatch" => Status::Mismatch,
-        "voided" => Status::Voided,
-        _ => Status::Open,
-    }
-}
-
 /// Member `account`'s keyings in cycle `cycle`, newest first (never
 /// another member's: double entry is blind).
 pub async fn your_entries(
@@ -97,7 +88,7 @@ pub async fn your_entries(
         let status = paper_ballot::Entity::find_by_id((cycle, entry.serial.clone()))
             .one(db)
             .await?
-            .map_or(Status::Open, |row| status_of(&row.status));
+            .map_or(Status::Open, |row| Status::from_name(&row.status));
         keyings.push(Keying {
             serial: serial_of(&entry.serial)?,
             ballot: stored_ballot(&entry.ballot)?,

@@ -17,6 +17,7 @@ fn frozen() -> FrozenManifest {
             log_key: [0x22; 32],
             threshold: 2,
             committee: 3,
+            members: Vec::new(),
         },
         manifest: manifest(
             10_000,
@@ -29,8 +30,22 @@ fn frozen() -> FrozenManifest {
     }
 }
 
+/// The same election with its committee's certification keys (version 3).
+fn frozen_with_members() -> FrozenManifest {
+    let mut frozen = frozen();
+    frozen.election.members = ["Okafor", "Lindqvist", "Ana Peña"]
+        .iter()
+        .zip([0x31u8, 0x32, 0x33])
+        .map(|(name, byte)| CommitteeMember {
+            name: (*name).to_owned(),
+            key: [byte; 32],
+        })
+        .collect();
+    frozen
+}
+
 #[test]
-fn frozen_manifest_bytes_are_pinned() {
+fn version_2_bytes_without_members_are_pinned() {
     let bytes = frozen().encode();
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     let manifest = [
@@ -70,19 +85,56 @@ fn frozen_manifest_bytes_are_pinned() {
 }
 
 #[test]
+fn version_3_writes_each_member_after_the_count() {
+    let v2 = frozen().encode();
+    let v3 = frozen_with_members().encode();
+    assert_eq!(v3[0], 3);
+    let members_at = 1 + 22 + 16 + 8 + 2 + 11 + 3 + 32 + 4;
+    assert_eq!(v3[members_at..members_at + 4], [0, 0, 0, 3]);
+    let first = [&[0u8, 6][..], b"Okafor", &[0x31; 32]].concat();
+    assert_eq!(v3[members_at + 4..members_at + 4 + first.len()], first);
+    let members_len = (2 + 6 + 32) + (2 + 9 + 32) + (2 + 9 + 32);
+    assert_eq!(v3.len(), v2.len() + members_len);
+    assert_eq!(v3[members_at + 4 + members_len..], v2[members_at + 4..]);
+}
+
+#[test]
 fn a_frozen_manifest_decodes_to_itself() {
     assert_eq!(decode_frozen(&frozen().encode()), Ok(frozen()));
+    assert_eq!(
+        decode_frozen(&frozen_with_members().encode()),
+        Ok(frozen_with_members())
+    );
+}
+
+#[test]
+fn a_version_3_manifest_without_members_is_refused() {
+    let mut bytes = frozen().encode();
+    bytes[0] = 3;
+    assert!(decode_frozen(&bytes).is_err());
 }
 
 #[test]
 fn every_cut_and_any_trailing_byte_is_refused() {
-    let bytes = frozen().encode();
-    for len in 0..bytes.len() {
-        assert!(decode_frozen(&bytes[..len]).is_err(), "cut at {len}");
+    for bytes in [frozen().encode(), frozen_with_members().encode()] {
+        for len in 0..bytes.len() {
+            assert!(decode_frozen(&bytes[..len]).is_err(), "cut at {len}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(decode_frozen(&longer).is_err());
     }
-    let mut longer = bytes.clone();
-    longer.push(0);
-    assert!(decode_frozen(&longer).is_err());
+}
+
+#[test]
+fn each_member_key_gets_its_own_name() {
+    let election = frozen_with_members().election;
+    assert_eq!(
+        election.member_key_name(1),
+        "pebble/cycles/7/11111111111111111111111111111111/committee/1"
+    );
+    assert!(election.member_verifier(2).is_some());
+    assert!(election.member_verifier(3).is_none());
 }
 
 #[test]
@@ -104,6 +156,10 @@ fn another_election_never_shares_the_hash() {
     let mut other = base.clone();
     other.titles[1].push('!');
     others.push(other);
+    others.push(frozen_with_members());
+    let mut other = frozen_with_members();
+    other.election.members[2].key[31] ^= 1;
+    others.push(other);
     for other in others {
         assert_ne!(other.hash(), base.hash(), "{other:?}");
     }
@@ -120,12 +176,12 @@ fn the_log_is_named_after_the_cycle_and_the_election() {
 proptest! {
     #[test]
     fn flipping_any_bit_is_refused_or_reads_as_another_manifest(at in 0usize..200, bit in 0u8..8) {
-        let bytes = frozen().encode();
+        let bytes = frozen_with_members().encode();
         let at = at % bytes.len();
         let mut flipped = bytes.clone();
         flipped[at] ^= 1 << bit;
         if let Ok(read) = decode_frozen(&flipped) {
-            prop_assert_ne!(read.clone(), frozen());
+            prop_assert_ne!(read.clone(), frozen_with_members());
             prop_assert_eq!(read.encode(), flipped);
         }
     }

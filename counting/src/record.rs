@@ -1,0 +1,148 @@
+//! The election record: everything needed to re-check a cycle's count
+//! without its server, and the hash its committee certifies.
+//!
+//! A record holds the frozen manifest, every log entry in log order with
+//! its source, the sealed signed checkpoint, the tie-break seed's inputs,
+//! the outcome with its byte-exact transcript, the turnout per roster
+//! group (codes issued and used, never ballots per group) and the
+//! committee's certifications. Its JSON form (this module's serde types)
+//! is the exchange form; its hash is over the canonical bytes of
+//! [`canonical`], not over JSON text, so any implementation can
+//! recompute it. Certifications sign that hash and so are not part of
+//! it. [`verify`] re-checks a record; `docs/election-record.md` in the
+//! repository defines every byte.
+
+pub mod canonical;
+pub mod certification;
+mod compile;
+pub mod verify;
+
+use serde::{Deserialize, Serialize};
+
+pub use certification::{Certification, Decision};
+pub use compile::{CompileError, Parts};
+pub use verify::{Discrepancy, Verified, verify};
+
+use crate::transcript::Outcome;
+
+/// The `format` every record of this version carries.
+pub const RECORD_FORMAT: &str = "pebble election record 1";
+
+/// A cycle's election record, in its JSON form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// [`RECORD_FORMAT`].
+    pub format: String,
+    /// SHA-256 of the canonical bytes, hex: what the committee certifies.
+    pub record_hash: String,
+    /// The frozen manifest.
+    pub manifest: ManifestPart,
+    /// The sealed ballot log.
+    pub log: LogPart,
+    /// The tie-break seed and its inputs.
+    pub seed: SeedPart,
+    /// Who won, what was spent, and every round.
+    pub outcome: Outcome,
+    /// The plain-text transcript (`Outcome`'s `Display`), byte-exact.
+    pub transcript: String,
+    /// Codes issued and used per roster group.
+    pub turnout: Vec<GroupTurnout>,
+    /// Each committee member's decision on `record_hash`, in the order
+    /// they were made.
+    pub certifications: Vec<Certification>,
+}
+
+/// The frozen manifest as stored and hashed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestPart {
+    /// Its canonical bytes, base64 (RFC 4648 §4).
+    pub bytes: String,
+    /// SHA-256 of the bytes, hex: the manifest hash every entry names.
+    pub hash: String,
+}
+
+/// The sealed log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogPart {
+    /// The log's verifier key (signed-note text form), as the manifest's
+    /// log key and the log's name make it.
+    pub public_key: String,
+    /// The checkpoint signed when voting closed, as a signed note.
+    pub checkpoint: String,
+    /// Every entry in log order.
+    pub entries: Vec<RecordEntry>,
+}
+
+/// One log entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordEntry {
+    /// The entry's canonical bytes, base64.
+    pub entry: String,
+    /// Where the ballot came from.
+    pub source: Source,
+}
+
+/// Where a log entry came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Cast on the web or the API with a voter code.
+    Online,
+    /// A paper ballot keyed twice by the committee.
+    Paper,
+}
+
+impl Source {
+    /// The byte the canonical form writes.
+    pub fn byte(self) -> u8 {
+        match self {
+            Source::Online => 0,
+            Source::Paper => 1,
+        }
+    }
+
+    /// The name the API and JSON use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Online => "online",
+            Source::Paper => "paper",
+        }
+    }
+}
+
+/// The tie-break seed: `SHA-256("pebble/tiebreak" ‖ sealed root ‖ entropy)`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeedPart {
+    /// The sealed checkpoint's root, hex.
+    pub sealed_root: String,
+    /// The public entropy entered at the certification meeting.
+    pub entropy: String,
+    /// The seed, hex.
+    pub seed: String,
+}
+
+/// Participation of one roster group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupTurnout {
+    /// The group's name.
+    pub group: String,
+    /// Voter codes issued to it.
+    pub issued: u64,
+    /// Of those, codes a ballot was cast with.
+    pub used: u64,
+}
+
+impl Record {
+    /// Each member's latest decision, by member index (later decisions
+    /// replace earlier ones).
+    pub fn latest_decisions(&self) -> std::collections::BTreeMap<u32, &Certification> {
+        let mut latest = std::collections::BTreeMap::new();
+        for certification in &self.certifications {
+            latest.insert(certification.member, certification);
+        }
+        latest
+    }
+}
+
+#[cfg(test)]
+mod tests;
