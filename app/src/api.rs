@@ -14,6 +14,8 @@ pub mod ballot_box;
 #[allow(missing_docs)]
 pub mod codes;
 #[allow(missing_docs)]
+pub mod count;
+#[allow(missing_docs)]
 pub mod cycle_editor;
 #[allow(missing_docs)]
 pub mod cycles;

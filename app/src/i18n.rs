@@ -1,6 +1,7 @@
 //! Every string a visitor sees, per language. Adding a language is adding
 //! one file beside `en.rs` (a [`Strings`] value) and one arm in [`Lang`].
 
+mod count;
 mod en;
 mod es;
 mod messages;
@@ -10,6 +11,7 @@ mod vote;
 
 use leptos::prelude::*;
 
+pub use count::{CountStrings, tc};
 pub use messages::Thing;
 pub use paper::{PaperStrings, tp};
 pub use strings::Strings;

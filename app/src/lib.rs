@@ -23,6 +23,7 @@ use crate::i18n::request_lang;
 use crate::pages::{
     admin::AdminPage,
     admin::cycle_editor::{EditCyclePage, NewCyclePage},
+    count::CountPage,
     home::HomePage,
     join::JoinPage,
     new_proposal::NewProposalPage,
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/receipt") view=ReceiptPage ssr=SsrMode::Async />
                     <Route path=path!("/committee/paper") view=PaperDeskPage ssr=SsrMode::Async />
                     <Route path=path!("/committee/paper/print") view=PaperPrintPage ssr=SsrMode::Async />
+                    <Route path=path!("/committee/count") view=CountPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod admin;
+pub mod count;
 pub mod home;
 pub mod join;
 pub mod new_proposal;

@@ -15,6 +15,7 @@
 pub mod canonical;
 pub mod certification;
 mod compile;
+pub mod export;
 pub mod verify;
 
 use serde::{Deserialize, Serialize};

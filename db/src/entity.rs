@@ -2,9 +2,12 @@
 
 pub mod account;
 pub mod ballot_log;
+pub mod certification;
 pub mod code_group;
 pub mod comment;
 pub mod comment_report;
+pub mod committee_key;
+pub mod count_record;
 pub mod cycle;
 pub mod cycle_committee;
 pub mod frozen_manifest;

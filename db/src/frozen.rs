@@ -8,13 +8,13 @@
 
 use counting::merkle::{Hash, from_hex, to_hex};
 use counting::note::NoteSigner;
-use counting::{Election, FrozenManifest, Manifest};
+use counting::{CommitteeMember, Election, FrozenManifest, Manifest};
 use rand::TryRngCore;
 use rand::rngs::OsRng;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::DbError;
-use crate::entity::{cycle, frozen_manifest, log_key, proposal};
+use crate::entity::{account, committee_key, cycle, frozen_manifest, log_key, proposal};
 
 /// A frozen manifest and its hash.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,6 +50,7 @@ pub(crate) async fn freeze(
         log_key: [0; 32],
         threshold: settings.certify_k(),
         committee: u32::try_from(settings.committee().len()).unwrap_or(u32::MAX),
+        members: Vec::new(),
     };
     let signer =
         NoteSigner::new(&election.log_origin(), &seed).map_err(|e| DbError::InvalidValue {
@@ -58,6 +59,7 @@ pub(crate) async fn freeze(
             value: e.to_string(),
         })?;
     election.log_key = signer.public_key();
+    let member_seeds = committee_keys(txn, cycle.id, &mut election, settings.committee()).await?;
     let titles = titles_of(txn, cycle.id, &manifest).await?;
     let frozen = FrozenManifest {
         election,
@@ -72,6 +74,16 @@ pub(crate) async fn freeze(
     })
     .exec_without_returning(txn)
     .await?;
+    for (member, (account, seed)) in member_seeds.into_iter().enumerate() {
+        committee_key::Entity::insert(committee_key::ActiveModel {
+            cycle_id: Set(cycle.id),
+            member: Set(i32::try_from(member).unwrap_or(i32::MAX)),
+            account_id: Set(account),
+            secret: Set(crate::hex::encode(&seed)),
+        })
+        .exec_without_returning(txn)
+        .await?;
+    }
     log_key::Entity::insert(log_key::ActiveModel {
         cycle_id: Set(cycle.id),
         secret: Set(crate::hex::encode(&seed)),
@@ -82,6 +94,47 @@ pub(crate) async fn freeze(
         manifest: frozen,
         hash,
     })
+}
+
+/// Makes a certification key for each of `committee` (account ids, in
+/// the order the manifest will list them) and names the members with
+/// their public keys in `election`; returns each account with its seed.
+async fn committee_keys(
+    txn: &impl ConnectionTrait,
+    cycle: i32,
+    election: &mut Election,
+    committee: &[i32],
+) -> Result<Vec<(i32, [u8; 32])>, DbError> {
+    let accounts = account::Entity::find()
+        .filter(account::Column::Id.is_in(committee.iter().copied()))
+        .all(txn)
+        .await?;
+    let mut seeds = Vec::with_capacity(committee.len());
+    for (index, &id) in committee.iter().enumerate() {
+        let name = accounts
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.display_name.clone())
+            .ok_or_else(|| DbError::InvalidValue {
+                table: "cycle_committee",
+                column: "account_id",
+                value: format!("no account {id} on cycle {cycle}'s committee"),
+            })?;
+        let seed = random::<32>()?;
+        let signer = NoteSigner::new(&election.member_key_name(index), &seed).map_err(|e| {
+            DbError::InvalidValue {
+                table: "cycle",
+                column: "id",
+                value: e.to_string(),
+            }
+        })?;
+        election.members.push(CommitteeMember {
+            name,
+            key: signer.public_key(),
+        });
+        seeds.push((id, seed));
+    }
+    Ok(seeds)
 }
 
 /// The titles of the manifest's projects (proposal ids), in its order.

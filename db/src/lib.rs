@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod casting;
 pub mod codes;
 pub mod connection;
+pub mod count;
 pub mod cycle_settings;
 pub mod cycles;
 pub mod entity;

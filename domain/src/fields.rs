@@ -201,6 +201,34 @@ impl Reason {
     }
 }
 
+/// The public entropy entered at the certification meeting (dice rolls,
+/// a lottery draw): one line of at most [`ENTROPY_MAX`] characters. It
+/// goes into the tie-break seed exactly as kept here (trimmed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entropy(String);
+
+/// Longest entropy.
+pub const ENTROPY_MAX: usize = 200;
+
+impl Entropy {
+    /// Parses the entropy field.
+    pub fn parse(raw: &str) -> Result<Entropy, FieldError> {
+        text(
+            "entropy",
+            Label::Other("The public entropy"),
+            raw,
+            ENTROPY_MAX,
+            false,
+        )
+        .map(Entropy)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The committee's public note on a proposal: at most [`NOTE_MAX`]
 /// characters, newlines allowed.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -23,7 +23,7 @@ pub mod transition;
 pub mod voter_code;
 
 pub use cycle_form::{CycleForm, CycleSettings, CycleText, SettingsParts};
-pub use fields::{CommentBody, FieldError, ProposalDraft, PublicNote, Reason};
+pub use fields::{CommentBody, Entropy, FieldError, ProposalDraft, PublicNote, Reason};
 pub use local_path::LocalPath;
 pub use named::{Named, UnknownName};
 pub use paper_serial::{PaperSerial, SerialError};

@@ -51,6 +51,9 @@ pub enum Action {
     /// Print paper ballots, key them (double entry) and resolve
     /// mismatches: while voting is open.
     PaperBallots,
+    /// Enter the public entropy that starts the count, then certify the
+    /// record or object to it: while counting.
+    Certify,
 }
 
 /// Why the current phase refuses an action. Each language words it
@@ -94,6 +97,9 @@ pub fn english_refusal(action: Action, phase: &str) -> String {
         ),
         Action::PaperBallots => format!(
             "Paper ballots are printed and keyed while voting is open; this cycle is in the {phase} phase."
+        ),
+        Action::Certify => format!(
+            "The count is run and certified in the counting phase; this cycle is in the {phase} phase."
         ),
     }
 }
@@ -160,6 +166,7 @@ impl Phase {
             Action::ManageAccounts => true,
             Action::IssueCodes => self <= Phase::Voting,
             Action::PaperBallots => self == Phase::Voting,
+            Action::Certify => self == Phase::Counting,
         };
         if allowed {
             Ok(())

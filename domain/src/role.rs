@@ -28,9 +28,10 @@ impl Role {
     pub fn may(self, action: Action) -> bool {
         match action {
             Action::SubmitProposal | Action::EditOwnProposal => self == Role::Student,
-            Action::ReviewProposal | Action::ModerateComment | Action::PaperBallots => {
-                self == Role::Committee
-            }
+            Action::ReviewProposal
+            | Action::ModerateComment
+            | Action::PaperBallots
+            | Action::Certify => self == Role::Committee,
             Action::Comment | Action::ReportComment => true,
             Action::MovePhase | Action::ManageAccounts | Action::EditCycle | Action::IssueCodes => {
                 self == Role::Admin

@@ -14,6 +14,7 @@ mod m20261202_000002_ballot_log;
 mod m20261202_000003_frozen_manifests;
 mod m20261202_000004_log_keys;
 mod m20261202_000005_paper_ballots;
+mod m20261203_000001_count_records;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000003_frozen_manifests::Migration),
             Box::new(m20261202_000004_log_keys::Migration),
             Box::new(m20261202_000005_paper_ballots::Migration),
+            Box::new(m20261203_000001_count_records::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ pub mod limiter;
 pub mod log;
 pub mod manifest;
 pub mod metrics;
+pub mod record;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -66,5 +67,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cycles/{id}/log/entries/{index}", get(log::entry))
         .route("/api/v1/cycles/{id}/log/inclusion", get(log::inclusion))
         .route("/api/v1/cycles/{id}/log/consistency", get(log::consistency))
+        .route("/api/v1/cycles/{id}/record", get(record::record))
+        .route("/api/v1/cycles/{id}/ballots.pb", get(record::ballots_pb))
+        .route("/api/v1/cycles/{id}/results.csv", get(record::results_csv))
         .route("/metrics", get(metrics::metrics))
 }

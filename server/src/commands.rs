@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod codes;
+pub mod export;
 pub mod fuzz;
 pub mod loadgen;
 pub mod tally;

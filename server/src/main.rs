@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use pebble_domain::Phase;
-use pebble_server::commands::{bench, codes, fuzz, loadgen, tally};
+use pebble_server::commands::{bench, codes, export, fuzz, loadgen, tally};
 use pebble_server::{Application, DatabaseConfig, telemetry};
 
 // glibc's allocator spent about a third of reading a million-vote pabulib
@@ -66,6 +66,15 @@ enum Command {
     /// Feed the decoders random and mutated inputs; count panics and
     /// non-canonical accepts (no database needed).
     Fuzz(fuzz::FuzzArgs),
+    /// Re-check an election record offline (no database needed): the
+    /// manifest, the log against its signed checkpoint, the seed, the
+    /// count and every certification. Prints OK or the first discrepancy.
+    Verify {
+        /// The record's JSON file.
+        record: PathBuf,
+    },
+    /// Export a certified cycle's record, ballots or results.
+    Export(export::ExportArgs),
 }
 
 /// `pebble cycle …`.
@@ -120,11 +129,25 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Bench(args) => return bench::run(args).map(|out| print!("{out}")),
         Command::Loadgen(args) => return loadgen::run(args).await.map(|out| print!("{out}")),
         Command::Fuzz(args) => return fuzz::run(args).map(|out| print!("{out}")),
+        Command::Verify { record } => {
+            let report = pebble_verify::verify_file(record);
+            print!("{}", report.text);
+            return if report.ok {
+                Ok(())
+            } else {
+                Err("the record did not verify".to_owned())
+            };
+        }
         _ => {}
     }
     let db = cli.database.open().await.map_err(|e| e.to_string())?;
     match cli.command {
-        Command::Tally(_) | Command::Bench(_) | Command::Loadgen(_) | Command::Fuzz(_) => Ok(()),
+        Command::Tally(_)
+        | Command::Bench(_)
+        | Command::Loadgen(_)
+        | Command::Fuzz(_)
+        | Command::Verify { .. } => Ok(()),
+        Command::Export(args) => export::run(&db, &args).await,
         Command::Migrate => {
             println!("Database is up to date.");
             Ok(())

@@ -26,7 +26,10 @@ pub fn SiteHeader() -> impl IntoView {
                             Ok(Some(viewer)) => view! {
                                 <span class="viewer">{format!("{} {}", text.signed_in_as, viewer.name)}</span>
                                 {(viewer.role == Role::Admin).then(|| view! { <a href="/admin">{text.admin_link}</a> })}
-                                {(viewer.role == Role::Committee).then(|| view! { <a href="/committee/paper">{crate::i18n::tp().desk_title}</a> })}
+                                {(viewer.role == Role::Committee).then(|| view! {
+                                    <a href="/committee/paper">{crate::i18n::tp().desk_title}</a>
+                                    <a href="/committee/count">{crate::i18n::tc().title}</a>
+                                })}
                                 <ActionForm action=session.sign_out attr:class="inline">
                                     <button type="submit" class="link-button">{text.sign_out}</button>
                                 </ActionForm>

@@ -360,6 +360,9 @@ fn phase_refusal(action: Action, phase: &str) -> String {
         Action::PaperBallots => format!(
             "Las papeletas en papel se imprimen y se introducen mientras la votación está abierta; este ciclo está en la fase de {phase}."
         ),
+        Action::Certify => format!(
+            "El recuento se hace y se certifica en la fase de recuento; este ciclo está en la fase de {phase}."
+        ),
     }
 }
 

@@ -382,3 +382,31 @@ proptest! {
         prop_assert!(found.at.starts_with("log.entries"), "{}", found);
     }
 }
+
+#[test]
+fn the_pb_export_reads_back_to_the_logged_ballots_in_log_order() {
+    let record = certified();
+    let text = export::pb(&frozen(), &record).expect("exports");
+    let file = crate::pabulib::parse(&text).expect("reads");
+    let read: Vec<Ballot> = file.votes.iter().map(|v| v.ballot.clone()).collect();
+    assert_eq!(Some(read), export::ballots(&record));
+    assert_eq!(file.meta("budget"), Some("100"));
+    assert_eq!(file.meta("vote_type"), Some("approval"));
+    assert_eq!(
+        file.meta("pebble_record_hash"),
+        Some(record.record_hash.as_str())
+    );
+}
+
+#[test]
+fn the_csv_export_has_one_row_per_project_with_its_support() {
+    let record = certified();
+    let text = export::csv(&frozen(), &record).expect("exports");
+    let rows: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(
+        rows[0],
+        "project_id,title,cost,supporters,score,funded,funded_order"
+    );
+    assert_eq!(rows[3], "3,Shade sails,50,4,4,yes,1");
+    assert_eq!(rows.len(), 5, "{text}");
+}

@@ -1,0 +1,145 @@
+//! A record's exports: its ballots as a pabulib `.pb` file, in log
+//! order, so pabutools and other tools can re-count them; and the results
+//! as CSV (RFC 4180), one row per project.
+
+use std::fmt::Write as _;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+use super::Record;
+use crate::encoding::Entry;
+use crate::pabulib::{PbFile, Vote, write};
+use crate::{Ballot, BallotRules, FrozenManifest, Rule};
+
+/// The ballots of `record`, in log order; `None` if an entry does not
+/// decode (a record that [`super::verify`] refuses).
+pub fn ballots(record: &Record) -> Option<Vec<Ballot>> {
+    record
+        .log
+        .entries
+        .iter()
+        .map(|e| {
+            let bytes = STANDARD.decode(&e.entry).ok()?;
+            Entry::decode(&bytes).ok().map(|entry| entry.ballot)
+        })
+        .collect()
+}
+
+/// The pabulib rule name of a rule.
+fn rule_name(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Greedy => "greedy",
+        Rule::Mes { .. } => "equalshares",
+        Rule::Irv => "irv",
+        Rule::Stv { .. } => "stv",
+    }
+}
+
+/// The `.pb` text of `record`'s ballots under `frozen` (amounts in the
+/// currency's units with two decimals where needed; voter ids are log
+/// positions from 1).
+pub fn pb(frozen: &FrozenManifest, record: &Record) -> Option<String> {
+    let ballots = ballots(record)?;
+    let election = &frozen.election;
+    let manifest = &frozen.manifest;
+    let mut meta = vec![
+        ("description".to_owned(), election.name.clone()),
+        ("instance".to_owned(), election.id_hex()),
+        ("currency".to_owned(), election.currency.code().to_owned()),
+        ("rule".to_owned(), rule_name(manifest.rule).to_owned()),
+        ("pebble_record_hash".to_owned(), record.record_hash.clone()),
+    ];
+    match &manifest.ballot {
+        BallotRules::Approval {
+            min_projects,
+            max_projects,
+            ..
+        } => {
+            meta.push(("min_length".to_owned(), min_projects.to_string()));
+            if let Some(max) = max_projects {
+                meta.push(("max_length".to_owned(), max.to_string()));
+            }
+        }
+        BallotRules::Ranked { max_ranks } => {
+            meta.push(("max_length".to_owned(), max_ranks.to_string()));
+        }
+        BallotRules::Allocation {
+            points,
+            must_use_all,
+        } => {
+            meta.push(("max_sum_points".to_owned(), points.to_string()));
+            if *must_use_all {
+                meta.push(("min_sum_points".to_owned(), points.to_string()));
+            }
+        }
+    }
+    let file = PbFile {
+        meta,
+        scale: 2,
+        budget: manifest.budget,
+        projects: manifest.projects.clone(),
+        votes: ballots
+            .into_iter()
+            .enumerate()
+            .map(|(i, ballot)| Vote {
+                voter: (i + 1).to_string(),
+                ballot,
+                line: 0,
+            })
+            .collect(),
+        irregularities: Vec::new(),
+    };
+    Some(write(&file))
+}
+
+/// An RFC 4180 field: quoted when it holds a comma, a quote or a line
+/// break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The results as CSV: `project_id,title,cost,supporters,score,funded,
+/// funded_order`, one row per project in manifest order. Supporters are
+/// the ballots that name the project; the score is what `greedy` ranks
+/// by (approvals, points, or Borda `k − position + 1`).
+pub fn csv(frozen: &FrozenManifest, record: &Record) -> Option<String> {
+    let ballots = ballots(record)?;
+    let k = match frozen.manifest.ballot {
+        BallotRules::Ranked { max_ranks } => u64::from(max_ranks),
+        _ => 0,
+    };
+    let mut out = String::from("project_id,title,cost,supporters,score,funded,funded_order\r\n");
+    for (project, title) in frozen.projects() {
+        let (mut supporters, mut score) = (0u64, 0u64);
+        for ballot in &ballots {
+            let points = match ballot {
+                Ballot::Approval(ids) => u64::from(ids.contains(&project.id)),
+                Ballot::Allocation(map) => map.get(&project.id).copied().unwrap_or(0),
+                Ballot::Ranked(ids) => ids
+                    .iter()
+                    .position(|id| id == &project.id)
+                    .map_or(0, |at| k.saturating_sub(at as u64)),
+            };
+            if points > 0 {
+                supporters += 1;
+                score += points;
+            }
+        }
+        let order = record.outcome.winners.iter().position(|w| w == &project.id);
+        let _ = write!(
+            out,
+            "{},{},{},{supporters},{score},{},{}\r\n",
+            field(project.id.as_str()),
+            field(title),
+            crate::pabulib::write_amount(project.cost.minor_units(), 2),
+            if order.is_some() { "yes" } else { "no" },
+            order.map(|o| (o + 1).to_string()).unwrap_or_default(),
+        );
+    }
+    Some(out)
+}

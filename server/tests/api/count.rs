@@ -1,0 +1,290 @@
+//! The count and its certification, black-box: a cycle voted over HTTP
+//! is sealed, counted from the committee's public entropy, certified by
+//! k of its n members, and only then publishes a record that `pebble
+//! verify` accepts, a `.pb` and a CSV. Below k, or with an objection
+//! standing, nothing publishes; refusals write nothing.
+
+use counting::record::Record;
+use pebble_db::entity::{certification, count_record};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::json;
+
+use crate::ballot_api::{a_valid_ballot, issue_codes};
+use crate::helpers::{As, TestApp};
+
+crate::on_both_engines!(phase Voting:
+    a_cycle_is_counted_certified_and_its_record_verifies,
+    below_k_or_with_an_objection_standing_nothing_publishes,
+    the_count_refuses_outsiders_bad_input_and_a_second_entropy,
+);
+
+const DESK: &str = "/committee/count?cycle=1";
+const PUBLIC: [&str; 3] = [
+    "/api/v1/cycles/1/record",
+    "/api/v1/cycles/1/ballots.pb",
+    "/api/v1/cycles/1/results.csv",
+];
+
+/// Casts `count` ballots over the API, then closes voting as the admin.
+async fn vote_and_close(app: &TestApp, count: usize) {
+    let ballot = a_valid_ballot(app).await;
+    for code in issue_codes(app, count).await {
+        let (status, receipt) = app
+            .post_json(
+                "/api/v1/cycles/1/ballots",
+                &json!({ "code": code, "ballot": ballot }),
+            )
+            .await;
+        assert_eq!(status, 201, "{receipt}");
+    }
+    let admin = app.sign_in("admin").await;
+    let form = [("cycle_id", "1"), ("from", "voting")];
+    let (status, body) = app.call(&admin, "/api/advance-phase", &form).await;
+    assert_eq!(status, 200, "{body}");
+}
+
+/// Every public results address answers `status`.
+async fn public_status(app: &TestApp, status: u16) {
+    for path in PUBLIC {
+        let (got, body) = app.get(path).await;
+        assert_eq!(got, status, "{path}: {body}");
+    }
+}
+
+async fn enter_entropy(app: &TestApp, who: &As, entropy: &str) -> (u16, String) {
+    let form = [("cycle", "1"), ("entropy", entropy)];
+    app.form_post(who, DESK, "/api/enter-entropy", &form).await
+}
+
+async fn record_hash(app: &TestApp) -> String {
+    let db = app.database.open().await.expect("database");
+    count_record::Entity::find_by_id(1)
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("a record")
+        .record_hash
+}
+
+async fn decide(app: &TestApp, who: &As, decision: &str, reason: &str) -> (u16, String) {
+    let hash = record_hash(app).await;
+    let form = [
+        ("cycle", "1"),
+        ("record_hash", hash.as_str()),
+        ("decision", decision),
+        ("reason", reason),
+    ];
+    app.form_post(who, DESK, "/api/decide-record", &form).await
+}
+
+async fn a_cycle_is_counted_certified_and_its_record_verifies(app: TestApp) {
+    vote_and_close(&app, 5).await;
+    public_status(&app, 403).await;
+    let okafor = app.sign_in("okafor").await;
+    let lindqvist = app.sign_in("lindqvist").await;
+    let (_, page) = app.get_as(&okafor, DESK).await;
+    assert!(
+        page.contains("The sealed ballot log holds 5 ballots."),
+        "{page}"
+    );
+
+    let (status, location) = enter_entropy(&app, &okafor, "  6 2 4 1 5  ").await;
+    assert_eq!(
+        (status, location.as_str()),
+        (302, "/committee/count?cycle=1&counted=1")
+    );
+    let hash = record_hash(&app).await;
+    let (_, page) = app.get_as(&lindqvist, DESK).await;
+    assert!(
+        page.contains(&hash[..8]) && page.contains("6 2 4 1 5"),
+        "{page}"
+    );
+    assert!(page.contains("5 ballots: 5 online, 0 on paper."), "{page}");
+    public_status(&app, 403).await;
+
+    let (status, location) = decide(&app, &okafor, "certify", "").await;
+    assert_eq!(
+        (status, location.as_str()),
+        (302, "/committee/count?cycle=1&decided=certify")
+    );
+    public_status(&app, 403).await;
+    let (_, location) = decide(&app, &lindqvist, "certify", "").await;
+    assert!(location.ends_with("&published=1"), "{location}");
+    public_status(&app, 200).await;
+
+    let (_, json) = app.get(PUBLIC[0]).await;
+    let record: Record = serde_json::from_str(&json).expect("a record");
+    assert_eq!(record.record_hash, hash);
+    assert_eq!(record.seed.entropy, "6 2 4 1 5");
+    assert_eq!(record.turnout[0].used, 5);
+    let report = pebble_verify::verify_record(&record);
+    assert!(report.ok, "{}", report.text);
+    assert!(
+        report
+            .text
+            .contains("certified by Mr. Okafor, Ms. Lindqvist"),
+        "{}",
+        report.text
+    );
+
+    let (_, pb) = app.get(PUBLIC[1]).await;
+    let file = counting::pabulib::parse(&pb).expect("a pabulib file");
+    assert_eq!(file.votes.len(), 5);
+    let (_, csv) = app.get(PUBLIC[2]).await;
+    assert!(csv.starts_with("project_id,title,cost,supporters,score,funded,funded_order\r\n"));
+
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("record.json");
+    let path = path.to_str().expect("a path");
+    let (ok, _, err) = app.pebble(&[
+        "export", "--cycle", "1", "--format", "record", "--out", path,
+    ]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = app.pebble(&["verify", path]);
+    assert!(ok, "{out}{err}");
+    assert!(out.ends_with("OK\n"), "{out}");
+}
+
+async fn below_k_or_with_an_objection_standing_nothing_publishes(app: TestApp) {
+    vote_and_close(&app, 3).await;
+    let okafor = app.sign_in("okafor").await;
+    let lindqvist = app.sign_in("lindqvist").await;
+    let (status, _) = enter_entropy(&app, &lindqvist, "3 3 1").await;
+    assert_eq!(status, 302);
+    let (status, body) = app
+        .call(
+            &okafor,
+            "/api/decide-record",
+            &[
+                ("cycle", "1"),
+                ("record_hash", &record_hash(&app).await),
+                ("decision", "object"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(status, 400, "an objection needs a reason: {body}");
+    let (_, location) = decide(
+        &app,
+        &okafor,
+        "object",
+        "The paper box from room 12   is missing",
+    )
+    .await;
+    assert!(location.ends_with("decided=object"), "{location}");
+    let (_, location) = decide(&app, &lindqvist, "certify", "").await;
+    assert!(
+        !location.contains("published"),
+        "one certification with an objection standing: {location}"
+    );
+    public_status(&app, 403).await;
+    let (_, page) = app.get_as(&lindqvist, DESK).await;
+    assert!(
+        page.contains("The paper box from room 12 is missing"),
+        "{page}"
+    );
+    assert!(page.contains("1 objection(s) stand"), "{page}");
+    let (_, location) = decide(&app, &okafor, "certify", "").await;
+    assert!(location.ends_with("&published=1"), "{location}");
+    public_status(&app, 200).await;
+    let (_, json) = app.get(PUBLIC[0]).await;
+    let record: Record = serde_json::from_str(&json).expect("a record");
+    assert_eq!(record.certifications.len(), 3);
+    assert!(pebble_verify::verify_record(&record).ok);
+}
+
+async fn the_count_refuses_outsiders_bad_input_and_a_second_entropy(app: TestApp) {
+    let okafor = app.sign_in("okafor").await;
+    let (status, body) = app
+        .call(
+            &okafor,
+            "/api/enter-entropy",
+            &[("cycle", "1"), ("entropy", "1 2 3")],
+        )
+        .await;
+    assert_eq!(status, 409, "voting is still open: {body}");
+    vote_and_close(&app, 2).await;
+    for who in ["admin", "maya.r"] {
+        let outsider = app.sign_in(who).await;
+        let (status, body) = app
+            .call(
+                &outsider,
+                "/api/enter-entropy",
+                &[("cycle", "1"), ("entropy", "1 2 3")],
+            )
+            .await;
+        assert_eq!(status, 403, "{who}: {body}");
+        let (status, _) = app.get_as(&outsider, DESK).await;
+        assert_ne!(status, 200, "{who} sees no count desk");
+    }
+    let (status, body) = app
+        .call(
+            &As::Anonymous,
+            "/api/enter-entropy",
+            &[("cycle", "1"), ("entropy", "1")],
+        )
+        .await;
+    assert_eq!(status, 401, "{body}");
+    for (entropy, expected) in [("   ", 400), (&"9".repeat(201)[..], 400), ("1\u{7}2", 400)] {
+        let (status, body) = app
+            .call(
+                &okafor,
+                "/api/enter-entropy",
+                &[("cycle", "1"), ("entropy", entropy)],
+            )
+            .await;
+        assert_eq!(status, expected, "{entropy:?}: {body}");
+    }
+    let (status, body) = app
+        .call(
+            &okafor,
+            "/api/enter-entropy",
+            &[("cycle", "99"), ("entropy", "1 2")],
+        )
+        .await;
+    assert_eq!(status, 404, "{body}");
+    let db = app.database.open().await.expect("database");
+    assert_eq!(
+        count_record::Entity::find()
+            .count(&db)
+            .await
+            .expect("count"),
+        0
+    );
+
+    let (status, _) = enter_entropy(&app, &okafor, "5 5 2").await;
+    assert_eq!(status, 302);
+    let (status, body) = app
+        .call(
+            &okafor,
+            "/api/enter-entropy",
+            &[("cycle", "1"), ("entropy", "1 1 1")],
+        )
+        .await;
+    assert_eq!(status, 409, "the entropy is entered once: {body}");
+    let stale = [
+        ("cycle", "1"),
+        ("record_hash", "ab"),
+        ("decision", "certify"),
+    ];
+    let (status, body) = app.call(&okafor, "/api/decide-record", &stale).await;
+    assert_eq!(status, 409, "{body}");
+    let hash = record_hash(&app).await;
+    let bad = [
+        ("cycle", "1"),
+        ("record_hash", hash.as_str()),
+        ("decision", "maybe"),
+    ];
+    let (status, body) = app.call(&okafor, "/api/decide-record", &bad).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        certification::Entity::find()
+            .count(&db)
+            .await
+            .expect("count"),
+        0
+    );
+    public_status(&app, 403).await;
+    let (status, _) = app.get("/api/v1/cycles/7/record").await;
+    assert_eq!(status, 404);
+}
