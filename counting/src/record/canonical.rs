@@ -1,7 +1,7 @@
 //! The canonical bytes of an election record, version 1, and its hash.
 //!
 //! ```text
-//! record     = version:u8=1  tag:"pebble election record" (23 bytes)
+//! record     = version:u8=1  tag:"pebble election record" (22 bytes)
 //!              manifest_len:u32  frozen_manifest
 //!              entry_count:u64  logged * entry_count
 //!              checkpoint:long     (the sealed checkpoint, the whole signed note)

@@ -36,6 +36,25 @@ fn rule_name(rule: Rule) -> &'static str {
     }
 }
 
+/// The rule as `pebble tally` names it: `greedy`, `mes add1-greedy`,
+/// `irv`, `stv 3`.
+fn pebble_rule(rule: Rule) -> String {
+    match rule {
+        Rule::Greedy => "greedy".to_owned(),
+        Rule::Mes { completion } => format!(
+            "mes {}",
+            match completion {
+                crate::Completion::None => "none",
+                crate::Completion::Greedy => "greedy",
+                crate::Completion::Add1 => "add1",
+                crate::Completion::Add1Greedy => "add1-greedy",
+            }
+        ),
+        Rule::Irv => "irv".to_owned(),
+        Rule::Stv { seats } => format!("stv {seats}"),
+    }
+}
+
 /// The `.pb` text of `record`'s ballots under `frozen` (amounts in the
 /// currency's units with two decimals where needed; voter ids are log
 /// positions from 1).
@@ -48,6 +67,7 @@ pub fn pb(frozen: &FrozenManifest, record: &Record) -> Option<String> {
         ("instance".to_owned(), election.id_hex()),
         ("currency".to_owned(), election.currency.code().to_owned()),
         ("rule".to_owned(), rule_name(manifest.rule).to_owned()),
+        ("pebble_rule".to_owned(), pebble_rule(manifest.rule)),
         ("pebble_record_hash".to_owned(), record.record_hash.clone()),
     ];
     match &manifest.ballot {

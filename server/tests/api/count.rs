@@ -16,6 +16,7 @@ crate::on_both_engines!(phase Voting:
     a_cycle_is_counted_certified_and_its_record_verifies,
     below_k_or_with_an_objection_standing_nothing_publishes,
     the_count_refuses_outsiders_bad_input_and_a_second_entropy,
+    the_exported_ballots_recounted_by_pabutools_fund_the_records_projects,
 );
 
 const DESK: &str = "/committee/count?cycle=1";
@@ -28,13 +29,15 @@ const PUBLIC: [&str; 3] = [
 /// Casts `count` ballots over the API, then closes voting as the admin.
 async fn vote_and_close(app: &TestApp, count: usize) {
     let ballot = a_valid_ballot(app).await;
-    for code in issue_codes(app, count).await {
-        let (status, receipt) = app
-            .post_json(
-                "/api/v1/cycles/1/ballots",
-                &json!({ "code": code, "ballot": ballot }),
-            )
-            .await;
+    cast_and_close(app, vec![ballot; count]).await;
+}
+
+/// Casts `ballots` over the API, then closes voting as the admin.
+async fn cast_and_close(app: &TestApp, ballots: Vec<serde_json::Value>) {
+    let codes = issue_codes(app, ballots.len()).await;
+    for (code, ballot) in codes.into_iter().zip(ballots) {
+        let body = json!({ "code": code, "ballot": ballot });
+        let (status, receipt) = app.post_json("/api/v1/cycles/1/ballots", &body).await;
         assert_eq!(status, 201, "{receipt}");
     }
     let admin = app.sign_in("admin").await;
@@ -287,4 +290,83 @@ async fn the_count_refuses_outsiders_bad_input_and_a_second_entropy(app: TestApp
     public_status(&app, 403).await;
     let (status, _) = app.get("/api/v1/cycles/7/record").await;
     assert_eq!(status, 404);
+}
+
+/// Approval ballots over the demo's projects that the voters support
+/// unevenly (no two projects alike), each within the budget and the
+/// five-project limit.
+async fn varied_ballots(app: &TestApp, count: usize) -> Vec<serde_json::Value> {
+    let (_, manifest) = app.get_json("/api/v1/cycles/1/manifest").await;
+    let budget = manifest["budget"].as_u64().expect("budget");
+    let projects: Vec<(String, u64)> = manifest["projects"]
+        .as_array()
+        .expect("projects")
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().expect("id").to_owned(),
+                p["cost"].as_u64().expect("cost"),
+            )
+        })
+        .collect();
+    (0..count)
+        .map(|voter| {
+            let (mut choices, mut spent) = (Vec::new(), 0);
+            for (i, (id, cost)) in projects.iter().enumerate() {
+                let likes = (voter * 7 + i * i * 3) % (i + 2) != 0;
+                if likes && choices.len() < 5 && spent + cost <= budget {
+                    choices.push(id.clone());
+                    spent += cost;
+                }
+            }
+            json!({ "kind": "approval", "choices": choices })
+        })
+        .collect()
+}
+
+async fn the_exported_ballots_recounted_by_pabutools_fund_the_records_projects(app: TestApp) {
+    // scripts/test sets this to the Python with pabutools it installed.
+    let Some(python) = std::env::var_os("PEBBLE_ORACLE_PYTHON") else {
+        return;
+    };
+    cast_and_close(&app, varied_ballots(&app, 40).await).await;
+    let okafor = app.sign_in("okafor").await;
+    let lindqvist = app.sign_in("lindqvist").await;
+    assert_eq!(enter_entropy(&app, &okafor, "2 6 5 1").await.0, 302);
+    decide(&app, &okafor, "certify", "").await;
+    decide(&app, &lindqvist, "certify", "").await;
+    let (_, json) = app.get(PUBLIC[0]).await;
+    let record: Record = serde_json::from_str(&json).expect("a record");
+    assert!(
+        !record.transcript.contains("tie between"),
+        "{}",
+        record.transcript
+    );
+    assert!(record.outcome.winners.len() >= 2, "{}", record.transcript);
+    let (_, pb) = app.get(PUBLIC[1]).await;
+    let folder = tempfile::tempdir().expect("folder");
+    let (record_path, pb_path) = (
+        folder.path().join("record.json"),
+        folder.path().join("ballots.pb"),
+    );
+    std::fs::write(&record_path, &json).expect("write");
+    std::fs::write(&pb_path, &pb).expect("write");
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scripts/oracle/recount_record.py"
+    );
+    let output = std::process::Command::new(python)
+        .arg(script)
+        .arg(&record_path)
+        .arg(&pb_path)
+        .output()
+        .expect("python runs");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("same projects, same order"), "{said}");
+    println!("{said}");
 }
