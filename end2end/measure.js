@@ -3,7 +3,8 @@
 //
 //   node measure.js BASE_URL CREDENTIALS_FILE
 //
-// 1. Transfer: each page opened in a fresh headless Chromium, with every
+// 1. Transfer: `/`, a proposal, the ballot (opened with a demo voter code)
+//    and the receipt check, each in a fresh headless Chromium, with every
 //    response's encoded length (compressed, headers included) summed as
 //    Chromium's network layer reports it (CDP Network.loadingFinished).
 // 2. Server render: 20 warm-up then 200 sequential GETs of `/`; p50, p90.
@@ -110,8 +111,17 @@ async function signInLoad(count = 30) {
   return { statuses, burst, idleTimes, times };
 }
 
+// The demo's voter codes, printed once by `seed-demo --phase voting`.
+function voterCode() {
+  const lines = readFileSync(credentialsFile, "utf8").split("\n");
+  const start = lines.findIndex((l) => l.startsWith("Voter codes"));
+  const code = start >= 0 ? lines[start + 1]?.trim() : undefined;
+  if (!code) throw new Error("the seed output holds no voter code (seed with --phase voting)");
+  return code;
+}
+
 const browser = await launch();
-for (const path of ["/", "/proposals/1"]) {
+for (const path of ["/", "/proposals/1", `/vote?code=${encodeURIComponent(voterCode())}`, "/receipt"]) {
   const { total, kinds } = await transfer(browser, path);
   console.log(`transfer ${path}: ${(total / 1024).toFixed(1)} KB`);
   for (const [name, k] of kinds) console.log(`  ${k.type.padEnd(10)} ${(k.bytes / 1024).toFixed(1).padStart(7)} KB  ${name}`);

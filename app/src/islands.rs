@@ -20,6 +20,7 @@ pub mod limit;
 pub mod password;
 #[allow(missing_docs)]
 pub mod receipt_check;
+pub mod submit;
 
 pub use amount::AmountField;
 pub use ballot::BallotForm;

@@ -3,6 +3,10 @@
 //! the browser (`hydrate`) and made interactive there; every other part
 //! of a page is HTML from the server, with forms that post plainly.
 
+// The islands' views are typed (no boxed `AnyView`, whose hydration code
+// every page would download), so their types nest deeper than the default.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod error;

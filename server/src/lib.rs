@@ -1,6 +1,10 @@
 //! The `pebble` server: configuration, the axum application around the
 //! Leptos routes, and the operational endpoints.
 
+// The app's island views are typed all the way down (see pebble_app), and
+// rendering them here nests deeper than the default limit.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod assets;
 pub mod commands;

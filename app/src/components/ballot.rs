@@ -3,6 +3,7 @@
 //! cycle's limits and the summary ("You are funding 4 projects for …").
 
 use counting::{Ballot, Cents, Manifest, Project, ProjectId, Rule, TieBreak};
+use leptos::either::Either;
 use leptos::prelude::*;
 use pebble_domain::ballot_form::BallotFields;
 
@@ -141,9 +142,9 @@ pub fn BallotSummary(
     view! {
         <p class="summary-sentence">{sentence}</p>
         {if ordered {
-            view! { <ol class="summary-list">{items}</ol> }.into_any()
+            Either::Left(view! { <ol class="summary-list">{items}</ol> })
         } else {
-            view! { <ul class="summary-list">{items}</ul> }.into_any()
+            Either::Right(view! { <ul class="summary-list">{items}</ul> })
         }}
     }
 }

@@ -20,6 +20,7 @@ mod sections;
 use std::sync::Arc;
 
 use counting::ballot::BallotKind;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use pebble_domain::ballot_form::BallotFields;
 
@@ -165,13 +166,13 @@ pub fn BallotForm(
         let sheet = form_sheet.clone();
         let section = match kind {
             BallotKind::Approval => {
-                view! { <sections::Approval sheet fields running /> }.into_any()
+                EitherOf3::A(view! { <sections::Approval sheet fields running /> })
             }
             BallotKind::Ranked => {
-                view! { <ranked::Ranked sheet fields running announce /> }.into_any()
+                EitherOf3::B(view! { <ranked::Ranked sheet fields running announce /> })
             }
             BallotKind::Allocation => {
-                view! { <sections::Allocation sheet fields running /> }.into_any()
+                EitherOf3::C(view! { <sections::Allocation sheet fields running /> })
             }
         };
         view! {
@@ -200,7 +201,7 @@ pub fn BallotForm(
             <section class="ballot-review" aria-labelledby="review-heading">
                 <h2 id="review-heading" tabindex="-1">{text.review_title}</h2>
                 {match checked {
-                    Ok(ballot) => view! {
+                    Ok(ballot) => Either::Left(view! {
                         <BallotSummary sheet=(*review_sheet).clone() ballot />
                         {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                         <div class="ballot-actions">
@@ -209,14 +210,14 @@ pub fn BallotForm(
                             <button type="button" class="primary" disabled=casting
                                 on:click=move |_| cast()>{if casting { text.casting } else { text.cast }}</button>
                         </div>
-                    }.into_any(),
-                    Err(message) => view! {
+                    }),
+                    Err(message) => Either::Right(view! {
                         <p class="error" role="alert">{text.cannot_cast}" "{message}</p>
                         <div class="ballot-actions">
                             <button type="button" class="primary"
                                 on:click=move |_| stage.set(Stage::Filling)>{text.change}</button>
                         </div>
-                    }.into_any(),
+                    }),
                 }}
             </section>
         }
@@ -235,9 +236,9 @@ pub fn BallotForm(
                 <p class="not-cast" role="status">{text.not_cast_yet}</p>
             })}
             {move || match stage.get() {
-                Stage::Filling => form().into_any(),
-                Stage::Review | Stage::Casting => review().into_any(),
-                Stage::Cast(receipt) => view! {
+                Stage::Filling => EitherOf3::A(form()),
+                Stage::Review | Stage::Casting => EitherOf3::B(review()),
+                Stage::Cast(receipt) => EitherOf3::C(view! {
                     <ReceiptView receipt=*receipt />
                     <p class="ballot-actions no-print">
                         <button type="button" class="secondary" on:click=move |_| browser::print()>{text.print_receipt}</button>
@@ -245,7 +246,7 @@ pub fn BallotForm(
                             <button type="button" class="primary next-voter" on:click=move |_| next_voter()>{text.next_voter}</button>
                         })}
                     </p>
-                }.into_any(),
+                }),
             }}
             <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>
         </div>

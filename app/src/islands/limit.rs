@@ -1,6 +1,7 @@
 //! A text field with a character limit that says, as one types, how much
 //! of the limit is used (the server checks the same limit).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::i18n::t;
@@ -30,17 +31,15 @@ pub fn LimitedText(
     let count_id = format!("{id}-count");
     let on_input = move |ev| set_length.set(event_target_value(&ev).chars().count());
     let field = if rows > 0 {
-        view! {
+        Either::Left(view! {
             <textarea id=id.clone() name=name required maxlength=max rows=rows aria-describedby=count_id.clone() on:input=on_input>
                 {value}
             </textarea>
-        }
-        .into_any()
+        })
     } else {
-        view! {
+        Either::Right(view! {
             <input id=id.clone() name=name required maxlength=max value=value aria-describedby=count_id.clone() on:input=on_input />
-        }
-        .into_any()
+        })
     };
     let near_limit = move || length.get() * 10 >= max * 9;
     view! {

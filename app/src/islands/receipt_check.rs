@@ -8,6 +8,7 @@
 use counting::Ballot;
 use counting::merkle::{bytes_from_hex, from_hex};
 use counting::receipt::{Claim, Evidence, ReceiptError, Verified, verify};
+use leptos::either::Either;
 use leptos::prelude::*;
 use serde::Deserialize;
 
@@ -142,7 +143,7 @@ pub fn ReceiptCheck(initial: String) -> impl IntoView {
             Found::Ok(verified, note) => {
                 let (ordered, lines) = ballot_lines(&verified);
                 let items = lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view();
-                view! {
+                Either::Left(view! {
                     <section class="check-result ok" role="status">
                         <h2>{text.receipt_ok}</h2>
                         <ul class="verified">
@@ -154,20 +155,18 @@ pub fn ReceiptCheck(initial: String) -> impl IntoView {
                             <li>{text.verified_manifest}</li>
                         </ul>
                         <h3>{text.ballot_in_log}</h3>
-                        {if ordered { view! { <ol>{items}</ol> }.into_any() } else { view! { <ul>{items}</ul> }.into_any() }}
+                        {if ordered { Either::Left(view! { <ol>{items}</ol> }) } else { Either::Right(view! { <ul>{items}</ul> }) }}
                         <p>{text.compare_checkpoint}</p>
                         <pre class="note">{note}</pre>
                     </section>
-                }
-                .into_any()
+                })
             }
-            Found::Refused(reason) => view! {
+            Found::Refused(reason) => Either::Right(view! {
                 <section class="check-result refused" role="alert">
                     <h2>{text.receipt_rejected}</h2>
                     <p>{reason}</p>
                 </section>
-            }
-            .into_any(),
+            }),
         })
     };
     view! {

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use counting::BallotRules;
+use leptos::either::Either;
 use leptos::prelude::*;
 use pebble_domain::ballot_form::BallotFields;
 
@@ -85,7 +86,7 @@ pub fn Ranked(
         let now = order.get();
         let total = now.len();
         if now.is_empty() {
-            return view! { <p class="hint">{text.nothing_ranked}</p> }.into_any();
+            return Either::Left(view! { <p class="hint">{text.nothing_ranked}</p> });
         }
         let items = now
             .iter()
@@ -124,7 +125,7 @@ pub fn Ranked(
                 }
             })
             .collect_view();
-        view! { <ol class="ranking">{items}</ol> }.into_any()
+        Either::Right(view! { <ol class="ranking">{items}</ol> })
     };
     let pool_sheet = sheet.clone();
     let pool = move || {
@@ -155,14 +156,14 @@ pub fn Ranked(
     };
     view! {
         {move || if running.get() {
-            view! {
+            Either::Left(view! {
                 <h2>{text.your_ranking}</h2>
                 {ranking.clone()}
                 <h2>{text.not_ranked}</h2>
                 <ul class="ballot-projects">{pool.clone()}</ul>
-            }.into_any()
+            })
         } else {
-            view! { <ul class="ballot-projects">{plain.clone()}</ul> }.into_any()
+            Either::Right(view! { <ul class="ballot-projects">{plain.clone()}</ul> })
         }}
     }
 }

@@ -12,13 +12,14 @@ use crate::api::vote::{BallotProject, BallotSheet};
 use crate::components::ballot::{money, spent};
 use crate::i18n::tv;
 
-/// A project's title, cost, summary, thumbnail and link; `control` is
-/// the field that votes for it.
+/// A project's title, cost, summary, thumbnail and link; the children
+/// are the field that votes for it. Typed children, not `Children`: a
+/// boxed view drags every way of hydrating it into the browser's code.
 #[component]
-pub fn ProjectCard(
+pub fn ProjectCard<C: IntoView + 'static>(
     sheet: Arc<BallotSheet>,
     project: BallotProject,
-    children: Children,
+    children: TypedChildren<C>,
 ) -> impl IntoView {
     let text = tv();
     view! {
@@ -35,7 +36,7 @@ pub fn ProjectCard(
                 <p class="summary">{project.summary.clone()}</p>
                 <a href=format!("/proposals/{}", project.id) target="_blank" rel="noopener">{text.read_more}</a>
             </div>
-            <div class="ballot-control">{children()}</div>
+            <div class="ballot-control">{children.into_inner()()}</div>
         </li>
     }
 }

@@ -2,11 +2,14 @@
 //! An island: a new password or code is shown once, in the page, from the
 //! server function's answer (nothing keeps it to show after a reload).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::api::accounts::{CreateAccount, CreateInvite, ImportRoster};
 use crate::components::feedback::ActionError;
 use crate::i18n::t;
+use crate::islands::submit;
+use leptos::server_fn::ServerFn as _;
 
 /// Three forms, each showing its result (passwords and codes once).
 #[island]
@@ -33,7 +36,15 @@ pub fn AccountTools() -> impl IntoView {
     view! {
         <section class="admin-tool" aria-labelledby="create-account-heading">
             <h2 id="create-account-heading">{text.create_account}</h2>
-            <ActionForm action=create attr:class="stacked">
+            <form method="post" action=CreateAccount::PATH class="stacked" on:submit=move |ev| {
+                if let Some(field) = submit::fields(&ev) {
+                    create.dispatch(CreateAccount {
+                        username: field("username"),
+                        display_name: field("display_name"),
+                        role: field("role"),
+                    });
+                }
+            }>
                 <label for="new-username">{text.username}</label>
                 <input id="new-username" name="username" required maxlength="64" autocomplete="off" />
                 <label for="new-display-name">{text.display_name}</label>
@@ -41,7 +52,7 @@ pub fn AccountTools() -> impl IntoView {
                 <label for="new-role">{text.role}</label>
                 <select id="new-role" name="role">{role_options(true)}</select>
                 <button type="submit">{text.create_account}</button>
-            </ActionForm>
+            </form>
             <ActionError action=create />
             {move || create.value().get().and_then(Result::ok).map(|c| view! {
                 <p class="created" role="status">
@@ -53,11 +64,15 @@ pub fn AccountTools() -> impl IntoView {
         <section class="admin-tool" aria-labelledby="roster-heading">
             <h2 id="roster-heading">{text.import_roster}</h2>
             <p class="hint">{text.roster_help}</p>
-            <ActionForm action=import attr:class="stacked">
+            <form method="post" action=ImportRoster::PATH class="stacked" on:submit=move |ev| {
+                if let Some(field) = submit::fields(&ev) {
+                    import.dispatch(ImportRoster { csv: field("csv") });
+                }
+            }>
                 <label for="roster-csv">{text.roster_csv}</label>
                 <textarea id="roster-csv" name="csv" required rows="6">"username,display_name,role\n"</textarea>
                 <button type="submit">{text.import_roster}</button>
-            </ActionForm>
+            </form>
             <ActionError action=import />
             {move || import.value().get().and_then(Result::ok).map(|rows| view! {
                 <table class="roster-report">
@@ -71,8 +86,8 @@ pub fn AccountTools() -> impl IntoView {
                                 <td>{row.line}</td>
                                 <td>{row.username}</td>
                                 <td>{match row.outcome {
-                                    Ok(c) => view! { {format!("{} ", text.password)}<code>{c.password}</code> }.into_any(),
-                                    Err(reason) => view! { {format!("{} {reason}", text.rejected)} }.into_any(),
+                                    Ok(c) => Either::Left(view! { {format!("{} ", text.password)}<code>{c.password}</code> }),
+                                    Err(reason) => Either::Right(view! { {format!("{} {reason}", text.rejected)} }),
                                 }}</td>
                             </tr>
                             }
@@ -83,16 +98,19 @@ pub fn AccountTools() -> impl IntoView {
         </section>
         <section class="admin-tool" aria-labelledby="invite-heading">
             <h2 id="invite-heading">{text.invite_codes}</h2>
-            <ActionForm action=invite attr:class="stacked">
+            <form method="post" action=CreateInvite::PATH class="stacked" on:submit=move |ev| {
+                if let Some(field) = submit::fields(&ev) {
+                    invite.dispatch(CreateInvite { role: field("role") });
+                }
+            }>
                 <label for="invite-role">{text.role}</label>
                 <select id="invite-role" name="role">{role_options(false)}</select>
                 <button type="submit">{text.make_invite}</button>
-            </ActionForm>
+            </form>
             <ActionError action=invite />
             {move || invite.value().get().and_then(Result::ok).map(|code| view! {
                 <p class="created" role="status">{format!("{} ", text.invite_made)}<code>{code}</code>" "{text.shown_once}</p>
             })}
         </section>
     }
-    .into_any()
 }

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use crate::api::codes::{IssueCodes, IssuedCodes};
 use crate::components::feedback::ActionError;
 use crate::i18n::t;
+use crate::islands::submit;
+use leptos::server_fn::ServerFn as _;
 
 /// The form and, after it, the codes just issued.
 #[island]
@@ -19,19 +21,26 @@ pub fn VoterCodeTool(cycle_id: i32) -> impl IntoView {
         <details class="voter-codes">
             <summary>{text.voter_codes}</summary>
             <p class="hint">{text.voter_codes_help}</p>
-            <ActionForm action=issue attr:class="stacked">
+            <form method="post" action=IssueCodes::PATH class="stacked" on:submit=move |ev| {
+                if let Some(field) = submit::fields(&ev) {
+                    issue.dispatch(IssueCodes {
+                        cycle_id,
+                        group: field("group"),
+                        count: field("count"),
+                    });
+                }
+            }>
                 <input type="hidden" name="cycle_id" value=cycle_id />
                 <label for=group_id.clone()>{text.code_group}</label>
                 <input id=group_id name="group" required maxlength="80" placeholder="Grade 9" />
                 <label for=count_id.clone()>{text.code_count}</label>
                 <input id=count_id name="count" required inputmode="numeric" value="30" />
                 <button type="submit">{text.issue_codes}</button>
-            </ActionForm>
+            </form>
             <ActionError action=issue />
             {move || issue.value().get().and_then(Result::ok).map(|issued| view! { <CodeSheet issued /> })}
         </details>
     }
-    .into_any()
 }
 
 /// The printable sheet: one card per code with the cycle, the group, the
