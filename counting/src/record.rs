@@ -91,6 +91,9 @@ pub enum Source {
     Online,
     /// A paper ballot keyed twice by the committee.
     Paper,
+    /// A vote of a past election imported from a pabulib file (training
+    /// and demos): cast with no code.
+    Imported,
 }
 
 impl Source {
@@ -99,6 +102,7 @@ impl Source {
         match self {
             Source::Online => 0,
             Source::Paper => 1,
+            Source::Imported => 2,
         }
     }
 
@@ -107,6 +111,7 @@ impl Source {
         match self {
             Source::Online => "online",
             Source::Paper => "paper",
+            Source::Imported => "imported",
         }
     }
 }

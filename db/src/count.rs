@@ -183,10 +183,10 @@ pub async fn parts(
             column: "entry",
             value: row.entry.clone(),
         })?;
-        let source = if row.source == "paper" {
-            Source::Paper
-        } else {
-            Source::Online
+        let source = match row.source.as_str() {
+            "paper" => Source::Paper,
+            "imported" => Source::Imported,
+            _ => Source::Online,
         };
         entries.push((bytes, source));
     }

@@ -12,6 +12,7 @@ pub mod entity;
 pub mod error;
 pub mod frozen;
 mod hex;
+pub mod import;
 pub mod invites;
 pub mod log;
 pub mod money;

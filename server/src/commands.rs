@@ -4,6 +4,7 @@ pub mod bench;
 pub mod codes;
 pub mod export;
 pub mod fuzz;
+pub mod import;
 pub mod loadgen;
 pub mod tally;
 

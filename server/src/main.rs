@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use pebble_domain::Phase;
-use pebble_server::commands::{bench, codes, export, fuzz, loadgen, tally};
+use pebble_server::commands::{bench, codes, export, fuzz, import, loadgen, tally};
 use pebble_server::{Application, DatabaseConfig, telemetry};
 
 // glibc's allocator spent about a third of reading a million-vote pabulib
@@ -75,6 +75,9 @@ enum Command {
     },
     /// Export a certified cycle's record, ballots or results.
     Export(export::ExportArgs),
+    /// Import a past election from a pabulib file as a new cycle in
+    /// counting, for training and demos.
+    Import(import::ImportArgs),
 }
 
 /// `pebble cycle …`.
@@ -148,6 +151,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         | Command::Fuzz(_)
         | Command::Verify { .. } => Ok(()),
         Command::Export(args) => export::run(&db, &args).await,
+        Command::Import(args) => import::run(&db, &args).await.map(|out| print!("{out}")),
         Command::Migrate => {
             println!("Database is up to date.");
             Ok(())

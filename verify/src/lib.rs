@@ -60,10 +60,11 @@ fn summary(record: &Record, v: &Verified) -> Report {
         ),
         format!("manifest     {}", record.manifest.hash),
         format!(
-            "log          {} entries ({} online, {} paper) make the sealed root {}, signed by the log key",
-            v.online + v.paper,
+            "log          {} entries ({} online, {} paper, {} imported) make the sealed root {}, signed by the log key",
+            v.online + v.paper + v.imported,
             v.online,
             v.paper,
+            v.imported,
             record.seed.sealed_root
         ),
         format!(

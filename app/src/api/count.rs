@@ -48,6 +48,8 @@ pub struct Review {
     pub online: u64,
     /// Paper ballots.
     pub paper: u64,
+    /// Votes imported from a pabulib file.
+    pub imported: u64,
     /// The budget, written as money.
     pub budget: String,
     /// What the funded projects cost, written as money.

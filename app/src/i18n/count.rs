@@ -41,6 +41,8 @@ pub struct CountStrings {
     pub seed_label: &'static str,
     /// Ballots online and on paper.
     pub ballots: fn(u64, u64) -> String,
+    /// Votes imported from a pabulib file (shown when there are any).
+    pub imported: fn(u64) -> String,
     /// Heading of the funded projects.
     pub funded_heading: &'static str,
     /// Spent of the budget.

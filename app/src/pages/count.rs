@@ -134,7 +134,9 @@ fn RecordView(review: Review) -> impl IntoView {
             <dt>{text.seed_label}</dt>
             <dd><code class="hash">{grouped(&review.seed)}</code></dd>
         </dl>
-        <p>{(text.ballots)(review.online, review.paper)}</p>
+        {(review.imported == 0 || review.online + review.paper > 0)
+            .then(|| view! { <p>{(text.ballots)(review.online, review.paper)}</p> })}
+        {(review.imported > 0).then(|| view! { <p>{(text.imported)(review.imported)}</p> })}
         <h3>{text.funded_heading}</h3>
         <p>{(text.spent)(&review.spent, &review.budget)}</p>
         <ol class="funded">

@@ -10,7 +10,7 @@
 //!              winner_count:u32  winner:text * winner_count
 //!              spent:u64
 //!              transcript:long
-//! logged     = source:u8 (0 online, 1 paper)  entry_len:u32  entry
+//! logged     = source:u8 (0 online, 1 paper, 2 imported)  entry_len:u32  entry
 //! group      = name:text  issued:u64  used:u64
 //! text       = length:u16  UTF-8 bytes
 //! long       = length:u32  UTF-8 bytes

@@ -47,10 +47,12 @@ pub struct Verified {
     pub record_hash: Hash,
     /// The frozen manifest, decoded.
     pub frozen: FrozenManifest,
-    /// Ballots in the log: online and on paper.
+    /// Ballots cast online.
     pub online: usize,
     /// Paper ballots in the log.
     pub paper: usize,
+    /// Votes imported from a pabulib file.
+    pub imported: usize,
     /// The winners, recounted.
     pub winners: Vec<ProjectId>,
     /// Names of the members whose latest decision certifies.
@@ -151,7 +153,11 @@ pub fn verify(record: &Record) -> Result<Verified, Discrepancy> {
         record_hash,
         winners: record.outcome.winners.clone(),
         online,
-        paper: entries.len() - online,
+        paper: entries.iter().filter(|(_, s)| *s == Source::Paper).count(),
+        imported: entries
+            .iter()
+            .filter(|(_, s)| *s == Source::Imported)
+            .count(),
         certified_by,
         objected_by,
         frozen,

@@ -70,6 +70,8 @@ pub enum Source {
     Online,
     /// Keyed from a paper ballot by double entry.
     Paper,
+    /// A vote of a past election imported from a pabulib file.
+    Imported,
 }
 
 impl Source {
@@ -78,6 +80,7 @@ impl Source {
         match self {
             Source::Online => "online",
             Source::Paper => "paper",
+            Source::Imported => "imported",
         }
     }
 }

@@ -39,7 +39,7 @@ pub struct TallyArgs {
 
 /// A parser that offers exactly `names` (so `--help` lists them) and
 /// reads them with the `counting` crate's own `FromStr`.
-fn named<T>(names: &'static [&'static str]) -> impl TypedValueParser<Value = T>
+pub(crate) fn named<T>(names: &'static [&'static str]) -> impl TypedValueParser<Value = T>
 where
     T: FromStr<Err = counting::UnknownName> + Clone + Send + Sync + 'static,
 {

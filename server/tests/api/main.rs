@@ -15,6 +15,7 @@ mod durability;
 mod health;
 mod home;
 mod images;
+mod import;
 mod language;
 mod manifests;
 mod paper;

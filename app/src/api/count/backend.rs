@@ -125,19 +125,27 @@ pub async fn review(
         .values()
         .filter(|c| c.decision == Decision::Certify)
         .count();
-    let paper = record
-        .log
-        .entries
-        .iter()
-        .filter(|e| e.source == counting::record::Source::Paper)
-        .count() as u64;
+    let from = |source| {
+        record
+            .log
+            .entries
+            .iter()
+            .filter(|e| e.source == source)
+            .count() as u64
+    };
+    let (online, paper, imported) = (
+        from(counting::record::Source::Online),
+        from(counting::record::Source::Paper),
+        from(counting::record::Source::Imported),
+    );
     Ok(Review {
         record_hash: record.record_hash.clone(),
         entropy: record.seed.entropy.clone(),
         sealed_root: record.seed.sealed_root.clone(),
         seed: record.seed.seed.clone(),
-        online: record.log.entries.len() as u64 - paper,
+        online,
         paper,
+        imported,
         budget: money(frozen.manifest.budget),
         spent: money(record.outcome.spent),
         funded,

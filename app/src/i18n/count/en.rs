@@ -25,6 +25,9 @@ pub static COUNT: CountStrings = CountStrings {
             online + paper
         )
     },
+    imported: |n| {
+        format!("{n} votes imported from a pabulib file (a past election, for training).")
+    },
     funded_heading: "Funded",
     spent: |spent, budget| format!("{spent} of {budget} spent."),
     transcript_heading: "Transcript, round by round",

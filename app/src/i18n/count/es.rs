@@ -25,6 +25,11 @@ pub static COUNT: CountStrings = CountStrings {
             online + paper
         )
     },
+    imported: |n| {
+        format!(
+            "{n} votos importados de un archivo de pabulib (una elección pasada, para practicar)."
+        )
+    },
     funded_heading: "Financiados",
     spent: |spent, budget| format!("{spent} gastados de {budget}."),
     transcript_heading: "Acta del recuento, ronda a ronda",
