@@ -155,7 +155,9 @@ fn RecordView(review: Review) -> impl IntoView {
         </table>
         <details class="transcript">
             <summary>{text.transcript_heading}</summary>
-            <pre>{review.transcript}</pre>
+            // Focusable: it scrolls sideways on a phone, and keyboard
+            // users must be able to scroll it too.
+            <pre tabindex="0">{review.transcript}</pre>
         </details>
         <h3>{text.decisions_heading}</h3>
         <p class="progress">{(text.progress)(review.certified, review.needed, review.committee, review.objections)}</p>
