@@ -86,11 +86,23 @@ impl Election {
     /// holding the paper ballot can find its entry, as a receipt does,
     /// and two paper ballots never share a leaf.
     pub fn paper_nonce(&self, serial: &str) -> [u8; 16] {
+        self.derived_nonce(b"pebble/paper-ballot", serial.as_bytes())
+    }
+
+    /// The nonce of the log entry of vote `index` (from 0) of an imported
+    /// pabulib file: the first 16 bytes of
+    /// `SHA-256("pebble/imported-ballot" ‖ election id ‖ index:u64)`.
+    pub fn imported_nonce(&self, index: u64) -> [u8; 16] {
+        self.derived_nonce(b"pebble/imported-ballot", &index.to_be_bytes())
+    }
+
+    /// The first 16 bytes of `SHA-256(tag ‖ election id ‖ what)`.
+    fn derived_nonce(&self, tag: &[u8], what: &[u8]) -> [u8; 16] {
         use sha2::{Digest, Sha256};
         let digest: Hash = Sha256::new()
-            .chain_update(b"pebble/paper-ballot")
+            .chain_update(tag)
             .chain_update(self.id)
-            .chain_update(serial.as_bytes())
+            .chain_update(what)
             .finalize()
             .into();
         let mut nonce = [0u8; 16];

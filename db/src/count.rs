@@ -6,7 +6,7 @@
 mod certify;
 
 use counting::record::{Certification, Decision, GroupTurnout, Parts, Record, Source};
-use pebble_domain::{Action, Entropy};
+use pebble_domain::{Action, Entropy, Phase};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -233,6 +233,42 @@ pub async fn turnout(db: &impl ConnectionTrait, cycle: i32) -> Result<Vec<GroupT
             used: of(&used, g.id),
         })
         .collect())
+}
+
+/// Where a cycle's public record stands.
+#[derive(Clone, Debug)]
+pub enum Published {
+    /// No cycle with that id.
+    NoSuchCycle,
+    /// Not certified: nothing is public yet. The phase it is in.
+    NotYet(Phase),
+    /// Certified: the record and the manifest it was counted under.
+    Certified(Box<Record>, Box<counting::FrozenManifest>),
+}
+
+/// Cycle `cycle`'s record for everyone, only once it is certified: the
+/// one check that the API's exports and `pebble export` share.
+pub async fn published(db: &impl ConnectionTrait, cycle: i32) -> Result<Published, DbError> {
+    let Some(row) = crate::cycles::find(db, cycle).await? else {
+        return Ok(Published::NoSuchCycle);
+    };
+    if *row.phase != Phase::Certified {
+        return Ok(Published::NotYet(*row.phase));
+    }
+    let missing = |what: &str| DbError::InvalidValue {
+        table: "count_record",
+        column: "cycle_id",
+        value: format!("certified cycle {cycle} has no {what}"),
+    };
+    let record = stored(db, cycle)
+        .await?
+        .ok_or_else(|| missing("record"))?
+        .record;
+    let frozen = crate::frozen::frozen(db, cycle)
+        .await?
+        .ok_or_else(|| missing("frozen manifest"))?
+        .manifest;
+    Ok(Published::Certified(Box::new(record), Box::new(frozen)))
 }
 
 /// Cycle `cycle`'s record with every decision so far, if counted.

@@ -15,7 +15,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     TransactionTrait,
 };
-use sha2::{Digest, Sha256};
 
 use crate::DbError;
 use crate::entity::{Stored, cycle, proposal};
@@ -60,20 +59,6 @@ pub enum ImportRefusal {
     /// Nobody can certify.
     #[error("there is no committee account to count and certify the cycle: create one first")]
     NoCommittee,
-}
-
-/// The nonce of imported vote `index` (from 0): the first 16 bytes of
-/// `SHA-256("pebble/imported-ballot" ‖ election id ‖ index:u64)`.
-fn nonce(election: &[u8; 16], index: u64) -> [u8; 16] {
-    let digest: [u8; 32] = Sha256::new()
-        .chain_update(b"pebble/imported-ballot")
-        .chain_update(election)
-        .chain_update(index.to_be_bytes())
-        .finalize()
-        .into();
-    let mut nonce = [0u8; 16];
-    nonce.copy_from_slice(&digest[..16]);
-    nonce
 }
 
 /// Imports `file` as a new cycle called `name`, counted by `rule`.
@@ -195,7 +180,7 @@ pub async fn import(
         Err(e) => return Ok(Err(ImportRefusal::Manifest(e.to_string()))),
     };
     let frozen = crate::frozen::freeze(&txn, &row, manifest.clone()).await?;
-    let election = frozen.manifest.election.id;
+    let election = &frozen.manifest.election;
     let mut entries = Vec::with_capacity(file.votes.len());
     for (index, vote) in file.votes.iter().enumerate() {
         let ballot = renamed(&vote.ballot, &ids);
@@ -210,7 +195,7 @@ pub async fn import(
         };
         let entry = counting::encoding::Entry {
             manifest_hash: frozen.hash,
-            nonce: nonce(&election, index as u64),
+            nonce: election.imported_nonce(index as u64),
             ballot,
         };
         entries.push(entry.encode());

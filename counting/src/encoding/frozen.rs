@@ -65,9 +65,9 @@ pub(crate) fn encode(frozen: &FrozenManifest) -> Vec<u8> {
     out
 }
 
-/// Texts longer than 65,535 bytes are cut at a character boundary; the
-/// server's forms allow far less.
-fn put_text(out: &mut Vec<u8>, text: &str) {
+/// `text` as `length:u16 ‖ UTF-8 bytes`. Texts longer than 65,535 bytes
+/// are cut at a character boundary; the server's forms allow far less.
+pub(crate) fn put_text(out: &mut Vec<u8>, text: &str) {
     let mut end = text.len().min(usize::from(u16::MAX));
     while !text.is_char_boundary(end) {
         end -= 1;

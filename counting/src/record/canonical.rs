@@ -23,6 +23,7 @@
 use sha2::{Digest, Sha256};
 
 use super::{GroupTurnout, Source};
+use crate::encoding::frozen::put_text;
 use crate::merkle::Hash;
 use crate::{Cents, ProjectId};
 
@@ -98,17 +99,6 @@ fn put_u32_len(out: &mut Vec<u8>, len: usize) {
 fn put_long(out: &mut Vec<u8>, bytes: &[u8]) {
     put_u32_len(out, bytes.len());
     out.extend_from_slice(bytes);
-}
-
-/// Group names longer than 65,535 bytes are cut at a character
-/// boundary; the server's forms allow far less.
-fn put_text(out: &mut Vec<u8>, text: &str) {
-    let mut end = text.len().min(usize::from(u16::MAX));
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    out.extend_from_slice(&u16::try_from(end).unwrap_or(u16::MAX).to_be_bytes());
-    out.extend_from_slice(&text.as_bytes()[..end]);
 }
 
 #[cfg(test)]

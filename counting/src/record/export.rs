@@ -4,26 +4,16 @@
 
 use std::fmt::Write as _;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
-
 use super::Record;
-use crate::encoding::Entry;
 use crate::pabulib::{PbFile, Vote, write};
 use crate::{Ballot, BallotRules, FrozenManifest, Rule};
 
-/// The ballots of `record`, in log order; `None` if an entry does not
-/// decode (a record that [`super::verify`] refuses).
-pub fn ballots(record: &Record) -> Option<Vec<Ballot>> {
-    record
-        .log
-        .entries
-        .iter()
-        .map(|e| {
-            let bytes = STANDARD.decode(&e.entry).ok()?;
-            Entry::decode(&bytes).ok().map(|entry| entry.ballot)
-        })
-        .collect()
+/// The ballots of `record` under `frozen`, in log order; `None` if an
+/// entry does not decode or names another manifest (a record that
+/// [`super::verify`] refuses), read as `verify` reads them.
+pub fn ballots(frozen: &FrozenManifest, record: &Record) -> Option<Vec<Ballot>> {
+    let entries = super::verify::entries(record).ok()?;
+    super::compile::decode_entries(&entries, &frozen.hash()).ok()
 }
 
 /// The pabulib rule name of a rule.
@@ -40,18 +30,9 @@ fn rule_name(rule: Rule) -> &'static str {
 /// `irv`, `stv 3`.
 fn pebble_rule(rule: Rule) -> String {
     match rule {
-        Rule::Greedy => "greedy".to_owned(),
-        Rule::Mes { completion } => format!(
-            "mes {}",
-            match completion {
-                crate::Completion::None => "none",
-                crate::Completion::Greedy => "greedy",
-                crate::Completion::Add1 => "add1",
-                crate::Completion::Add1Greedy => "add1-greedy",
-            }
-        ),
-        Rule::Irv => "irv".to_owned(),
-        Rule::Stv { seats } => format!("stv {seats}"),
+        Rule::Mes { completion } => format!("{} {}", rule.name(), completion.name()),
+        Rule::Stv { seats } => format!("{} {seats}", rule.name()),
+        Rule::Greedy | Rule::Irv => rule.name().to_owned(),
     }
 }
 
@@ -59,7 +40,7 @@ fn pebble_rule(rule: Rule) -> String {
 /// currency's units with two decimals where needed; voter ids are log
 /// positions from 1).
 pub fn pb(frozen: &FrozenManifest, record: &Record) -> Option<String> {
-    let ballots = ballots(record)?;
+    let ballots = ballots(frozen, record)?;
     let election = &frozen.election;
     let manifest = &frozen.manifest;
     let mut meta = vec![
@@ -128,7 +109,7 @@ fn field(text: &str) -> String {
 /// the ballots that name the project; the score is what `greedy` ranks
 /// by (approvals, points, or Borda `k − position + 1`).
 pub fn csv(frozen: &FrozenManifest, record: &Record) -> Option<String> {
-    let ballots = ballots(record)?;
+    let ballots = ballots(frozen, record)?;
     let k = match frozen.manifest.ballot {
         BallotRules::Ranked { max_ranks } => u64::from(max_ranks),
         _ => 0,

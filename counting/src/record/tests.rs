@@ -389,7 +389,7 @@ fn the_pb_export_reads_back_to_the_logged_ballots_in_log_order() {
     let text = export::pb(&frozen(), &record).expect("exports");
     let file = crate::pabulib::parse(&text).expect("reads");
     let read: Vec<Ballot> = file.votes.iter().map(|v| v.ballot.clone()).collect();
-    assert_eq!(Some(read), export::ballots(&record));
+    assert_eq!(Some(read), export::ballots(&frozen(), &record));
     assert_eq!(file.meta("budget"), Some("100"));
     assert_eq!(file.meta("vote_type"), Some("approval"));
     assert_eq!(

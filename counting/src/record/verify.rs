@@ -182,7 +182,7 @@ fn manifest(record: &Record) -> Result<(FrozenManifest, Vec<u8>), Discrepancy> {
     Ok((frozen, bytes))
 }
 
-fn entries(record: &Record) -> Result<Vec<(Vec<u8>, Source)>, Discrepancy> {
+pub(super) fn entries(record: &Record) -> Result<Vec<(Vec<u8>, Source)>, Discrepancy> {
     record
         .log
         .entries

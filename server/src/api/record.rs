@@ -9,8 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use counting::record::{Record, export};
-use pebble_db::count;
-use pebble_domain::Phase;
+use pebble_db::count::{self, Published};
 
 use super::error::{ApiError, cycle_id};
 use crate::startup::AppState;
@@ -22,26 +21,15 @@ async fn certified(
     cycle: &str,
 ) -> Result<(Record, counting::FrozenManifest), ApiError> {
     let cycle = cycle_id(cycle)?;
-    let Some(row) = pebble_db::cycles::find(&state.db, cycle).await? else {
-        return Err(ApiError::not_found(format!("There is no cycle {cycle}.")));
-    };
-    if *row.phase != Phase::Certified {
-        return Err(ApiError::new(
+    match count::published(&state.db, cycle).await? {
+        Published::NoSuchCycle => Err(ApiError::not_found(format!("There is no cycle {cycle}."))),
+        Published::NotYet(phase) => Err(ApiError::new(
             StatusCode::FORBIDDEN,
             format!(
-                "Cycle {cycle}'s results and record are published when its committee certifies the count; it is in the {} phase.",
-                *row.phase
+                "Cycle {cycle}'s results and record are published when its committee certifies the count; it is in the {phase} phase."
             ),
-        ));
-    }
-    let stored = count::stored(&state.db, cycle).await?;
-    let frozen = pebble_db::frozen::frozen(&state.db, cycle).await?;
-    match (stored, frozen) {
-        (Some(stored), Some(frozen)) => Ok((stored.record, frozen.manifest)),
-        _ => {
-            tracing::error!(cycle, "a certified cycle has no record or manifest");
-            Err(ApiError::internal())
-        }
+        )),
+        Published::Certified(record, frozen) => Ok((*record, *frozen)),
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use counting::record::export;
 use pebble_db::DatabaseConnection;
-use pebble_domain::Phase;
+use pebble_db::count::{Published, published};
 
 /// What to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -36,26 +36,15 @@ pub struct ExportArgs {
 /// The export's text, or why there is none.
 pub async fn text(db: &DatabaseConnection, args: &ExportArgs) -> Result<String, String> {
     let cycle = args.cycle;
-    let row = pebble_db::cycles::find(db, cycle)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("there is no cycle number {cycle}"))?;
-    if *row.phase != Phase::Certified {
-        return Err(format!(
-            "cycle {cycle} is in the {} phase: its record and results are exported once the committee certifies the count",
-            *row.phase
-        ));
-    }
-    let record = pebble_db::count::stored(db, cycle)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("cycle {cycle} is certified but has no record"))?
-        .record;
-    let frozen = pebble_db::frozen::frozen(db, cycle)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("cycle {cycle} has no frozen manifest"))?
-        .manifest;
+    let (record, frozen) = match published(db, cycle).await.map_err(|e| e.to_string())? {
+        Published::NoSuchCycle => return Err(format!("there is no cycle number {cycle}")),
+        Published::NotYet(phase) => {
+            return Err(format!(
+                "cycle {cycle} is in the {phase} phase: its record and results are exported once the committee certifies the count"
+            ));
+        }
+        Published::Certified(record, frozen) => (record, frozen),
+    };
     let undecodable = || format!("cycle {cycle}'s record holds an entry that does not decode");
     match args.format {
         Format::Record => serde_json::to_string_pretty(&record)
