@@ -211,9 +211,7 @@ pub async fn signer(
         column: "secret",
         value: value.to_owned(),
     };
-    let seed: [u8; 32] = crate::hex::decode(&row.secret)
-        .and_then(|bytes| bytes.try_into().ok())
-        .ok_or_else(|| invalid("not 32 bytes of hex"))?;
+    let seed = crate::hex::seed("log_key", &row.secret)?;
     let election = &frozen.manifest.election;
     let signer = NoteSigner::new(&election.log_origin(), &seed)
         .map_err(|_| invalid("the log's name is not a key name"))?;

@@ -11,6 +11,18 @@ pub(crate) fn decode(text: &str) -> Option<Vec<u8>> {
     counting::merkle::bytes_from_hex(text)
 }
 
+/// A stored Ed25519 secret (32 bytes of hex) of `table`; anything else is
+/// a corrupt row.
+pub(crate) fn seed(table: &'static str, text: &str) -> Result<[u8; 32], crate::DbError> {
+    decode(text)
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or_else(|| crate::DbError::InvalidValue {
+            table,
+            column: "secret",
+            value: "not 32 bytes of hex".to_owned(),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

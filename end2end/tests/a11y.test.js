@@ -4,11 +4,10 @@
 // order, and should keep doing so). And the language switch.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
+import { violations } from "./axe.js";
 import { launch, baseUrl } from "./browser.js";
 import { flowUrl, signIn, hydrated } from "./flow.js";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let browser;
 before(async () => {
   browser = await launch();
@@ -17,14 +16,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function violations(page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-  });
-}
 
 const PUBLIC_PAGES = ["/", "/?sort=cost", "/sign-in", "/proposals/1", "/proposals/2", "/proposals/new", "/admin", "/join", "/no-such-page"];
 

@@ -20,3 +20,15 @@ export function launch() {
     ],
   });
 }
+
+/** A 360 px phone context signed in at `url` as `username`. */
+export async function phoneSignedIn(browser, url, username, password) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(url + "/sign-in");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("Signed in as").waitFor();
+  return { context, page };
+}

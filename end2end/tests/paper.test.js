@@ -5,11 +5,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { launch } from "./browser.js";
+import { violations } from "./axe.js";
+import { launch, phoneSignedIn } from "./browser.js";
 import { voteUrl } from "./voting.js";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const url = voteUrl.approval;
 const shots = process.env.PEBBLE_E2E_SHOTS;
 let browser;
@@ -32,24 +31,9 @@ function password(username) {
 }
 
 async function member(username) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
-  const page = await context.newPage();
-  await page.goto(url + "/sign-in");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(password(username));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText("Signed in as").waitFor();
-  return { context, page };
+  return phoneSignedIn(browser, url, username, password(username));
 }
 
-async function violations(page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-  });
-}
 
 /** Keys `serial` on the desk, ticking the `nth` project. */
 async function key(page, serial, nth) {

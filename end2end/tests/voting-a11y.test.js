@@ -3,13 +3,12 @@
 // and the receipt check with its result. No violations at all.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
+import { violations } from "./axe.js";
 import { launch } from "./browser.js";
 import { voteUrl, phone, hydrated, openBallot, codesFromEnd } from "./voting.js";
 
 codesFromEnd();
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let browser;
 before(async () => {
   browser = await launch();
@@ -18,14 +17,6 @@ after(async () => {
   await browser?.close();
 });
 
-async function violations(page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-  });
-}
 
 test("the code step and each ballot, with its review, have no axe violations", async () => {
   const { context, page } = await phone(browser);

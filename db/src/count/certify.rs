@@ -64,9 +64,7 @@ pub async fn decide(
         column: "secret",
         value: value.to_owned(),
     };
-    let seed: [u8; 32] = crate::hex::decode(&member.secret)
-        .and_then(|bytes| bytes.try_into().ok())
-        .ok_or_else(|| invalid("not 32 bytes of hex"))?;
+    let seed = crate::hex::seed("committee_key", &member.secret)?;
     let txn = db.begin().await?;
     if crate::cycles::hold_phase(&txn, cycle, Action::Certify)
         .await?
