@@ -3,6 +3,8 @@
 //! Everything here is built from ordered vectors and exact numbers, so the
 //! same input gives a byte-identical transcript, in JSON or as text.
 
+mod percent;
+
 use std::fmt;
 
 use num_bigint::BigInt;
@@ -10,6 +12,8 @@ use num_rational::BigRational;
 use serde::{Deserialize, Serialize};
 
 use crate::{Cents, ProjectId, TieBreak};
+
+pub use percent::{percent_text, tenths_of_percent};
 
 /// An exact number in a transcript: an integer, or a fraction `p/q` in
 /// lowest terms. Serialised as that text, so no precision is ever lost.
@@ -30,6 +34,35 @@ impl From<&BigRational> for Exact {
         } else {
             Exact(format!("{}/{}", value.numer(), value.denom()))
         }
+    }
+}
+
+impl Exact {
+    /// The number as a fraction, if it is one (an integer or `p/q`).
+    pub fn rational(&self) -> Option<BigRational> {
+        self.0.parse().ok()
+    }
+
+    /// This number divided by `n`, exactly; `None` if it is not a number
+    /// or `n` is zero.
+    pub fn divided(&self, n: u64) -> Option<Exact> {
+        if n == 0 {
+            return None;
+        }
+        Some(Exact::from(&(self.rational()? / BigInt::from(n))))
+    }
+
+    /// The number rounded to the nearest integer, halves up (for showing
+    /// an exact amount of minor units as money); `None` if it is not a
+    /// non-negative number that fits.
+    pub fn rounded(&self) -> Option<u64> {
+        use num_traits::{Signed, ToPrimitive};
+        let value = self.rational()?;
+        if value.is_negative() {
+            return None;
+        }
+        let half = BigRational::new(BigInt::from(1), BigInt::from(2));
+        (value + half).floor().to_integer().to_u64()
     }
 }
 
@@ -75,6 +108,28 @@ pub enum Event {
     Unaffordable {
         /// The project.
         project: ProjectId,
+        /// Its cost.
+        cost: Cents,
+        /// How many voters support it.
+        supporters: u64,
+        /// The money they hold together, in minor units (exact).
+        money_left: Exact,
+    },
+    /// MES: how a funded project's cost was shared among its supporters
+    /// (written after its [`Event::Funded`]). Supporters paying in full
+    /// paid the round's price ρ times their utility; the others paid all
+    /// they had left, which was less. The two sums make the cost.
+    Shared {
+        /// The project.
+        project: ProjectId,
+        /// Supporters who paid ρ × their utility.
+        in_full: u64,
+        /// What they paid together, in minor units (exact).
+        in_full_paid: Exact,
+        /// Supporters who paid all they had left.
+        all_left: u64,
+        /// What they paid together, in minor units (exact).
+        all_left_paid: Exact,
     },
     /// Elected (IRV, STV).
     Elected {
@@ -201,10 +256,31 @@ impl Event {
                     money(remaining)
                 )
             }
-            Event::Unaffordable { project } => {
+            Event::Unaffordable {
+                project,
+                cost,
+                supporters,
+                money_left,
+            } => {
                 write!(
                     f,
-                    "dropped {project}: its supporters have less money left than it costs"
+                    "dropped {project}: its {supporters} supporters have {} left, less than its cost {}",
+                    ExactMoney(money_left, amounts),
+                    money(cost)
+                )
+            }
+            Event::Shared {
+                project,
+                in_full,
+                in_full_paid,
+                all_left,
+                all_left_paid,
+            } => {
+                write!(
+                    f,
+                    "shared {project}: {in_full} supporters paid {} in full, {all_left} paid all they had left, {}",
+                    ExactMoney(in_full_paid, amounts),
+                    ExactMoney(all_left_paid, amounts)
                 )
             }
             Event::Elected { project, votes } => write!(f, "elected {project} with {votes} votes"),
@@ -286,6 +362,24 @@ impl fmt::Display for Money {
     }
 }
 
+/// An exact amount of minor units written as [`Amounts`] says: whole
+/// amounts as money, fractions as `p/q` of the smallest unit, since no
+/// decimal writes them exactly.
+struct ExactMoney<'a>(&'a Exact, Amounts);
+
+impl fmt::Display for ExactMoney<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.0.parse::<u64>() {
+            Ok(whole) => Money(Cents::new(whole), self.1).fmt(f),
+            Err(_) => match self.1 {
+                Amounts::MinorUnits => write!(f, "{} minor units", self.0),
+                Amounts::Decimals(0) => write!(f, "{}", self.0),
+                Amounts::Decimals(places) => write!(f, "{} × 10^-{places}", self.0),
+            },
+        }
+    }
+}
+
 /// A plain-text transcript with a choice of how amounts are written; see
 /// [`Outcome::text`].
 pub struct Text<'a> {
@@ -351,6 +445,17 @@ mod tests {
                 }],
             }],
         }
+    }
+
+    #[test]
+    fn exact_amounts_round_to_the_nearest_unit_halves_up() {
+        let rounded = |text: &str| Exact(text.to_owned()).rounded();
+        assert_eq!(rounded("500000/3"), Some(166_667));
+        assert_eq!(rounded("5/2"), Some(3));
+        assert_eq!(rounded("7/3"), Some(2));
+        assert_eq!(rounded("42"), Some(42));
+        assert_eq!(rounded("-1/2"), None);
+        assert_eq!(rounded("not a number"), None);
     }
 
     #[test]

@@ -104,40 +104,63 @@ fn field(text: &str) -> String {
     }
 }
 
-/// The results as CSV: `project_id,title,cost,supporters,score,funded,
-/// funded_order`, one row per project in manifest order. Supporters are
-/// the ballots that name the project; the score is what `greedy` ranks
-/// by (approvals, points, or Borda `k − position + 1`).
-pub fn csv(frozen: &FrozenManifest, record: &Record) -> Option<String> {
-    let ballots = ballots(frozen, record)?;
+/// One project's support in a record: how many ballots name it, and its
+/// score as `greedy` ranks by (approvals, points, or Borda
+/// `k − position + 1`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProjectTally {
+    /// Ballots that name the project.
+    pub supporters: u64,
+    /// Its score.
+    pub score: u64,
+}
+
+/// Every project's [`ProjectTally`] over `ballots`, in manifest order.
+pub fn project_tallies(frozen: &FrozenManifest, ballots: &[Ballot]) -> Vec<ProjectTally> {
     let k = match frozen.manifest.ballot {
         BallotRules::Ranked { max_ranks } => u64::from(max_ranks),
         _ => 0,
     };
-    let mut out = String::from("project_id,title,cost,supporters,score,funded,funded_order\r\n");
-    for (project, title) in frozen.projects() {
-        let (mut supporters, mut score) = (0u64, 0u64);
-        for ballot in &ballots {
-            let points = match ballot {
-                Ballot::Approval(ids) => u64::from(ids.contains(&project.id)),
-                Ballot::Allocation(map) => map.get(&project.id).copied().unwrap_or(0),
-                Ballot::Ranked(ids) => ids
-                    .iter()
-                    .position(|id| id == &project.id)
-                    .map_or(0, |at| k.saturating_sub(at as u64)),
-            };
-            if points > 0 {
-                supporters += 1;
-                score += points;
-            }
+    let projects = &frozen.manifest.projects;
+    let mut tallies = vec![ProjectTally::default(); projects.len()];
+    let mut add = |id: &crate::ProjectId, points: u64| {
+        if let Some(at) = frozen.manifest.index_of(id)
+            && points > 0
+        {
+            tallies[at].supporters += 1;
+            tallies[at].score += points;
         }
+    };
+    for ballot in ballots {
+        match ballot {
+            Ballot::Approval(ids) => ids.iter().for_each(|id| add(id, 1)),
+            Ballot::Allocation(map) => map.iter().for_each(|(id, &points)| add(id, points)),
+            Ballot::Ranked(ids) => ids
+                .iter()
+                .enumerate()
+                .for_each(|(at, id)| add(id, k.saturating_sub(at as u64))),
+        }
+    }
+    tallies
+}
+
+/// The results as CSV: `project_id,title,cost,supporters,score,funded,
+/// funded_order`, one row per project in manifest order (see
+/// [`ProjectTally`]).
+pub fn csv(frozen: &FrozenManifest, record: &Record) -> Option<String> {
+    let ballots = ballots(frozen, record)?;
+    let tallies = project_tallies(frozen, &ballots);
+    let mut out = String::from("project_id,title,cost,supporters,score,funded,funded_order\r\n");
+    for ((project, title), tally) in frozen.projects().zip(tallies) {
         let order = record.outcome.winners.iter().position(|w| w == &project.id);
         let _ = write!(
             out,
-            "{},{},{},{supporters},{score},{},{}\r\n",
+            "{},{},{},{},{},{},{}\r\n",
             field(project.id.as_str()),
             field(title),
             crate::pabulib::write_amount(project.cost.minor_units(), 2),
+            tally.supporters,
+            tally.score,
             if order.is_some() { "yes" } else { "no" },
             order.map(|o| (o + 1).to_string()).unwrap_or_default(),
         );

@@ -203,8 +203,12 @@ impl<'a> Count<'a> {
                 if !wallets.affordable(p) {
                     dropped.push(p);
                     if record {
+                        let (supporters, money_left) = wallets.holdings(p);
                         round.events.push(Event::Unaffordable {
                             project: manifest.projects[p].id.clone(),
+                            cost: manifest.projects[p].cost,
+                            supporters,
+                            money_left: (&money_left).into(),
                         });
                     }
                     continue;
@@ -280,6 +284,14 @@ impl<'a> Count<'a> {
                     project: project.id.clone(),
                     cost: project.cost,
                     remaining: Cents::new(manifest.budget.minor_units().saturating_sub(spent)),
+                });
+                let split = wallets.split(chosen, &rho);
+                round.events.push(Event::Shared {
+                    project: project.id.clone(),
+                    in_full: split.in_full,
+                    in_full_paid: (&split.in_full_paid).into(),
+                    all_left: split.all_left,
+                    all_left_paid: (&split.all_left_paid).into(),
                 });
             }
             let broke = wallets.pay(chosen, &rho);

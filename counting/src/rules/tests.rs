@@ -1,10 +1,12 @@
 //! Hand-checked elections for every rule, and properties of all of them.
 
+use num_bigint::BigInt;
+use num_rational::BigRational;
 use proptest::prelude::*;
 
 use super::*;
 use crate::testing::{id, manifest};
-use crate::transcript::{BudgetVerdict, Event};
+use crate::transcript::{BudgetVerdict, Event, Exact};
 use crate::{BallotRules, Completion, ProjectId, TieBreak};
 
 const APPROVAL: BallotRules = BallotRules::Approval {
@@ -114,8 +116,78 @@ fn mes_funds_a_and_then_nothing_is_affordable() {
             .collect::<Vec<_>>(),
         ["1/3", "1/3"]
     );
+    assert_eq!(
+        outcome.rounds[0].events[0],
+        Event::Unaffordable {
+            project: "b".parse().expect("an id"),
+            cost: Cents::new(40),
+            supporters: 1,
+            money_left: Exact::from(25u128),
+        }
+    );
+}
+
+#[test]
+fn mes_says_how_a_funded_project_was_shared_and_what_a_dropped_one_lacked() {
+    let outcome = mes_example(Completion::None);
+    let events: Vec<String> = all_events(&outcome).iter().map(|e| e.to_string()).collect();
     assert!(
-        matches!(outcome.rounds[0].events[0], Event::Unaffordable { ref project } if project.as_str() == "b")
+        events.contains(
+            &"shared a: 3 supporters paid 0.60 in full, 0 paid all they had left, 0.00".to_owned()
+        ),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(
+            &"dropped c: its 3 supporters have 0.15 left, less than its cost 0.40".to_owned()
+        ),
+        "{events:?}"
+    );
+}
+
+/// Four voters with 25 each: y (60) is approved by voters 2–4, who pay 20
+/// each; then x (30) by voters 1 and 2, where voter 2 has only 5 left and
+/// pays it, and voter 1 pays the other 25.
+#[test]
+fn mes_shares_tell_who_paid_all_they_had_left() {
+    let m = manifest(
+        100,
+        &[("x", 30), ("y", 60)],
+        APPROVAL,
+        Rule::Mes {
+            completion: Completion::None,
+        },
+        TieBreak::Id,
+    );
+    let outcome = count(
+        &m,
+        &approvals(&[(1, &["x"]), (1, &["x", "y"]), (2, &["y"])]),
+        Seed::default(),
+    )
+    .expect("counts");
+    assert_eq!(winners(&outcome), ["y", "x"]);
+    let shared: Vec<&Event> = all_events(&outcome)
+        .into_iter()
+        .filter(|e| matches!(e, Event::Shared { .. }))
+        .collect();
+    assert_eq!(
+        shared,
+        [
+            &Event::Shared {
+                project: "y".parse().expect("an id"),
+                in_full: 3,
+                in_full_paid: Exact::from(60u128),
+                all_left: 0,
+                all_left_paid: Exact::from(0u128),
+            },
+            &Event::Shared {
+                project: "x".parse().expect("an id"),
+                in_full: 1,
+                in_full_paid: Exact::from(25u128),
+                all_left: 1,
+                all_left_paid: Exact::from(5u128),
+            },
+        ]
     );
 }
 
@@ -278,4 +350,20 @@ proptest! {
         let again = count(&m, &ballots, Seed(seed)).expect("counts");
         prop_assert_eq!(first, again);
     }
+
+    #[test]
+    fn equal_shares_payments_make_each_funded_cost_exactly((m, ballots) in random_election(), seed in any::<[u8; 32]>()) {
+        let outcome = count(&m, &ballots, Seed(seed)).expect("counts");
+        for event in all_events(&outcome) {
+            if let Event::Shared { project, in_full_paid, all_left_paid, .. } = event {
+                let cost = m.projects.iter().find(|p| &p.id == project).expect("a project").cost;
+                let paid = exact(in_full_paid) + exact(all_left_paid);
+                prop_assert_eq!(paid, BigRational::from_integer(BigInt::from(cost.minor_units())));
+            }
+        }
+    }
+}
+
+fn exact(value: &Exact) -> BigRational {
+    value.0.parse().expect("an exact number")
 }

@@ -24,6 +24,7 @@ mod afford;
 mod classes;
 mod owed;
 mod search;
+mod shares;
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
