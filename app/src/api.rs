@@ -29,6 +29,8 @@ pub mod proposals;
 #[allow(missing_docs)]
 pub mod receipts;
 #[allow(missing_docs)]
+pub mod results;
+#[allow(missing_docs)]
 pub mod session;
 #[allow(missing_docs)]
 pub mod threads;

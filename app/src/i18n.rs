@@ -6,6 +6,7 @@ mod en;
 mod es;
 mod messages;
 mod paper;
+mod results;
 mod strings;
 mod vote;
 
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 pub use count::{CountStrings, tc};
 pub use messages::Thing;
 pub use paper::{PaperStrings, tp};
+pub use results::{ResultsStrings, tr};
 pub use strings::Strings;
 pub use vote::{Namer, VoteStrings, tv};
 

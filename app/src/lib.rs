@@ -35,6 +35,7 @@ use crate::pages::{
     paper::{PaperDeskPage, print::PaperPrintPage},
     proposal::ProposalRoute,
     receipt::ReceiptPage,
+    results::ResultsPage,
     sign_in::SignInPage,
     vote::{VotePage, cast::CastPage, review::ReviewPage},
 };
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/committee/paper") view=PaperDeskPage ssr=SsrMode::Async />
                     <Route path=path!("/committee/paper/print") view=PaperPrintPage ssr=SsrMode::Async />
                     <Route path=path!("/committee/count") view=CountPage ssr=SsrMode::Async />
+                    <Route path=path!("/cycles/:id/results") view=ResultsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

@@ -9,5 +9,6 @@ pub mod not_found;
 pub mod paper;
 pub mod proposal;
 pub mod receipt;
+pub mod results;
 pub mod sign_in;
 pub mod vote;

@@ -52,6 +52,53 @@ impl Exact {
         Some(Exact::from(&(self.rational()? / BigInt::from(n))))
     }
 
+    /// The sum of `values`, exactly; `None` if one is not a number.
+    pub fn sum<'a>(values: impl IntoIterator<Item = &'a Exact>) -> Option<Exact> {
+        let mut total = BigRational::from_integer(BigInt::from(0));
+        for value in values {
+            total += value.rational()?;
+        }
+        Some(Exact::from(&total))
+    }
+
+    /// This number less `other`, exactly (may be negative).
+    pub fn minus(&self, other: &Exact) -> Option<Exact> {
+        Some(Exact::from(&(self.rational()? - other.rational()?)))
+    }
+
+    /// This number times `n`, exactly.
+    pub fn times(&self, n: u64) -> Option<Exact> {
+        Some(Exact::from(&(self.rational()? * BigInt::from(n))))
+    }
+
+    /// Whether the number is below zero.
+    pub fn is_negative(&self) -> bool {
+        self.0.starts_with('-')
+    }
+
+    /// Whether the number is zero.
+    pub fn is_zero(&self) -> bool {
+        self.0 == "0"
+    }
+
+    /// The number with `places` decimals, rounded half away from zero
+    /// (`2531/3` with 2 places is `843.67`); integers are written as they
+    /// are. For showing STV's fractional votes.
+    pub fn decimal(&self, places: u32) -> Option<String> {
+        let value = self.rational()?;
+        if value.is_integer() {
+            return Some(value.numer().to_string());
+        }
+        let scale = BigInt::from(10u32).pow(places);
+        let scaled = (value * &scale).round().to_integer();
+        let sign = if scaled < BigInt::from(0) { "-" } else { "" };
+        let digits = scaled.magnitude().to_string();
+        let places = places as usize;
+        let digits = format!("{digits:0>width$}", width = places + 1);
+        let (whole, fraction) = digits.split_at(digits.len() - places);
+        Some(format!("{sign}{whole}.{fraction}"))
+    }
+
     /// The number rounded to the nearest integer, halves up (for showing
     /// an exact amount of minor units as money); `None` if it is not a
     /// non-negative number that fits.
@@ -445,6 +492,19 @@ mod tests {
                 }],
             }],
         }
+    }
+
+    #[test]
+    fn exact_numbers_add_subtract_and_show_decimals() {
+        let e = |text: &str| Exact(text.to_owned());
+        assert_eq!(Exact::sum(&[e("1/3"), e("2/3"), e("4")]), Some(e("5")));
+        assert_eq!(e("3").minus(&e("7/2")), Some(e("-1/2")));
+        assert!(e("-1/2").is_negative() && e("0").is_zero());
+        assert_eq!(e("5/6").times(3), Some(e("5/2")));
+        assert_eq!(e("2531/3").decimal(2).as_deref(), Some("843.67"));
+        assert_eq!(e("1/200").decimal(2).as_deref(), Some("0.01"));
+        assert_eq!(e("-1/3").decimal(1).as_deref(), Some("-0.3"));
+        assert_eq!(e("12").decimal(2).as_deref(), Some("12"));
     }
 
     #[test]

@@ -33,15 +33,27 @@ pub struct CycleOverview {
 }
 
 /// The cycle the home page features: the most recently created one that
-/// is out of draft (a draft is still being set up, and private).
+/// is out of draft (a draft is still being set up, and private) and not
+/// yet certified (a finished cycle gives way to a running one, whose
+/// results stay a link away); else the most recent certified one.
 pub async fn featured(db: &impl ConnectionTrait) -> Result<Option<CycleOverview>, DbError> {
-    let Some(cycle) = cycle::Entity::find()
+    let running = cycle::Entity::find()
         .filter(cycle::Column::Phase.ne(Stored(Phase::Draft)))
+        .filter(cycle::Column::Phase.ne(Stored(Phase::Certified)))
         .order_by_desc(cycle::Column::Id)
         .one(db)
-        .await?
-    else {
-        return Ok(None);
+        .await?;
+    let cycle = match running {
+        Some(cycle) => cycle,
+        None => match cycle::Entity::find()
+            .filter(cycle::Column::Phase.eq(Stored(Phase::Certified)))
+            .order_by_desc(cycle::Column::Id)
+            .one(db)
+            .await?
+        {
+            Some(cycle) => cycle,
+            None => return Ok(None),
+        },
     };
     let rows = proposal::Entity::find()
         .filter(proposal::Column::CycleId.eq(cycle.id))

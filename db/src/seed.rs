@@ -1,10 +1,16 @@
-//! The demo cycle loaded on a fresh install (`pebble seed-demo`).
+//! The demo loaded on a fresh install (`pebble seed-demo`).
 //!
-//! Riverside High School's first student budget: realistic proposals with
-//! costs written the way students write them, a few thread comments, and
-//! accounts for an admin, two committee members and the student authors.
+//! Riverside High School's student budget: this year's cycle, with
+//! realistic proposals with costs written the way students write them, a
+//! few thread comments, and accounts for an admin, two committee members
+//! and the student authors; and, on request, last year's cycle run whole
+//! and certified ([`past`]).
 
 mod data;
+mod past;
+mod past_data;
+
+pub use past::PastRule;
 
 use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
 
@@ -74,6 +80,65 @@ pub async fn demo_if_empty_with(
     phase: Phase,
     ballot: DemoBallot,
 ) -> Result<Option<Vec<DemoCredential>>, DbError> {
+    Ok(demo_with_past(db, phase, ballot, None)
+        .await?
+        .map(|demo| demo.credentials))
+}
+
+/// What [`demo_with_past`] loaded.
+#[derive(Clone, Debug)]
+pub struct Demo {
+    /// The demo accounts' sign-in details, to show once.
+    pub credentials: Vec<DemoCredential>,
+    /// Last year's certified cycle, if it was loaded.
+    pub past: Option<i32>,
+}
+
+/// [`demo_if_empty_with`], and with `past`, last year's cycle counted by
+/// that rule and certified. This year's cycle is loaded first (in one
+/// transaction), so its ids are the same with or without the past one;
+/// the past cycle then takes every step a real one takes, each in its own
+/// transaction, as the app would.
+pub async fn demo_with_past(
+    db: &sea_orm::DatabaseConnection,
+    phase: Phase,
+    ballot: DemoBallot,
+    past: Option<PastRule>,
+) -> Result<Option<Demo>, DbError> {
+    let Some((credentials, accounts)) = this_year(db, phase, ballot).await? else {
+        return Ok(None);
+    };
+    let mut loaded = None;
+    if let Some(rule) = past {
+        let member = |name: &str| {
+            accounts.get(name).copied().ok_or(DbError::InvalidValue {
+                table: "account",
+                column: "username",
+                value: format!("the demo has no {name}"),
+            })
+        };
+        let committee = past::Committee {
+            first: member("okafor")?,
+            second: member("lindqvist")?,
+        };
+        loaded = Some(past::load(db, &committee, &accounts, rule).await?);
+    }
+    Ok(Some(Demo {
+        credentials,
+        past: loaded,
+    }))
+}
+
+/// The demo's accounts by sign-in name.
+type Accounts = std::collections::BTreeMap<&'static str, i32>;
+
+/// This year's cycle with the demo's accounts, in one transaction, if the
+/// database has no cycle yet.
+async fn this_year(
+    db: &sea_orm::DatabaseConnection,
+    phase: Phase,
+    ballot: DemoBallot,
+) -> Result<Option<(Vec<DemoCredential>, Accounts)>, DbError> {
     let (ballot, rule) = match ballot {
         DemoBallot::Approval => data::APPROVAL,
         DemoBallot::Ranked => data::RANKED,
@@ -86,7 +151,7 @@ pub async fn demo_if_empty_with(
     }
     let now = chrono::Utc::now();
     let mut credentials = Vec::new();
-    let mut account_ids = std::collections::BTreeMap::new();
+    let mut account_ids = Accounts::new();
     for person in data::PEOPLE {
         let password = accounts::generate_password(14);
         let account = accounts::create(
@@ -213,5 +278,5 @@ pub async fn demo_if_empty_with(
         }
     }
     txn.commit().await?;
-    Ok(Some(credentials))
+    Ok(Some((credentials, account_ids)))
 }

@@ -39,16 +39,21 @@ enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Load the demo cycle if the database has no cycle yet; print the demo
-    /// accounts' passwords once.
+    /// Load the demo if the database has no cycle yet: this year's cycle,
+    /// and last year's run whole and certified. Prints the demo accounts'
+    /// passwords once, and twenty voter codes once when voting is open.
     SeedDemo {
-        /// The phase the demo cycle starts in: draft, ideas, review,
+        /// The phase this year's cycle starts in: draft, ideas, review,
         /// deliberation or voting.
-        #[arg(long, default_value = "deliberation", value_parser = demo_phase)]
+        #[arg(long, default_value = "voting", value_parser = demo_phase)]
         phase: Phase,
-        /// The demo's ballot: approval, ranked or allocation.
+        /// This year's ballot: approval, ranked or allocation.
         #[arg(long, default_value = "approval")]
         ballot: pebble_db::seed::DemoBallot,
+        /// Last year's certified cycle, counted by mes, greedy, irv or stv;
+        /// none leaves it out.
+        #[arg(long, default_value = "mes", value_parser = past_rule)]
+        past: PastChoice,
     },
     /// Work with a cycle.
     #[command(subcommand)]
@@ -98,6 +103,17 @@ enum CodesCommand {
     /// Make new voter codes for a group of a cycle and print them, one a
     /// line, once (only their digests are stored).
     Issue(codes::IssueArgs),
+}
+
+/// `--past`: a rule for last year's cycle, or none.
+#[derive(Clone, Copy, Debug)]
+struct PastChoice(Option<pebble_db::seed::PastRule>);
+
+fn past_rule(name: &str) -> Result<PastChoice, String> {
+    if name == "none" {
+        return Ok(PastChoice(None));
+    }
+    name.parse().map(|rule| PastChoice(Some(rule)))
 }
 
 /// A phase the demo can start in: the count's phases need ballots.
@@ -156,7 +172,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("Database is up to date.");
             Ok(())
         }
-        Command::SeedDemo { phase, ballot } => seed_demo(&db, phase, ballot).await,
+        Command::SeedDemo {
+            phase,
+            ballot,
+            past,
+        } => seed_demo(&db, phase, ballot, past.0).await,
         Command::Cycle(CycleCommand::Advance { cycle }) => advance(&db, cycle).await,
         Command::Codes(CodesCommand::Issue(args)) => {
             let (listed, summary) = codes::issue(&db, &args).await?;
@@ -198,14 +218,23 @@ async fn seed_demo(
     db: &pebble_db::DatabaseConnection,
     phase: Phase,
     ballot: pebble_db::seed::DemoBallot,
+    past: Option<pebble_db::seed::PastRule>,
 ) -> Result<(), String> {
-    match pebble_db::seed::demo_if_empty_with(db, phase, ballot)
+    if past.is_some() {
+        println!(
+            "Loading the demo: this year's cycle, and last year's run whole (about 300 ballots, the count and its certification)…"
+        );
+    }
+    match pebble_db::seed::demo_with_past(db, phase, ballot, past)
         .await
         .map_err(|e| e.to_string())?
     {
         None => println!("The database already has a cycle; the demo was not loaded."),
-        Some(credentials) => {
-            println!("Loaded the demo cycle. Demo accounts (passwords are shown only this once):");
+        Some(pebble_db::seed::Demo { credentials, past }) => {
+            if let Some(id) = past {
+                println!("Last year's certified results: /cycles/{id}/results");
+            }
+            println!("Loaded the demo. Demo accounts (passwords are shown only this once):");
             for c in credentials {
                 println!("  {:<12} {:<10} {}", c.username, c.role, c.password);
             }

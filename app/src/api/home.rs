@@ -60,6 +60,9 @@ pub struct CycleSummary {
 pub struct HomeView {
     /// The featured cycle, if one exists.
     pub cycle: Option<CycleSummary>,
+    /// Every other cycle with certified results: id and name, newest
+    /// first.
+    pub past: Vec<(i32, String)>,
 }
 
 /// The featured cycle and its proposals.
@@ -77,7 +80,15 @@ pub async fn get_home() -> Result<HomeView, AppError> {
             .await
             .map_err(internal)?;
     }
-    Ok(HomeView { cycle })
+    let featured = cycle.as_ref().map(|c| c.id);
+    let past = pebble_db::cycles::list(&db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|c| *c.phase == pebble_domain::Phase::Certified && Some(c.id) != featured)
+        .map(|c| (c.id, c.name))
+        .collect();
+    Ok(HomeView { cycle, past })
 }
 
 #[cfg(feature = "ssr")]

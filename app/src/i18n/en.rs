@@ -40,6 +40,8 @@ pub const STRINGS: Strings = Strings {
     code_qr_alt: "QR code: opens the ballot with this code filled in",
     print_codes: "Print the code sheet",
     manifest_hash: "Ballot fingerprint (manifest hash)",
+    see_results: "See the certified results",
+    past_results: "Results of earlier cycles",
     manifest_hash_help: "The ballot was frozen when voting opened. Every receipt and the final count refer to this SHA-256; compare it with the one posted at school.",
     sort_label: "Sort proposals",
     sort_newest: "In order submitted",

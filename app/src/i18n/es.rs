@@ -39,6 +39,8 @@ pub const STRINGS: Strings = Strings {
     code_qr_alt: "Código QR: abre la papeleta con este código ya escrito",
     print_codes: "Imprimir la hoja de códigos",
     manifest_hash: "Huella de la papeleta (hash del manifiesto)",
+    see_results: "Ver los resultados certificados",
+    past_results: "Resultados de ciclos anteriores",
     manifest_hash_help: "La papeleta quedó fijada al abrirse la votación. Cada recibo y el recuento final se refieren a este SHA-256; compáralo con el publicado en la escuela.",
     sort_label: "Ordenar propuestas",
     sort_newest: "En orden de envío",

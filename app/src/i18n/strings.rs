@@ -65,6 +65,10 @@ pub struct Strings {
     pub manifest_hash: &'static str,
     /// What the manifest hash is, under it.
     pub manifest_hash_help: &'static str,
+    /// The link to a certified cycle's results.
+    pub see_results: &'static str,
+    /// Heading of the list of earlier cycles' results.
+    pub past_results: &'static str,
     /// Label of the sort choices.
     pub sort_label: &'static str,
     /// Sort in submission order.

@@ -37,14 +37,35 @@ pub fn HomePage() -> impl IntoView {
         <Transition fallback=move || view! { <p class="loading">{text.loading}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorNotice errors /> }>
                 {move || Suspend::new(async move {
-                    home.await.map(|home| match home.cycle {
-                        Some(cycle) => view! { <CycleOverview cycle /> }.into_any(),
-                        None => view! { <p>{text.no_cycle}</p> }.into_any(),
+                    home.await.map(|home| {
+                        let cycle = match home.cycle {
+                            Some(cycle) => view! { <CycleOverview cycle /> }.into_any(),
+                            None => view! { <p>{text.no_cycle}</p> }.into_any(),
+                        };
+                        view! { {cycle} <PastResults past=home.past /> }
                     })
                 })}
             </ErrorBoundary>
         </Transition>
     }
+}
+
+/// Links to the results of earlier certified cycles.
+#[component]
+fn PastResults(past: Vec<(i32, String)>) -> impl IntoView {
+    let text = t();
+    (!past.is_empty()).then(|| {
+        view! {
+            <section class="past-results" aria-labelledby="past-results-heading">
+                <h2 id="past-results-heading">{text.past_results}</h2>
+                <ul>
+                    {past.into_iter().map(|(id, name)| view! {
+                        <li><a href=format!("/cycles/{id}/results")>{name}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 #[component]
@@ -91,7 +112,12 @@ fn CycleOverview(cycle: CycleSummary) -> impl IntoView {
                 </div>
                 <div>
                     <dt>{text.phase}</dt>
-                    <dd class="phase">{phase_name(text, cycle.phase)}</dd>
+                    <dd class="phase">
+                        {phase_name(text, cycle.phase)}
+                        {(cycle.phase == Phase::Certified).then(|| view! {
+                            " · "<a href=format!("/cycles/{}/results", cycle.id)>{text.see_results}</a>
+                        })}
+                    </dd>
                 </div>
                 {cycle.manifest_hash.clone().map(|hash| view! {
                     <div class="manifest-hash">

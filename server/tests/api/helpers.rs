@@ -78,6 +78,19 @@ impl TestApp {
         (status, response.text().await.expect("body"))
     }
 
+    /// GET `path` as a browser offering language `lang`.
+    pub async fn get_lang(&self, path: &str, lang: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .header("accept-language", lang)
+            .send()
+            .await
+            .expect("GET");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
     /// POST a form to `path` and return the status and body text.
     pub async fn post_form(&self, path: &str, body: &str) -> (u16, String) {
         let response = self
@@ -251,6 +264,16 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
 
 /// Starts the server on a fresh database with the demo cycle in `phase`.
 pub async fn spawn_app_in(engine: Engine, phase: Phase) -> TestApp {
+    spawn_app_with(engine, phase, None).await
+}
+
+/// Starts the server on a fresh database with the demo cycle in `phase`
+/// and, with `past`, last year's certified cycle counted by that rule.
+pub async fn spawn_app_with(
+    engine: Engine,
+    phase: Phase,
+    past: Option<pebble_db::seed::PastRule>,
+) -> TestApp {
     let folder = tempfile::tempdir().expect("temporary folder");
     let database = match engine {
         Engine::Sqlite => DatabaseConfig {
@@ -276,10 +299,11 @@ pub async fn spawn_app_in(engine: Engine, phase: Phase) -> TestApp {
         .open()
         .await
         .expect("open and migrate the test database");
-    let credentials = pebble_db::seed::demo_in_phase_if_empty(&db, phase)
+    let credentials = pebble_db::seed::demo_with_past(&db, phase, Default::default(), past)
         .await
         .expect("seed")
-        .expect("a fresh database takes the demo");
+        .expect("a fresh database takes the demo")
+        .credentials;
     let addr: SocketAddr = "127.0.0.1:0".parse().expect("address");
     let app = Application::build(addr, db, folder.path())
         .await

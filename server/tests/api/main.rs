@@ -21,6 +21,7 @@ mod manifests;
 mod paper;
 mod phases;
 mod proposals;
+mod results;
 mod roles;
 mod seed;
 mod sessions;

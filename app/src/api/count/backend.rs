@@ -46,16 +46,22 @@ pub async fn desk(cycle: Option<i32>) -> Result<Result<CycleCount, Vec<(i32, Str
         Some(id) => id,
         None => {
             let mut mine = Vec::new();
+            let mut counting = Vec::new();
             for row in pebble_db::cycles::list(&db).await.map_err(internal)? {
                 let on = count::member_of(&db, row.id, member.id)
                     .await
                     .map_err(internal)?;
                 if *row.phase >= Phase::Counting && on.is_some() {
+                    if *row.phase == Phase::Counting {
+                        counting.push(row.id);
+                    }
                     mine.push((row.id, row.name));
                 }
             }
-            match mine.as_slice() {
-                [(only, _)] => *only,
+            // The one cycle being counted is the desk's work; certified
+            // ones stay a choice away.
+            match (counting.as_slice(), mine.as_slice()) {
+                ([only], _) | (_, [(only, _)]) => *only,
                 _ => return Ok(Err(mine)),
             }
         }

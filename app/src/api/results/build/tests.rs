@@ -1,0 +1,358 @@
+//! Records compiled for real (signed log, sealed checkpoint, signed
+//! certifications) from small elections, worded in both languages.
+
+use counting::checkpoint::Checkpoint;
+use counting::encoding::Entry;
+use counting::merkle::stored::TreeHead;
+use counting::merkle::{self, from_hex};
+use counting::note::NoteSigner;
+use counting::record::{Certification, Decision, GroupTurnout, Parts, Record, Source};
+use counting::{
+    Ballot, BallotRules, Cents, CommitteeMember, Completion, Currency, Election, FrozenManifest,
+    Manifest, Project, ProjectId, Rule, TieBreak,
+};
+
+use super::results;
+use crate::api::results::{CycleResults, Rounds};
+use crate::i18n::Lang;
+
+const MEMBERS: [&str; 3] = ["Mr. Okafor", "Ms. Lindqvist", "Ms. Peña"];
+
+fn id(text: &str) -> ProjectId {
+    text.parse().expect("a project id")
+}
+
+/// A certified record of `ballots` (the last `paper` of them on paper)
+/// over projects (id, title, cost in cents).
+fn record(
+    budget: u64,
+    projects: &[(&str, &str, u64)],
+    rules: BallotRules,
+    rule: Rule,
+    ballots: &[Ballot],
+    paper: usize,
+) -> (FrozenManifest, Record) {
+    let tie_break = if rule.is_budgeting() {
+        TieBreak::CheapestThenSeeded
+    } else {
+        TieBreak::PreviousRoundThenSeeded
+    };
+    let manifest = Manifest::new(
+        Cents::new(budget),
+        projects
+            .iter()
+            .map(|(p, _, cost)| Project {
+                id: id(p),
+                cost: Cents::new(*cost),
+            })
+            .collect(),
+        rules,
+        rule,
+        tie_break,
+    )
+    .expect("a manifest");
+    let mut election = Election {
+        id: [3; 16],
+        cycle: 1,
+        name: "Riverside 2026".to_owned(),
+        currency: Currency::try_from("USD".to_owned()).expect("a code"),
+        log_key: [0; 32],
+        threshold: 2,
+        committee: 3,
+        members: Vec::new(),
+    };
+    let log = NoteSigner::new(&election.log_origin(), &[1; 32]).expect("a key");
+    election.log_key = log.public_key();
+    for (i, name) in MEMBERS.iter().enumerate() {
+        let signer =
+            NoteSigner::new(&election.member_key_name(i), &[10 + i as u8; 32]).expect("a key");
+        election.members.push(CommitteeMember {
+            name: (*name).to_owned(),
+            key: signer.public_key(),
+        });
+    }
+    let frozen = FrozenManifest {
+        election,
+        manifest,
+        titles: projects.iter().map(|(_, t, _)| (*t).to_owned()).collect(),
+    };
+    let entries: Vec<(Vec<u8>, Source)> = ballots
+        .iter()
+        .enumerate()
+        .map(|(i, ballot)| {
+            let mut nonce = [0u8; 16];
+            nonce[..8].copy_from_slice(&(i as u64).to_be_bytes());
+            let entry = Entry {
+                manifest_hash: frozen.hash(),
+                nonce,
+                ballot: ballot.clone(),
+            };
+            let source = if i + paper >= ballots.len() {
+                Source::Paper
+            } else {
+                Source::Online
+            };
+            (entry.encode(), source)
+        })
+        .collect();
+    let online = entries.iter().filter(|(_, s)| *s == Source::Online).count() as u64;
+    let leaves: Vec<_> = entries.iter().map(|(e, _)| merkle::leaf_hash(e)).collect();
+    let checkpoint = Checkpoint {
+        origin: frozen.election.log_origin(),
+        head: TreeHead {
+            size: leaves.len() as u64,
+            root: merkle::root(&leaves),
+        },
+    }
+    .sign(&log);
+    let mut record = Record::compile(Parts {
+        frozen: frozen.clone(),
+        entries,
+        checkpoint,
+        entropy: "6 2 4 4 1".to_owned(),
+        turnout: vec![GroupTurnout {
+            group: "Grade 9".to_owned(),
+            issued: online + 3,
+            used: online,
+        }],
+    })
+    .expect("compiles");
+    let hash = from_hex(&record.record_hash).expect("hex");
+    for member in [0u32, 2] {
+        record.certifications.push(
+            Certification::sign(
+                &frozen.election,
+                member,
+                &[10 + member as u8; 32],
+                &hash,
+                Decision::Certify,
+                "2026-05-02T18:00:00Z",
+                "",
+            )
+            .expect("signed"),
+        );
+    }
+    counting::record::verify(&record).expect("the record verifies");
+    (frozen, record)
+}
+
+fn approvals(groups: &[(usize, &[&str])]) -> Vec<Ballot> {
+    groups
+        .iter()
+        .flat_map(|(n, picks)| {
+            std::iter::repeat_n(Ballot::Approval(picks.iter().map(|p| id(p)).collect()), *n)
+        })
+        .collect()
+}
+
+fn approval_rules() -> BallotRules {
+    BallotRules::Approval {
+        max_cost: None,
+        min_projects: 0,
+        max_projects: None,
+        min_budget_percent: 0,
+    }
+}
+
+fn worded(frozen: &FrozenManifest, record: &Record, lang: Lang) -> CycleResults {
+    results(7, "Riverside 2026", frozen, record, lang.results())
+}
+
+fn why<'a>(results: &'a CycleResults, title: &str) -> &'a str {
+    &results
+        .projects
+        .iter()
+        .find(|p| p.title == title)
+        .expect("the project is listed")
+        .why
+}
+
+const PROJECTS: [(&str, &str, u64); 4] = [
+    ("1", "Benches", 400_000),
+    ("2", "Garden", 500_000),
+    ("3", "Shade sails", 300_000),
+    ("4", "Murals", 200_000),
+];
+
+#[test]
+fn greedy_says_where_each_project_stood_and_what_was_left() {
+    let ballots = approvals(&[(5, &["1", "2"]), (2, &["3"]), (1, &["2", "3"])]);
+    let (frozen, record) = record(
+        1_000_000,
+        &PROJECTS,
+        approval_rules(),
+        Rule::Greedy,
+        &ballots,
+        2,
+    );
+    let en = worded(&frozen, &record, Lang::En);
+    assert_eq!(
+        why(&en, "Shade sails"),
+        "Not funded: when its turn came only $1,000.00 was left and it costs $3,000.00."
+    );
+    assert_eq!(
+        why(&en, "Garden"),
+        "Funded: it was number 1 in line and still fit; $5,000.00 was left after it."
+    );
+    assert_eq!(why(&en, "Murals"), "Not funded: no ballot supported it.");
+    assert_eq!(
+        en.projects[0].title, "Garden",
+        "winners come first, in order"
+    );
+    assert_eq!(en.ballots, ["8 ballots: 6 online and 2 on paper."]);
+    assert_eq!(
+        en.groups,
+        [("Grade 9".to_owned(), "6 of 9".to_owned(), 666)]
+    );
+    assert!(en.certified.contains("2 of the 3") && en.certified.contains("Ms. Peña"));
+    let Rounds::Greedy(turns) = &en.rounds else {
+        panic!("greedy rounds")
+    };
+    assert_eq!(turns.len(), 4);
+    let es = worded(&frozen, &record, Lang::Es);
+    assert_eq!(
+        why(&es, "Shade sails"),
+        "No financiado: cuando llegó su turno solo quedaban $1,000.00 y cuesta $3,000.00."
+    );
+}
+
+#[test]
+fn roster_groups_are_listed_as_people_count_them() {
+    let group = |name: &str| GroupTurnout {
+        group: name.to_owned(),
+        issued: 1,
+        used: 0,
+    };
+    let groups = [
+        group("Grade 10"),
+        group("Families"),
+        group("Grade 9"),
+        group("Grade 12"),
+    ];
+    let names: Vec<&str> = super::by_name(&groups)
+        .iter()
+        .map(|g| g.group.as_str())
+        .collect();
+    assert_eq!(names, ["Families", "Grade 9", "Grade 10", "Grade 12"]);
+}
+
+#[test]
+fn equal_shares_says_how_costs_were_shared_and_what_supporters_lacked() {
+    // Four voters with $25 each. Shade sails ($60) is approved by three,
+    // who pay $20 each; then Benches ($30) by voter 1 and one of them,
+    // who has $5 left and pays it. Garden ($90) has one supporter.
+    let projects = [
+        ("1", "Benches", 3_000),
+        ("2", "Garden", 9_000),
+        ("3", "Shade sails", 6_000),
+    ];
+    let ballots = approvals(&[(1, &["1", "2"]), (1, &["1", "3"]), (2, &["3"])]);
+    let rule = Rule::Mes {
+        completion: Completion::Add1Greedy,
+    };
+    let (frozen, record) = record(10_000, &projects, approval_rules(), rule, &ballots, 0);
+    let en = worded(&frozen, &record, Lang::En);
+    assert_eq!(
+        why(&en, "Shade sails"),
+        "Funded in round 1 of equal shares: 3 of its supporters paid $20.00 each."
+    );
+    assert_eq!(
+        why(&en, "Benches"),
+        "Funded in round 2 of equal shares: 1 of its supporters paid $25.00 each. One other paid all they had left, $5.00."
+    );
+    assert_eq!(
+        why(&en, "Garden"),
+        "Not funded: its one supporter had only $25.00 left for a $90.00 project. When the money left over was handed out by votes, only $10.00 was left and it costs $90.00."
+    );
+    let Rounds::Mes { money, shares, .. } = &en.rounds else {
+        panic!("equal shares rounds")
+    };
+    assert_eq!(
+        money[0],
+        "Each of the 4 voters started with $25.00, an equal share of the budget."
+    );
+    assert_eq!(shares.len(), 2);
+    assert_eq!(shares[1].in_full_cents + shares[1].all_left_cents, 3_000);
+    let es = worded(&frozen, &record, Lang::Es);
+    assert!(why(&es, "Benches").contains("Otro pagó todo lo que le quedaba, $5.00."));
+}
+
+#[test]
+fn instant_runoff_says_where_ballots_went_with_shares_that_add_up() {
+    let ranked = |groups: &[(usize, &[&str])]| -> Vec<Ballot> {
+        groups
+            .iter()
+            .flat_map(|(n, order)| {
+                std::iter::repeat_n(Ballot::Ranked(order.iter().map(|p| id(p)).collect()), *n)
+            })
+            .collect()
+    };
+    let ballots = ranked(&[(4, &["1"]), (3, &["2", "1"]), (1, &["3", "2"]), (1, &["3"])]);
+    let (frozen, record) = record(
+        1_000_000,
+        &PROJECTS[..3],
+        BallotRules::Ranked { max_ranks: 3 },
+        Rule::Irv,
+        &ballots,
+        0,
+    );
+    let en = worded(&frozen, &record, Lang::En);
+    let Rounds::Runoff(rounds) = &en.rounds else {
+        panic!("runoff rounds")
+    };
+    assert_eq!(
+        rounds[0].said,
+        ["Shade sails was eliminated; its ballots went: 1 to Garden, 1 exhausted."]
+    );
+    for round in rounds {
+        assert_eq!(round.lines.iter().map(|l| l.tenths).sum::<u32>(), 1000);
+    }
+    assert!(
+        why(&en, "Benches").starts_with("Won in round 3 with 7 votes"),
+        "{}",
+        why(&en, "Benches")
+    );
+    assert_eq!(
+        why(&en, "Shade sails"),
+        "Eliminated in round 1 with 2 votes, the fewest; its ballots moved to their next choices."
+    );
+    assert_eq!(en.score_heading, "First choices");
+}
+
+#[test]
+fn single_transferable_vote_shows_the_votes_kept_and_where_the_surplus_went() {
+    let ballots: Vec<Ballot> = [(6, vec!["1", "2"]), (2, vec!["2"]), (2, vec!["3"])]
+        .iter()
+        .flat_map(|(n, order)| {
+            std::iter::repeat_n(Ballot::Ranked(order.iter().map(|p| id(p)).collect()), *n)
+        })
+        .collect();
+    let (frozen, record) = record(
+        1_000_000,
+        &PROJECTS[..3],
+        BallotRules::Ranked { max_ranks: 2 },
+        Rule::Stv { seats: 2 },
+        &ballots,
+        0,
+    );
+    let en = worded(&frozen, &record, Lang::En);
+    let Rounds::Runoff(rounds) = &en.rounds else {
+        panic!("runoff rounds")
+    };
+    assert_eq!(
+        rounds[0].said,
+        ["Benches was elected; its extra votes went: 2 to Garden."]
+    );
+    let kept = rounds[1]
+        .lines
+        .iter()
+        .find(|l| l.label == "Kept by elected projects")
+        .expect("a kept line");
+    assert_eq!((kept.votes.as_str(), kept.tenths), ("4", 400));
+    assert_eq!(rounds[1].lines.iter().map(|l| l.tenths).sum::<u32>(), 1000);
+    assert_eq!(
+        why(&en, "Benches"),
+        "Elected in round 1 with 6 votes (the quota is 4)."
+    );
+    assert!(en.method.contains("at least 4 votes"));
+}
