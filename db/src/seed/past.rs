@@ -8,7 +8,8 @@
 //! accepts next to this year's open vote.
 //!
 //! The ballots come from a fixed-seed generator, so every fresh demo
-//! counts the same way.
+//! holds the same ballots (the paper ballots' serials, and so the log's
+//! root and the tie-break seed, are fresh each time).
 
 mod voters;
 
