@@ -120,16 +120,25 @@ function voterCode() {
   return code;
 }
 
+// Last year's certified results, as `seed-demo` printed their address.
+function resultsPath() {
+  const found = readFileSync(credentialsFile, "utf8").match(/(\/cycles\/\d+\/results)/);
+  if (!found) throw new Error("the seed output names no certified results (seed with --past)");
+  return found[1];
+}
+
 const browser = await launch();
-for (const path of ["/", "/proposals/1", `/vote?code=${encodeURIComponent(voterCode())}`, "/receipt"]) {
+for (const path of ["/", "/proposals/1", `/vote?code=${encodeURIComponent(voterCode())}`, "/receipt", resultsPath()]) {
   const { total, kinds } = await transfer(browser, path);
   console.log(`transfer ${path}: ${(total / 1024).toFixed(1)} KB`);
   for (const [name, k] of kinds) console.log(`  ${k.type.padEnd(10)} ${(k.bytes / 1024).toFixed(1).padStart(7)} KB  ${name}`);
 }
 await browser.close();
 
-const render = await renderTimes("/");
-console.log(`render / : p50 ${ms(render.p50)}, p90 ${ms(render.p90)} (200 sequential requests)`);
+for (const path of ["/", resultsPath()]) {
+  const render = await renderTimes(path);
+  console.log(`render ${path} : p50 ${ms(render.p50)}, p90 ${ms(render.p90)} (200 sequential requests)`);
+}
 
 const load = await signInLoad();
 const ok = load.statuses.filter((s) => s === 200).length;
