@@ -132,6 +132,8 @@ pub struct ResultsStrings {
     pub ties_heading: &'static str,
     /// No tie was broken.
     pub no_ties: &'static str,
+    /// The word joining the last two names of a list ("and").
+    pub and: &'static str,
     /// `tied` were tied; the policy chose `chosen`.
     pub tie: fn(&str, &str, &str) -> String,
     /// Each policy in words: cheapest then seeded, previous round then

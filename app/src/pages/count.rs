@@ -83,7 +83,10 @@ fn DeskView(desk: CycleCount) -> impl IntoView {
                 <DecideForms cycle_id record_hash=review.record_hash.clone() />
             }.into_any(),
             CountState::Certified(review) => view! {
-                <p class="notice">{text.certified_notice}</p>
+                <p class="notice">
+                    {text.certified_notice}" "
+                    <a href=format!("/cycles/{cycle_id}/results")>{t().see_results}</a>
+                </p>
                 <RecordView review=*review />
             }.into_any(),
         }}

@@ -45,12 +45,14 @@ impl Sources<'_> {
             .map_or_else(|| id.to_string(), |(title, _, _)| (*title).to_owned())
     }
 
-    /// Titles joined for a sentence.
+    /// Titles joined for a sentence: "A", "A and B", "A, B and C".
     pub fn titles(&self, ids: &[ProjectId]) -> String {
-        ids.iter()
-            .map(|id| self.title(id))
-            .collect::<Vec<_>>()
-            .join(", ")
+        let titles: Vec<String> = ids.iter().map(|id| self.title(id)).collect();
+        match titles.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(", "), self.text.and),
+        }
     }
 
     /// A project's cost.

@@ -127,6 +127,7 @@ pub static RESULTS: ResultsStrings = ResultsStrings {
     went_exhausted: |n| format!("{n} exhausted"),
     ties_heading: "Ties and the tie-break seed",
     no_ties: "No tie had to be broken.",
+    and: "and",
     tie: |tied, policy, chosen| format!("{tied} were tied; {policy} chose {chosen}."),
     policies: [
         "the rule fixed before voting (the cheaper project, then the seeded order)",

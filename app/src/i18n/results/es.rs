@@ -135,6 +135,7 @@ pub static RESULTS: ResultsStrings = ResultsStrings {
     went_exhausted: |n| format!("{n} agotadas"),
     ties_heading: "Empates y la semilla de desempate",
     no_ties: "No hubo que romper ningún empate.",
+    and: "y",
     tie: |tied, policy, chosen| format!("{tied} estaban empatados; {policy} eligió {chosen}."),
     policies: [
         "la regla fijada antes de votar (el proyecto más barato, luego el orden sembrado)",

@@ -356,3 +356,33 @@ fn single_transferable_vote_shows_the_votes_kept_and_where_the_surplus_went() {
     );
     assert!(en.method.contains("at least 4 votes"));
 }
+
+#[test]
+fn a_tie_is_named_with_its_projects_and_the_rule_that_broke_it() {
+    // Benches and Garden both have two votes and cost the same: the
+    // cheaper-first rule cannot choose, the seeded order does.
+    let projects = [
+        ("1", "Benches", 4_000),
+        ("2", "Garden", 4_000),
+        ("3", "Shade sails", 5_000),
+    ];
+    let ballots = approvals(&[(2, &["1"]), (2, &["2"]), (3, &["3"])]);
+    let (frozen, record) = record(
+        10_000,
+        &projects,
+        approval_rules(),
+        Rule::Greedy,
+        &ballots,
+        0,
+    );
+    let en = worded(&frozen, &record, Lang::En);
+    assert_eq!(en.ties.len(), 1, "{:?}", en.ties);
+    assert!(
+        en.ties[0].starts_with("Benches and Garden were tied; the rule fixed before voting (the cheaper project, then the seeded order) chose "),
+        "{}",
+        en.ties[0]
+    );
+    assert!(why(&en, "Garden").contains("It was tied with Benches"));
+    let es = worded(&frozen, &record, Lang::Es);
+    assert!(es.ties[0].starts_with("Benches y Garden estaban empatados"));
+}
