@@ -139,6 +139,15 @@ pub struct GroupTurnout {
 }
 
 impl Record {
+    /// How many log entries came from `source`.
+    pub fn entries_from(&self, source: Source) -> u64 {
+        self.log
+            .entries
+            .iter()
+            .filter(|e| e.source == source)
+            .count() as u64
+    }
+
     /// Each member's latest decision, by member index (later decisions
     /// replace earlier ones).
     pub fn latest_decisions(&self) -> std::collections::BTreeMap<u32, &Certification> {

@@ -256,6 +256,16 @@ pub struct Round {
     pub events: Vec<Event>,
 }
 
+impl Round {
+    /// `project`'s number this round, if it was considered.
+    pub fn tally_of(&self, project: &ProjectId) -> Option<&Exact> {
+        self.tallies
+            .iter()
+            .find(|t| &t.project == project)
+            .map(|t| &t.value)
+    }
+}
+
 /// The result of a count.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {

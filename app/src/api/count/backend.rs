@@ -131,14 +131,7 @@ pub async fn review(
         .values()
         .filter(|c| c.decision == Decision::Certify)
         .count();
-    let from = |source| {
-        record
-            .log
-            .entries
-            .iter()
-            .filter(|e| e.source == source)
-            .count() as u64
-    };
+    let from = |source| record.entries_from(source);
     let (online, paper, imported) = (
         from(counting::record::Source::Online),
         from(counting::record::Source::Paper),

@@ -298,15 +298,7 @@ fn ties(sources: &Sources<'_>) -> Vec<String> {
 
 /// The ballots: online and on paper, and imported votes if any.
 fn ballots_said(sources: &Sources<'_>) -> Vec<String> {
-    let from = |source| {
-        sources
-            .record
-            .log
-            .entries
-            .iter()
-            .filter(|e| e.source == source)
-            .count() as u64
-    };
+    let from = |source| sources.record.entries_from(source);
     let (online, paper, imported) = (
         from(Source::Online),
         from(Source::Paper),

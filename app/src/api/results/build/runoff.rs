@@ -169,8 +169,7 @@ fn said(
             .tallies
             .iter()
             .filter_map(|t| {
-                let then = round.tallies.iter().find(|u| u.project == t.project)?;
-                let gain = t.value.minus(&then.value)?;
+                let gain = t.value.minus(round.tally_of(&t.project)?)?;
                 (!gain.is_negative() && !gain.is_zero())
                     .then(|| (text.went_to)(&shown(&gain), &sources.title(&t.project)))
             })

@@ -2,8 +2,8 @@
 //! rounds with how each cost was shared, the voters' money, and the
 //! completion by votes.
 
-use counting::Cents;
 use counting::transcript::{BudgetVerdict, Event, Exact, Round};
+use counting::{Cents, ProjectId};
 
 use super::Sources;
 use crate::api::results::{Rounds, Share, Turn};
@@ -32,45 +32,53 @@ pub(super) fn rounds(sources: &Sources<'_>) -> Rounds {
     }
 }
 
-/// Each project's turn in the round of stage `stage`, in order.
-fn turns(sources: &Sources<'_>, stage: &str) -> Vec<Turn> {
-    let Some(round) = sources.rounds().iter().find(|r| r.stage == stage) else {
-        return Vec::new();
-    };
-    let score = |id| {
-        round
-            .tallies
-            .iter()
-            .find(|t| &t.project == id)
-            .map_or_else(|| Exact::from(0u128), |t| t.value.clone())
-    };
-    round
-        .events
+/// One project's turn in a greedy round: its place from 1, the project,
+/// whether it was funded, its cost and the money left after it.
+type Step<'r> = (usize, &'r ProjectId, bool, Cents, Cents);
+
+/// The turns of the round of stage `stage`, in order (none if no such
+/// round ran).
+fn steps<'r>(sources: &'r Sources<'_>, stage: &str) -> impl Iterator<Item = Step<'r>> {
+    sources
+        .rounds()
         .iter()
+        .find(|r| r.stage == stage)
+        .into_iter()
+        .flat_map(|round| &round.events)
         .filter_map(|event| match event {
             Event::Funded {
                 project,
                 cost,
                 remaining,
-            } => Some((project, cost, remaining, true)),
+            } => Some((project, true, *cost, *remaining)),
             Event::Skipped {
                 project,
                 cost,
                 remaining,
-            } => Some((project, cost, remaining, false)),
+            } => Some((project, false, *cost, *remaining)),
             _ => None,
         })
         .enumerate()
-        .map(|(at, (project, cost, remaining, funded))| {
-            let score = score(project);
+        .map(|(at, (project, funded, cost, left))| (at + 1, project, funded, cost, left))
+}
+
+/// Each project's turn in the round of stage `stage`, in order.
+fn turns(sources: &Sources<'_>, stage: &str) -> Vec<Turn> {
+    let round = sources.rounds().iter().find(|r| r.stage == stage);
+    steps(sources, stage)
+        .map(|(place, project, funded, cost, left)| {
+            let score = round
+                .and_then(|r| r.tally_of(project))
+                .cloned()
+                .unwrap_or_else(|| Exact::from(0u128));
             Turn {
-                place: at + 1,
+                place,
                 title: sources.title(project),
                 score_value: score.rounded().unwrap_or(0),
                 score: score.to_string(),
-                cost: sources.money(*cost),
+                cost: sources.money(cost),
                 funded,
-                left: sources.money(*remaining),
+                left: sources.money(left),
             }
         })
         .collect()
@@ -151,30 +159,14 @@ pub(super) fn add_one_kept(sources: &Sources<'_>) -> Option<Exact> {
     fitting.cloned()
 }
 
-/// `project`'s event in the round of stage `stage`: (its place, whether
+/// `project`'s turn in the round of stage `stage`: (its place, whether
 /// funded, the cost, what was left).
 pub(super) fn turn_of(
     sources: &Sources<'_>,
     stage: &str,
-    project: &counting::ProjectId,
+    project: &ProjectId,
 ) -> Option<(usize, bool, Cents, Cents)> {
-    let round = sources.rounds().iter().find(|r| r.stage == stage)?;
-    round
-        .events
-        .iter()
-        .filter(|e| matches!(e, Event::Funded { .. } | Event::Skipped { .. }))
-        .enumerate()
-        .find_map(|(at, event)| match event {
-            Event::Funded {
-                project: p,
-                cost,
-                remaining,
-            } if p == project => Some((at + 1, true, *cost, *remaining)),
-            Event::Skipped {
-                project: p,
-                cost,
-                remaining,
-            } if p == project => Some((at + 1, false, *cost, *remaining)),
-            _ => None,
-        })
+    steps(sources, stage)
+        .find(|step| step.1 == project)
+        .map(|(place, _, funded, cost, left)| (place, funded, cost, left))
 }

@@ -145,6 +145,15 @@ fn approvals(groups: &[(usize, &[&str])]) -> Vec<Ballot> {
         .collect()
 }
 
+fn ranked(groups: &[(usize, &[&str])]) -> Vec<Ballot> {
+    groups
+        .iter()
+        .flat_map(|(n, order)| {
+            std::iter::repeat_n(Ballot::Ranked(order.iter().map(|p| id(p)).collect()), *n)
+        })
+        .collect()
+}
+
 fn approval_rules() -> BallotRules {
     BallotRules::Approval {
         max_cost: None,
@@ -279,14 +288,6 @@ fn equal_shares_says_how_costs_were_shared_and_what_supporters_lacked() {
 
 #[test]
 fn instant_runoff_says_where_ballots_went_with_shares_that_add_up() {
-    let ranked = |groups: &[(usize, &[&str])]| -> Vec<Ballot> {
-        groups
-            .iter()
-            .flat_map(|(n, order)| {
-                std::iter::repeat_n(Ballot::Ranked(order.iter().map(|p| id(p)).collect()), *n)
-            })
-            .collect()
-    };
     let ballots = ranked(&[(4, &["1"]), (3, &["2", "1"]), (1, &["3", "2"]), (1, &["3"])]);
     let (frozen, record) = record(
         1_000_000,
@@ -321,12 +322,7 @@ fn instant_runoff_says_where_ballots_went_with_shares_that_add_up() {
 
 #[test]
 fn single_transferable_vote_shows_the_votes_kept_and_where_the_surplus_went() {
-    let ballots: Vec<Ballot> = [(6, vec!["1", "2"]), (2, vec!["2"]), (2, vec!["3"])]
-        .iter()
-        .flat_map(|(n, order)| {
-            std::iter::repeat_n(Ballot::Ranked(order.iter().map(|p| id(p)).collect()), *n)
-        })
-        .collect();
+    let ballots = ranked(&[(6, &["1", "2"]), (2, &["2"]), (2, &["3"])]);
     let (frozen, record) = record(
         1_000_000,
         &PROJECTS[..3],

@@ -75,10 +75,9 @@ fn equal_shares(sources: &Sources<'_>, id: &ProjectId, tally: ProjectTally) -> S
                 }
                 _ => {
                     let rho = round
-                        .tallies
-                        .iter()
-                        .find(|t| &t.project == id)
-                        .map_or_else(|| Exact::from(0u128), |t| t.value.clone());
+                        .tally_of(id)
+                        .cloned()
+                        .unwrap_or_else(|| Exact::from(0u128));
                     (text.why_mes_per_point)(round.number, *in_full, &sources.money_exact(&rho))
                 }
             };
@@ -157,9 +156,9 @@ fn runoff(sources: &Sources<'_>, id: &ProjectId) -> String {
         .rounds()
         .iter()
         .rev()
-        .find_map(|r| r.tallies.iter().find(|t| &t.project == id))
+        .find_map(|r| r.tally_of(id))
         .map_or_else(
             || text.why_no_support.to_owned(),
-            |t| (text.why_still_in)(&t.value.decimal(2).unwrap_or_default()),
+            |votes| (text.why_still_in)(&votes.decimal(2).unwrap_or_default()),
         )
 }
