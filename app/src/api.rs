@@ -9,10 +9,10 @@
 pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod backend;
-#[cfg(feature = "ssr")]
-pub mod ballot_box;
 #[allow(missing_docs)]
 pub mod codes;
+#[allow(missing_docs)]
+pub mod committee;
 #[allow(missing_docs)]
 pub mod count;
 #[allow(missing_docs)]

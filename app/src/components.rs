@@ -7,5 +7,6 @@ pub mod money;
 pub mod proposal_form;
 pub mod proposal_image;
 pub mod receipt;
+pub mod receipt_check;
 pub mod session;
 pub mod thread;

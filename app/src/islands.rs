@@ -11,8 +11,12 @@
 pub mod amount;
 #[allow(missing_docs)]
 pub mod ballot;
+pub mod browser;
 #[allow(missing_docs)]
 pub mod code_field;
+#[allow(missing_docs)]
+pub mod committee_key;
+#[allow(missing_docs)]
 pub mod language;
 #[allow(missing_docs)]
 pub mod limit;
@@ -25,6 +29,7 @@ pub mod submit;
 pub use amount::AmountField;
 pub use ballot::BallotForm;
 pub use code_field::CodeField;
+pub use committee_key::{KeyMaker, KeyUse};
 pub use language::LanguageSwitch;
 pub use limit::LimitedText;
 pub use password::PasswordField;

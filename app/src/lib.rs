@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod ballot_box;
 pub mod components;
 pub mod error;
 pub mod i18n;
@@ -27,6 +28,7 @@ use crate::i18n::request_lang;
 use crate::pages::{
     admin::AdminPage,
     admin::cycle_editor::{EditCyclePage, NewCyclePage},
+    committee_keys::CommitteeKeysPage,
     count::CountPage,
     home::HomePage,
     join::JoinPage,
@@ -37,7 +39,7 @@ use crate::pages::{
     receipt::ReceiptPage,
     results::ResultsPage,
     sign_in::SignInPage,
-    vote::{VotePage, cast::CastPage, review::ReviewPage},
+    vote::{VotePage, ballot::BallotPage, cast::CastPage, review::ReviewPage},
 };
 
 /// Where the compiled stylesheet is: `/pkg/pebble.<hash>.css` in a build
@@ -103,12 +105,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/cycles/:id") view=EditCyclePage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/vote") view=VotePage ssr=SsrMode::Async />
+                    <Route path=path!("/vote/ballot") view=BallotPage ssr=SsrMode::Async />
                     <Route path=path!("/vote/review") view=ReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/vote/cast") view=CastPage ssr=SsrMode::Async />
                     <Route path=path!("/receipt") view=ReceiptPage ssr=SsrMode::Async />
                     <Route path=path!("/committee/paper") view=PaperDeskPage ssr=SsrMode::Async />
                     <Route path=path!("/committee/paper/print") view=PaperPrintPage ssr=SsrMode::Async />
                     <Route path=path!("/committee/count") view=CountPage ssr=SsrMode::Async />
+                    <Route path=path!("/committee/keys") view=CommitteeKeysPage ssr=SsrMode::Async />
                     <Route path=path!("/cycles/:id/results") view=ResultsPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod admin;
+pub mod committee_keys;
 pub mod count;
 pub mod home;
 pub mod join;

@@ -6,15 +6,10 @@
 //! Keys come from fixed seeds and ballots from a fixed-seed generator, so
 //! the same N gives the same file. Nothing here is used by Pebble itself.
 
-use counting::checkpoint::Checkpoint;
-use counting::encoding::Entry;
-use counting::merkle::stored::TreeHead;
-use counting::merkle::{self, from_hex};
-use counting::note::NoteSigner;
-use counting::record::{Certification, Decision, GroupTurnout, Parts, Record, Source};
+use counting::record::sample::Sample;
+use counting::record::{Decision, GroupTurnout, Record, Source};
 use counting::{
-    Ballot, BallotRules, Cents, CommitteeMember, Completion, Currency, Election, FrozenManifest,
-    Manifest, Project, ProjectId, Rule, TieBreak,
+    Ballot, BallotRules, Cents, Completion, Manifest, Project, ProjectId, Rule, TieBreak,
 };
 
 const PROJECTS: u64 = 20;
@@ -65,36 +60,18 @@ fn main() -> Result<(), String> {
         TieBreak::CheapestThenSeeded,
     )
     .map_err(|e| e.to_string())?;
-    let mut election = Election {
-        id: [7; 16],
-        cycle: 1,
-        name: "Sample record".to_owned(),
-        currency: Currency::try_from("USD".to_owned()).map_err(|e| e.to_string())?,
-        log_key: [0; 32],
-        threshold: 2,
-        committee: 3,
-        members: Vec::new(),
-    };
-    let log = NoteSigner::new(&election.log_origin(), &[1; 32]).map_err(|e| e.to_string())?;
-    election.log_key = log.public_key();
-    for (i, name) in ["A. Member", "B. Member", "C. Member"].iter().enumerate() {
-        let seed = [u8::try_from(i).unwrap_or(0) + 10; 32];
-        let signer =
-            NoteSigner::new(&election.member_key_name(i), &seed).map_err(|e| e.to_string())?;
-        election.members.push(CommitteeMember {
-            name: (*name).to_owned(),
-            key: signer.public_key(),
-        });
-    }
     let titles = (1..=PROJECTS).map(|n| format!("Project {n}")).collect();
-    let frozen = FrozenManifest {
-        election,
+    let sample = Sample::new(
+        1,
+        "Sample record",
+        "USD",
         manifest,
         titles,
-    };
-    let hash = frozen.hash();
+        &["A. Member", "B. Member", "C. Member"],
+        2,
+    )?;
     let mut random = Random(0x9e37_79b9_7f4a_7c15);
-    let entries: Vec<(Vec<u8>, Source)> = (0..ballots)
+    let cast: Vec<(Ballot, Source)> = (0..ballots)
         .map(|i| {
             let mut picks = std::collections::BTreeSet::new();
             let mut cost = 0;
@@ -105,58 +82,29 @@ fn main() -> Result<(), String> {
                     cost += price;
                 }
             }
-            let mut nonce = [0u8; 16];
-            nonce[..8].copy_from_slice(&(i as u64).to_be_bytes());
-            let entry = Entry {
-                manifest_hash: hash,
-                nonce,
-                ballot: Ballot::Approval(picks),
-            };
             let source = if i % 10 == 0 {
                 Source::Paper
             } else {
                 Source::Online
             };
-            (entry.encode(), source)
+            (Ballot::Approval(picks), source)
         })
         .collect();
-    let leaves: Vec<_> = entries.iter().map(|(e, _)| merkle::leaf_hash(e)).collect();
-    let checkpoint = Checkpoint {
-        origin: frozen.election.log_origin(),
-        head: TreeHead {
-            size: leaves.len() as u64,
-            root: merkle::root(&leaves),
-        },
-    }
-    .sign(&log);
-    let online = entries.iter().filter(|(_, s)| *s == Source::Online).count() as u64;
-    let parts = Parts {
-        frozen: frozen.clone(),
-        entries,
-        checkpoint,
-        entropy: "4 1 6 6 2 3 5 1 2 4".to_owned(),
-        turnout: vec![GroupTurnout {
-            group: "Everyone".to_owned(),
-            issued: online + 100,
-            used: online,
-        }],
-    };
-    let mut record = Record::compile(parts).map_err(|e| e.to_string())?;
-    let record_hash = from_hex(&record.record_hash).ok_or("hex")?;
+    let online = cast.iter().filter(|(_, s)| *s == Source::Online).count() as u64;
+    let turnout = vec![GroupTurnout {
+        group: "Everyone".to_owned(),
+        issued: online + 100,
+        used: online,
+    }];
+    let mut record = Record::compile(sample.parts(cast, turnout)).map_err(|e| e.to_string())?;
     for member in [0u32, 2] {
-        let seed = [u8::try_from(member).unwrap_or(0) + 10; 32];
-        let at = "2027-05-02T18:00:00Z";
-        let c = Certification::sign(
-            &frozen.election,
+        sample.decide(
+            &mut record,
             member,
-            &seed,
-            &record_hash,
             Decision::Certify,
-            at,
+            "2027-05-02T18:00:00Z",
             "",
-        )
-        .map_err(|e| e.to_string())?;
-        record.certifications.push(c);
+        )?;
     }
     let json = serde_json::to_string(&record).map_err(|e| e.to_string())?;
     std::fs::write(out, json).map_err(|e| e.to_string())?;

@@ -36,6 +36,10 @@ pub struct CommitteeMember {
     pub name: String,
     /// The Ed25519 public key of the member's certifications.
     pub key: [u8; 32],
+    /// The member's tie-break commitment ([`crate::committee`]); `None`
+    /// in manifests frozen without commit–reveal (imported training
+    /// cycles and versions before 4).
+    pub commitment: Option<crate::merkle::Hash>,
 }
 
 /// What voting opened with, frozen: the election, the counting manifest

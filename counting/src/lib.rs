@@ -7,6 +7,7 @@
 
 pub mod ballot;
 pub mod checkpoint;
+pub mod committee;
 pub mod election;
 pub mod encoding;
 pub mod manifest;

@@ -9,8 +9,11 @@
 //!    very bytes served);
 //! 2. the current checkpoint opens with the manifest's log key, under
 //!    the log's name (C2SP tlog-checkpoint, signed note);
-//! 3. the entry's leaf hash (RFC 6962 §2.1, `SHA-256(0x00 ‖ entry)`) is
-//!    the receipt's, and the entry decodes and names this manifest;
+//! 3. if the entry's bytes are at hand (the voter's own copy, kept with
+//!    the receipt, or the log's once the cycle is certified and its
+//!    ballots are public), their leaf hash (RFC 6962 §2.1,
+//!    `SHA-256(0x00 ‖ entry)`) is the receipt's, and the entry decodes
+//!    and names this manifest;
 //! 4. the inclusion proof takes the leaf at the receipt's index to the
 //!    checkpoint's root (RFC 9162 §2.1.3.2);
 //! 5. if the receipt carries the checkpoint it was given with, it opens
@@ -32,6 +35,10 @@ pub struct Claim {
     pub leaf: Hash,
     /// The signed checkpoint given with the receipt, if kept.
     pub checkpoint: Option<String>,
+    /// The entry's canonical bytes as the voter's browser made them, if
+    /// kept with the receipt: before certification the log serves no
+    /// ballot, so this copy is how the voter sees theirs.
+    pub entry: Option<Vec<u8>>,
 }
 
 /// What the log serves for a claim.
@@ -41,8 +48,9 @@ pub struct Evidence {
     pub manifest: Vec<u8>,
     /// The log's current (or sealed) signed checkpoint.
     pub checkpoint: String,
-    /// The entry's canonical bytes.
-    pub entry: Vec<u8>,
+    /// The entry's canonical bytes, once the cycle is certified (before
+    /// that the log serves leaf hashes and proofs only).
+    pub entry: Option<Vec<u8>>,
     /// The entry's inclusion proof in the checkpoint's tree.
     pub inclusion: Vec<Hash>,
     /// The consistency proof from the receipt's checkpoint to the
@@ -59,8 +67,8 @@ pub struct Verified {
     pub manifest_hash: Hash,
     /// The current checkpoint's head.
     pub head: TreeHead,
-    /// The entry the log holds.
-    pub entry: Entry,
+    /// The entry the log holds, if its bytes were at hand.
+    pub entry: Option<Entry>,
     /// The receipt's own checkpoint's head, when it had one.
     pub receipt_head: Option<TreeHead>,
     index: u64,
@@ -81,6 +89,9 @@ pub enum ReceiptError {
     /// The entry at the index has another leaf hash.
     #[error("the log's entry at this index is not the one on the receipt (its leaf hash differs)")]
     OtherLeaf,
+    /// The voter's copy of the entry is not the entry the receipt names.
+    #[error("the ballot kept with the receipt is not the one its leaf hash names")]
+    OtherCopy,
     /// The entry's bytes are not an entry.
     #[error("the log's entry is damaged: {0}")]
     Entry(DecodeError),
@@ -113,13 +124,26 @@ pub fn verify(claim: &Claim, evidence: &Evidence) -> Result<Verified, ReceiptErr
     let head = Checkpoint::open(&evidence.checkpoint, &verifier)
         .map_err(ReceiptError::Checkpoint)?
         .head;
-    if leaf_hash(&evidence.entry) != claim.leaf {
+    if let Some(copy) = &claim.entry
+        && leaf_hash(copy) != claim.leaf
+    {
+        return Err(ReceiptError::OtherCopy);
+    }
+    if let Some(served) = &evidence.entry
+        && leaf_hash(served) != claim.leaf
+    {
         return Err(ReceiptError::OtherLeaf);
     }
-    let entry = Entry::decode(&evidence.entry).map_err(ReceiptError::Entry)?;
-    if entry.manifest_hash != manifest_hash {
-        return Err(ReceiptError::OtherManifest);
-    }
+    let entry = match claim.entry.as_ref().or(evidence.entry.as_ref()) {
+        None => None,
+        Some(bytes) => {
+            let entry = Entry::decode(bytes).map_err(ReceiptError::Entry)?;
+            if entry.manifest_hash != manifest_hash {
+                return Err(ReceiptError::OtherManifest);
+            }
+            Some(entry)
+        }
+    };
     verify_inclusion(
         claim.index,
         head.size,

@@ -2,10 +2,12 @@
 //! without its server, and the hash its committee certifies.
 //!
 //! A record holds the frozen manifest, every log entry in log order with
-//! its source, the sealed signed checkpoint, the tie-break seed's inputs,
+//! its source, the sealed signed checkpoint, the tie-break seed's inputs
+//! (each committee member's reveal),
 //! the outcome with its byte-exact transcript, the turnout per roster
 //! group (codes issued and used, never ballots per group) and the
-//! committee's certifications. Its JSON form (this module's serde types)
+//! committee's certifications, one per member (their latest decision).
+//! Its JSON form (this module's serde types)
 //! is the exchange form; its hash is over the canonical bytes of
 //! [`canonical`], not over JSON text, so any implementation can
 //! recompute it. Certifications sign that hash and so are not part of
@@ -16,18 +18,19 @@ pub mod canonical;
 pub mod certification;
 mod compile;
 pub mod export;
+pub mod sample;
 pub mod verify;
 
 use serde::{Deserialize, Serialize};
 
-pub use certification::{Certification, Decision};
-pub use compile::{CompileError, Parts};
+pub use certification::{Certification, CertificationError, Decision};
+pub use compile::{CompileError, Parts, check_reveals, reveals_needed};
 pub use verify::{Discrepancy, Verified, verify};
 
 use crate::transcript::Outcome;
 
 /// The `format` every record of this version carries.
-pub const RECORD_FORMAT: &str = "pebble election record 1";
+pub const RECORD_FORMAT: &str = "pebble election record 2";
 
 /// A cycle's election record, in its JSON form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,8 +51,9 @@ pub struct Record {
     pub transcript: String,
     /// Codes issued and used per roster group.
     pub turnout: Vec<GroupTurnout>,
-    /// Each committee member's decision on `record_hash`, in the order
-    /// they were made.
+    /// Each committee member's decision on `record_hash`: at most one
+    /// per member (a change of mind replaces the earlier decision), in
+    /// member order.
     pub certifications: Vec<Certification>,
 }
 
@@ -116,15 +120,51 @@ impl Source {
     }
 }
 
-/// The tie-break seed: `SHA-256("pebble/tiebreak" ‖ sealed root ‖ entropy)`.
+/// The tie-break seed: `SHA-256("pebble/tiebreak" ‖ sealed root ‖
+/// reveals)` ([`crate::tiebreak::Seed::from_reveals`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeedPart {
     /// The sealed checkpoint's root, hex.
     pub sealed_root: String,
-    /// The public entropy entered at the certification meeting.
-    pub entropy: String,
+    /// Each committee member's reveal, in member order.
+    pub reveals: Vec<RevealPart>,
     /// The seed, hex.
     pub seed: String,
+}
+
+/// One committee member's tie-break reveal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevealPart {
+    /// The member's index in the frozen manifest's committee.
+    pub member: u32,
+    /// The member's name, as the manifest has it.
+    pub name: String,
+    /// The revealed secret, hex; `None` if the member did not reveal
+    /// (or, in a manifest without commitments, could not).
+    pub secret: Option<String>,
+}
+
+impl SeedPart {
+    /// The reveals as the seed takes them, in member order; `None` if a
+    /// secret is not 32 bytes of hex.
+    pub fn secrets(&self) -> Option<crate::tiebreak::Reveals> {
+        self.reveals
+            .iter()
+            .map(|r| match &r.secret {
+                None => Some(None),
+                Some(hex) => crate::merkle::from_hex(hex).map(Some),
+            })
+            .collect()
+    }
+
+    /// Names of the members who did not reveal.
+    pub fn withheld_by(&self) -> Vec<&str> {
+        self.reveals
+            .iter()
+            .filter(|r| r.secret.is_none())
+            .map(|r| r.name.as_str())
+            .collect()
+    }
 }
 
 /// Participation of one roster group.
@@ -148,8 +188,8 @@ impl Record {
             .count() as u64
     }
 
-    /// Each member's latest decision, by member index (later decisions
-    /// replace earlier ones).
+    /// Each member's decision, by member index (if a record lists a
+    /// member twice, which [`verify`] refuses, the later one).
     pub fn latest_decisions(&self) -> std::collections::BTreeMap<u32, &Certification> {
         let mut latest = std::collections::BTreeMap::new();
         for certification in &self.certifications {

@@ -1,8 +1,14 @@
 //! Tie-breaking: the seed and the seeded order of projects.
 //!
-//! The seed is `SHA-256("pebble/tiebreak" ‖ sealed log root ‖ entropy)`,
-//! where `entropy` is the public text entered at the certification
-//! meeting, as UTF-8 bytes. No one can know it while votes are cast.
+//! The seed is `SHA-256("pebble/tiebreak" ‖ sealed log root ‖ reveals)`,
+//! where `reveals` holds, for each committee member in the frozen
+//! manifest's order, `0x01 ‖ secret` (their 32-byte tie-break secret,
+//! which opens the commitment the manifest froze; see
+//! [`crate::committee`]) or `0x00` if they did not reveal. The secrets
+//! were committed to before any vote was cast and the root is fixed when
+//! the log is sealed, so no one can know the seed while votes are cast,
+//! and no member can choose it: each can only reveal their one secret or
+//! withhold it.
 //!
 //! The seeded order ranks each project by its key
 //! `SHA-256("pebble/tiebreak/order" ‖ seed ‖ id)` (the id as ASCII bytes),
@@ -16,17 +22,30 @@ use sha2::{Digest, Sha256};
 use crate::merkle::Hash;
 use crate::{Cents, ProjectId, TieBreak};
 
+/// Each committee member's tie-break reveal in member order: their
+/// 32-byte secret, or `None` if they did not reveal.
+pub type Reveals = Vec<Option<[u8; 32]>>;
+
 /// The tie-break seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Seed(pub Hash);
 
 impl Seed {
-    /// Derives the seed from the sealed log root and the public entropy.
-    pub fn derive(sealed_root: &Hash, entropy: &str) -> Seed {
+    /// Derives the seed from the sealed log root and each member's reveal
+    /// (`None` for a member who did not reveal), in member order.
+    pub fn from_reveals(sealed_root: &Hash, reveals: &[Option<[u8; 32]>]) -> Seed {
         let mut hasher = Sha256::new();
         hasher.update(b"pebble/tiebreak");
         hasher.update(sealed_root);
-        hasher.update(entropy.as_bytes());
+        for reveal in reveals {
+            match reveal {
+                Some(secret) => {
+                    hasher.update([1]);
+                    hasher.update(secret);
+                }
+                None => hasher.update([0]),
+            }
+        }
         Seed(hasher.finalize().into())
     }
 
@@ -83,13 +102,21 @@ mod tests {
     use crate::testing::id;
 
     #[test]
-    fn the_seed_is_sha256_of_tag_root_and_entropy() {
+    fn the_seed_is_sha256_of_tag_root_and_each_members_reveal_or_its_absence() {
         let root = from_hex("5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328")
             .unwrap_or_default();
-        // Python: hashlib.sha256(b"pebble/tiebreak" + root + "dice: 4 2 6".encode()).hexdigest()
+        // Python: hashlib.sha256(b"pebble/tiebreak" + root + b"\x01" +
+        // b"\xaa" * 32 + b"\x00" + b"\x01" + b"\xbb" * 32).hexdigest()
+        let all = [Some([0xaa; 32]), None, Some([0xbb; 32])];
         assert_eq!(
-            to_hex(&Seed::derive(&root, "dice: 4 2 6").0),
-            "f95b94d08b4cc5712da5284231516429a366bb0f18662eafc7375aaeac1af049"
+            to_hex(&Seed::from_reveals(&root, &all).0),
+            "9ee1e1b89eadc931714c481283acc787beee35ed16f592879744b23a0a01730a"
+        );
+        // The same with the third member withholding: ... + b"\x00").
+        let withheld = [Some([0xaa; 32]), None, None];
+        assert_eq!(
+            to_hex(&Seed::from_reveals(&root, &withheld).0),
+            "f85a0c58ea55c318f4d0749ed68c34e7d2cf5c2070e5d6e61db51bf886729e20"
         );
     }
 

@@ -26,9 +26,46 @@ pub fn tracker(leaf: &Hash) -> String {
     out
 }
 
+/// The leaf hash's first 40 bits, as 10 lowercase hex digits, that a
+/// tracker code spells (its eight symbols, the dash and case ignored;
+/// `O` read as 0, `I` and `L` as 1, as Crockford's base 32 reads them);
+/// `None` if it is not a tracker code.
+pub fn leaf_prefix(tracker: &str) -> Option<String> {
+    let mut bits = 0u64;
+    let mut symbols = 0;
+    for c in tracker.chars().filter(|c| *c != '-' && !c.is_whitespace()) {
+        let c = match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        };
+        let value = ALPHABET.iter().position(|&a| char::from(a) == c)?;
+        bits = (bits << 5) | value as u64;
+        symbols += 1;
+    }
+    (symbols == 8).then(|| format!("{bits:010x}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tracker_reads_back_to_its_leafs_first_forty_bits() {
+        let leaf = [0xab; 32];
+        let code = tracker(&leaf);
+        assert_eq!(leaf_prefix(&code).as_deref(), Some("ababababab"));
+        assert_eq!(
+            leaf_prefix(&code.to_lowercase().replace('-', " ")).as_deref(),
+            Some("ababababab")
+        );
+        assert_eq!(leaf_prefix("0000-000"), None);
+        assert_eq!(leaf_prefix("0000-000U"), None, "U is not a symbol");
+        assert_eq!(
+            leaf_prefix("OOOO-IIII").as_deref(),
+            leaf_prefix("0000-1111").as_deref()
+        );
+    }
 
     #[test]
     fn the_tracker_spells_the_first_forty_bits_in_crockford_base32() {

@@ -1,4 +1,11 @@
-//! Accounts: creation with an argon2-hashed password.
+//! Accounts: creation with an argon2-hashed password, and passwords
+//! people choose themselves.
+//!
+//! A password an admin made (for a committee member or another admin)
+//! works once: signing in with it spends it (the stored hash is replaced
+//! by [`SPENT`], which no password matches), and the account must then
+//! choose its own before anything else. So the admin who made it cannot
+//! sign in as that person later.
 
 use argon2::Argon2;
 use argon2::password_hash::{
@@ -7,6 +14,7 @@ use argon2::password_hash::{
 use std::sync::OnceLock;
 
 use rand::seq::IndexedRandom;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use tokio::sync::Semaphore;
 
@@ -14,6 +22,10 @@ use crate::DbError;
 use pebble_domain::Role;
 
 use crate::entity::{Stored, account};
+
+/// What `password_hash` holds once a one-time password has been used:
+/// not a PHC string, so nothing verifies against it.
+pub const SPENT: &str = "!spent";
 
 /// Characters for generated passwords: no look-alikes (0/O, 1/l/I).
 const PASSWORD_ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -92,6 +104,7 @@ pub async fn create(
         role: Set(Stored(role)),
         password_hash: Set(hash_password(password).await?),
         created_at: Set(chrono::Utc::now()),
+        password_change_required: Set(false),
         ..Default::default()
     };
     Ok(row.insert(db).await?)
@@ -109,17 +122,70 @@ pub async fn authenticate(
         .filter(account::Column::Username.eq(username))
         .one(db)
         .await?;
-    let Some(account) = found else {
+    let Some(account) = found.filter(|a| a.password_hash != SPENT) else {
         hash_password(password).await?;
         return Ok(None);
     };
+    if !password_matches(&account, password).await? {
+        return Ok(None);
+    }
+    if account.password_change_required {
+        // A one-time password: spent now, whatever happens next.
+        let spent = account::Entity::update_many()
+            .col_expr(account::Column::PasswordHash, Expr::value(SPENT))
+            .filter(account::Column::Id.eq(account.id))
+            .filter(account::Column::PasswordHash.eq(account.password_hash.as_str()))
+            .exec(db)
+            .await?;
+        if spent.rows_affected != 1 {
+            return Ok(None);
+        }
+    }
+    Ok(Some(account))
+}
+
+/// Whether `password` is `account`'s password.
+pub async fn password_matches(account: &account::Model, password: &str) -> Result<bool, DbError> {
+    if account.password_hash == SPENT {
+        return Ok(false);
+    }
     let parsed = PasswordHash::new(&account.password_hash).map_err(|_| DbError::InvalidValue {
         table: "account",
         column: "password_hash",
         value: format!("(unparsable hash of account {})", account.id),
     })?;
-    let matches = verify_password(password, parsed).await?;
-    Ok(matches.then_some(account))
+    verify_password(password, parsed).await
+}
+
+/// Marks `account`'s password as made by an admin: it works once, then
+/// the person must choose their own.
+pub async fn require_password_change(
+    db: &impl ConnectionTrait,
+    account: i32,
+) -> Result<(), DbError> {
+    account::Entity::update_many()
+        .col_expr(account::Column::PasswordChangeRequired, Expr::value(true))
+        .filter(account::Column::Id.eq(account))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Sets `account`'s password to `password` (already checked against the
+/// password policy), which its owner chose.
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    account: i32,
+    password: &str,
+) -> Result<(), DbError> {
+    let hash = hash_password(password).await?;
+    account::Entity::update_many()
+        .col_expr(account::Column::PasswordHash, Expr::value(hash))
+        .col_expr(account::Column::PasswordChangeRequired, Expr::value(false))
+        .filter(account::Column::Id.eq(account))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// The account with `username`, if any.

@@ -4,9 +4,13 @@
 //! code. Casts arriving together are cast as one batch: one transaction,
 //! one commit (one disk sync) for all of them.
 //!
-//! A retry of the same cast (same code, same entry bytes, so the same
-//! nonce) finds the entry by its leaf and answers the same receipt; any
-//! other use of a used code is refused exactly as an unknown code is.
+//! A cast whose entry is already in the log (a retry after a lost answer,
+//! or a replay of someone's entry) is refused as a duplicate before its
+//! code is even looked at, so the answer never depends on the code: a
+//! used code, an unused one and an unknown one get the same refusal, and
+//! no code is spent. A voter whose answer was lost finds their entry by
+//! its leaf hash instead ([`crate::log::index_of_leaf`]). Any other use of
+//! a used code is refused exactly as an unknown code is.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -69,10 +73,6 @@ enum Settled {
     Done(CastOutcome),
     /// Accepted: its place among the entries appended.
     Accepted(usize),
-    /// The same entry, already in the log at this index.
-    RepeatOfLogged(u64),
-    /// The same entry as an accepted cast of this batch.
-    RepeatOfAccepted(usize),
 }
 
 /// Casts every one of `casts` in cycle `cycle`, in one transaction; one
@@ -103,11 +103,12 @@ pub async fn cast_batch(
         .to_owned();
     let leaves: Vec<Hash> = casts.iter().map(|c| leaf_hash(&c.entry)).collect();
     let logged = logged_leaves(&txn, cycle, &leaves).await?;
-    // The first cast of each new entry uses its code; later copies of an
-    // entry are repeats, answered with its receipt if their code is used.
+    // The first cast of each new entry may use its code; an entry already
+    // logged, or a later copy of one accepted in this batch, is a
+    // duplicate whatever its code, and no code is looked at for it.
     let mut first_of_leaf: BTreeMap<&Hash, usize> = BTreeMap::new();
     for (i, leaf) in leaves.iter().enumerate() {
-        if !logged.contains_key(leaf) {
+        if !logged.contains(leaf) {
             first_of_leaf.entry(leaf).or_insert(i);
         }
     }
@@ -116,31 +117,19 @@ pub async fn cast_batch(
         .map(|&i| casts[i].code_digest.as_str())
         .collect();
     let now_used = use_codes(&txn, &wanted, &groups).await?;
-    let repeats: BTreeSet<&str> = (0..casts.len())
-        .filter(|&i| first_of_leaf.get(&leaves[i]) != Some(&i))
-        .map(|i| casts[i].code_digest.as_str())
-        .collect();
-    let used_before = used_codes(&txn, &repeats, &groups).await?;
     let mut claimed: BTreeSet<&str> = BTreeSet::new();
     let mut accepted: Vec<&[u8]> = Vec::new();
-    let mut accepted_leaf: BTreeMap<&Hash, usize> = BTreeMap::new();
+    let mut accepted_leaves: BTreeSet<&Hash> = BTreeSet::new();
     let mut settled = Vec::with_capacity(casts.len());
     for (i, (cast, leaf)) in casts.iter().zip(&leaves).enumerate() {
         let digest = cast.code_digest.as_str();
-        let is_used = used_before.contains(digest) || claimed.contains(digest);
-        settled.push(if let Some(&index) = logged.get(leaf) {
-            if is_used {
-                Settled::RepeatOfLogged(index)
-            } else {
-                Settled::Done(Err(CastRefusal::Log(AppendRefusal::Duplicate)))
-            }
-        } else if first_of_leaf.get(leaf) != Some(&i) {
-            match accepted_leaf.get(leaf) {
-                Some(&at) if is_used => Settled::RepeatOfAccepted(at),
-                _ => Settled::Done(Err(CastRefusal::Code)),
-            }
-        } else if now_used.contains(digest) && claimed.insert(digest) {
-            accepted_leaf.insert(leaf, accepted.len());
+        settled.push(if logged.contains(leaf) || accepted_leaves.contains(leaf) {
+            Settled::Done(Err(CastRefusal::Log(AppendRefusal::Duplicate)))
+        } else if first_of_leaf.get(leaf) == Some(&i)
+            && now_used.contains(digest)
+            && claimed.insert(digest)
+        {
+            accepted_leaves.insert(leaf);
             accepted.push(&cast.entry);
             Settled::Accepted(accepted.len() - 1)
         } else {
@@ -151,18 +140,13 @@ pub async fn cast_batch(
         Ok(appended) => appended,
         Err(refusal) => return Ok(vec![Err(CastRefusal::Log(refusal)); casts.len()]),
     };
-    let mut outcomes = Vec::with_capacity(casts.len());
-    for (state, leaf) in settled.into_iter().zip(&leaves) {
-        outcomes.push(match state {
+    let outcomes = settled
+        .into_iter()
+        .map(|state| match state {
             Settled::Done(outcome) => outcome,
-            Settled::Accepted(at) | Settled::RepeatOfAccepted(at) => Ok(appended[at]),
-            Settled::RepeatOfLogged(index) => Ok(Appended {
-                index,
-                leaf: *leaf,
-                head: log::head_at(&txn, cycle, index.saturating_add(1)).await?,
-            }),
-        });
-    }
+            Settled::Accepted(at) => Ok(appended[at]),
+        })
+        .collect();
     txn.commit().await?;
     Ok(outcomes)
 }
@@ -189,53 +173,29 @@ async fn use_codes(
     Ok(marked)
 }
 
-/// The used codes among `digests` (of the cycle's `groups`).
-async fn used_codes(
-    txn: &impl ConnectionTrait,
-    digests: &BTreeSet<&str>,
-    groups: &SelectStatement,
-) -> Result<BTreeSet<String>, DbError> {
-    let mut used = BTreeSet::new();
-    let all: Vec<&str> = digests.iter().copied().collect();
-    for chunk in all.chunks(CHUNK) {
-        let rows: Vec<String> = voter_code::Entity::find()
-            .select_only()
-            .column(voter_code::Column::Digest)
-            .filter(voter_code::Column::Digest.is_in(chunk.iter().copied()))
-            .filter(voter_code::Column::Used.eq(true))
-            .filter(voter_code::Column::GroupId.in_subquery(groups.clone()))
-            .into_tuple()
-            .all(txn)
-            .await?;
-        used.extend(rows);
-    }
-    Ok(used)
-}
-
-/// Which of `leaves` the log holds already, with their indexes.
+/// Which of `leaves` the log holds already.
 async fn logged_leaves(
     txn: &impl ConnectionTrait,
     cycle: i32,
     leaves: &[Hash],
-) -> Result<BTreeMap<Hash, u64>, DbError> {
-    let mut found = BTreeMap::new();
+) -> Result<BTreeSet<Hash>, DbError> {
+    let mut found = BTreeSet::new();
     for chunk in leaves.chunks(CHUNK) {
-        let rows: Vec<(i64, String)> = log_entry::Entity::find()
+        let rows: Vec<String> = log_entry::Entity::find()
             .select_only()
-            .column(log_entry::Column::Idx)
             .column(log_entry::Column::Leaf)
             .filter(log_entry::Column::CycleId.eq(cycle))
             .filter(log_entry::Column::Leaf.is_in(chunk.iter().map(|hash| to_hex(hash))))
             .into_tuple()
             .all(txn)
             .await?;
-        for (idx, leaf) in rows {
+        for leaf in rows {
             let hash = from_hex(&leaf).ok_or_else(|| DbError::InvalidValue {
                 table: "log_entry",
                 column: "leaf",
                 value: leaf.clone(),
             })?;
-            found.insert(hash, u64::try_from(idx).unwrap_or(u64::MAX));
+            found.insert(hash);
         }
     }
     Ok(found)

@@ -141,3 +141,30 @@ pub async fn issue(
         in_group,
     }))
 }
+
+/// Whether the code with digest `digest` (hex) is one of cycle `cycle`'s
+/// codes, used or not: the voting page's first step asks this, so that a
+/// code from another cycle or a mistyped one is refused before the voter
+/// fills a ballot, while a used code is told apart only when it casts
+/// (whoever holds a list of codes must not learn who has voted).
+pub async fn is_code_of(
+    db: &impl sea_orm::ConnectionTrait,
+    cycle: i32,
+    digest: &str,
+) -> Result<bool, DbError> {
+    use sea_orm::QuerySelect;
+    let groups = sea_orm::sea_query::Query::select()
+        .column(code_group::Column::Id)
+        .from(code_group::Entity)
+        .and_where(code_group::Column::CycleId.eq(cycle))
+        .to_owned();
+    let found = voter_code::Entity::find()
+        .select_only()
+        .column(voter_code::Column::Digest)
+        .filter(voter_code::Column::Digest.eq(digest))
+        .filter(voter_code::Column::GroupId.in_subquery(groups))
+        .into_tuple::<String>()
+        .one(db)
+        .await?;
+    Ok(found.is_some())
+}

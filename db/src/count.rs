@@ -1,12 +1,17 @@
-//! The count: a committee member enters the public entropy, the record
-//! is compiled from the sealed log (`counting::record`), and stored once
-//! with its hash; then each member certifies that hash or objects
+//! The count: after the log is sealed each committee member reveals
+//! their tie-break secret (checked against the commitment the manifest
+//! froze); once every member who committed has revealed, or k have and
+//! a member starts it, the record is compiled from the sealed log
+//! (`counting::record`) and stored once with its hash; then each member
+//! certifies that hash or objects, with a note signed by their own key
 //! ([`certify`]). Until k certify, only the committee sees the record.
 
 mod certify;
 
+use counting::merkle::{from_hex, to_hex};
 use counting::record::{Certification, Decision, GroupTurnout, Parts, Record, Source};
-use pebble_domain::{Action, Entropy, Phase};
+use counting::tiebreak::Reveals;
+use pebble_domain::{Action, Phase};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -17,10 +22,10 @@ pub use certify::{Decided, decide};
 
 use crate::DbError;
 use crate::entity::{
-    certification, code_group, committee_key, count_record, log_entry, voter_code,
+    certification, code_group, count_record, log_entry, tiebreak_reveal, voter_code,
 };
 
-/// Why the count or a decision was refused.
+/// Why a reveal, the count or a decision was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CountRefusal {
     /// No cycle with that id.
@@ -29,14 +34,31 @@ pub enum CountRefusal {
     NotCounting,
     /// The member does not sit on this cycle's frozen committee.
     NotOnCommittee,
-    /// The entropy was entered already: the count ran once.
+    /// The count ran already.
     AlreadyCounted,
-    /// No record yet: the entropy has not been entered.
+    /// No record yet: the count has not run.
     NotCounted,
     /// The decision was on another record hash than the stored one.
     StaleHash,
-    /// An objection needs a reason.
-    ReasonRequired,
+    /// The secret does not open the member's frozen commitment.
+    WrongSecret,
+    /// The member made no commitment (an imported cycle): nothing to
+    /// reveal.
+    NothingToReveal,
+    /// The member has revealed already.
+    AlreadyRevealed,
+    /// Too few reveals to count yet.
+    TooFewReveals {
+        /// Reveals so far.
+        revealed: usize,
+        /// Reveals the count needs (k, or every member who committed).
+        needed: usize,
+    },
+    /// A decision whose signed note does not check out (the detail is
+    /// `counting`'s English message).
+    NotSigned(String),
+    /// A decision whose time is not now (the member's clock is wrong).
+    Time,
     /// The record cannot be compiled (the detail is `counting`'s English
     /// message, e.g. no ballots).
     Count(String),
@@ -47,38 +69,181 @@ pub enum CountRefusal {
 pub struct Stored {
     /// The record, certifications included.
     pub record: Record,
-    /// The entropy's account.
+    /// The member who started the count.
     pub counted_by: i32,
-    /// When it was entered.
+    /// When.
     pub counted_at: chrono::DateTime<chrono::Utc>,
 }
 
-/// The committee member index of `account` in cycle `cycle`'s frozen
-/// committee, if they sit on it.
-pub async fn member_of(
+/// Where the reveals of a counting cycle stand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Revealing {
+    /// Each member's reveal so far, in member order.
+    pub reveals: Reveals,
+    /// Which members committed, in member order.
+    pub committed: Vec<bool>,
+    /// Reveals the count needs.
+    pub needed: usize,
+}
+
+impl Revealing {
+    /// Reveals so far.
+    pub fn revealed(&self) -> usize {
+        self.reveals.iter().flatten().count()
+    }
+
+    /// Whether every member who committed has revealed.
+    pub fn complete(&self) -> bool {
+        self.reveals
+            .iter()
+            .zip(&self.committed)
+            .all(|(reveal, committed)| reveal.is_some() || !committed)
+    }
+}
+
+/// The frozen committee index of `account` in counting cycle `cycle`.
+async fn member_index(
     db: &impl ConnectionTrait,
     cycle: i32,
     account: i32,
-) -> Result<Option<committee_key::Model>, DbError> {
-    Ok(committee_key::Entity::find()
-        .filter(committee_key::Column::CycleId.eq(cycle))
-        .filter(committee_key::Column::AccountId.eq(account))
-        .one(db)
-        .await?)
+) -> Result<Result<u32, CountRefusal>, DbError> {
+    let Some(row) = crate::cycles::find(db, cycle).await? else {
+        return Ok(Err(CountRefusal::NoSuchCycle));
+    };
+    if row.phase.allows(Action::Certify).is_err() {
+        return Ok(Err(CountRefusal::NotCounting));
+    }
+    Ok(match crate::committee::seat(db, cycle, account).await? {
+        Some(Some(index)) => Ok(index),
+        _ => Err(CountRefusal::NotOnCommittee),
+    })
 }
 
-/// Enters the public entropy for cycle `cycle` as member `account`:
-/// compiles the record off the async workers and stores it, once.
-/// Returns the record hash.
-pub async fn enter_entropy(
+/// Cycle `cycle`'s reveals so far, against its frozen committee.
+pub async fn revealing(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+) -> Result<Option<Revealing>, DbError> {
+    let Some(frozen) = crate::frozen::frozen(db, cycle).await? else {
+        return Ok(None);
+    };
+    let members = &frozen.manifest.election.members;
+    let mut reveals: Reveals = vec![None; members.len()];
+    for row in tiebreak_reveal::Entity::find()
+        .filter(tiebreak_reveal::Column::CycleId.eq(cycle))
+        .all(db)
+        .await?
+    {
+        let secret = from_hex(&row.secret).ok_or_else(|| DbError::InvalidValue {
+            table: "tiebreak_reveal",
+            column: "secret",
+            value: row.secret.clone(),
+        })?;
+        if let Some(place) = usize::try_from(row.member)
+            .ok()
+            .and_then(|m| reveals.get_mut(m))
+        {
+            *place = Some(secret);
+        }
+    }
+    Ok(Some(Revealing {
+        reveals,
+        committed: members.iter().map(|m| m.commitment.is_some()).collect(),
+        needed: counting::record::reveals_needed(&frozen.manifest),
+    }))
+}
+
+/// Member `account` reveals their tie-break `secret` for cycle `cycle`.
+/// It must open their frozen commitment, and is kept once. When it is
+/// the last one awaited, the count runs; returns the record hash then.
+pub async fn reveal(
     db: &DatabaseConnection,
     cycle: i32,
     account: i32,
-    entropy: &Entropy,
+    secret: &[u8; 32],
+) -> Result<Result<Option<String>, CountRefusal>, DbError> {
+    let member = match member_index(db, cycle, account).await? {
+        Ok(member) => member,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let Some(frozen) = crate::frozen::frozen(db, cycle).await? else {
+        return Ok(Err(CountRefusal::NotCounting));
+    };
+    let Some(seat) = frozen.manifest.election.members.get(member as usize) else {
+        return Ok(Err(CountRefusal::NotOnCommittee));
+    };
+    let Some(commitment) = seat.commitment else {
+        return Ok(Err(CountRefusal::NothingToReveal));
+    };
+    if !counting::committee::opens(&commitment, secret) {
+        return Ok(Err(CountRefusal::WrongSecret));
+    }
+    let txn = db.begin().await?;
+    if crate::cycles::hold_phase(&txn, cycle, Action::Certify)
+        .await?
+        .is_none()
+    {
+        return Ok(Err(CountRefusal::NotCounting));
+    }
+    if count_record::Entity::find_by_id(cycle)
+        .one(&txn)
+        .await?
+        .is_some()
+    {
+        return Ok(Err(CountRefusal::AlreadyCounted));
+    }
+    let inserted = tiebreak_reveal::Entity::insert(tiebreak_reveal::ActiveModel {
+        cycle_id: Set(cycle),
+        member: Set(i32::try_from(member).unwrap_or(i32::MAX)),
+        secret: Set(to_hex(secret)),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            tiebreak_reveal::Column::CycleId,
+            tiebreak_reveal::Column::Member,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await?;
+    if inserted != 1 {
+        return Ok(Err(CountRefusal::AlreadyRevealed));
+    }
+    txn.commit().await?;
+    let complete = revealing(db, cycle).await?.is_some_and(|r| r.complete());
+    if !complete {
+        return Ok(Ok(None));
+    }
+    Ok(match run_count(db, cycle, account).await? {
+        Ok(hash) => Ok(Some(hash)),
+        // Another member's reveal started it at the same moment.
+        Err(CountRefusal::AlreadyCounted) => Ok(None),
+        Err(refusal) => Err(refusal),
+    })
+}
+
+/// Member `account` starts cycle `cycle`'s count with the reveals in so
+/// far, if there are enough (members who withheld are named in the
+/// record). Returns the record hash.
+pub async fn count_now(
+    db: &DatabaseConnection,
+    cycle: i32,
+    account: i32,
 ) -> Result<Result<String, CountRefusal>, DbError> {
-    if let Err(refusal) = check_member(db, cycle, account).await? {
+    if let Err(refusal) = member_index(db, cycle, account).await? {
         return Ok(Err(refusal));
     }
+    run_count(db, cycle, account).await
+}
+
+/// Compiles cycle `cycle`'s record off the async workers and stores it,
+/// once.
+async fn run_count(
+    db: &DatabaseConnection,
+    cycle: i32,
+    account: i32,
+) -> Result<Result<String, CountRefusal>, DbError> {
     if count_record::Entity::find_by_id(cycle)
         .one(db)
         .await?
@@ -86,7 +251,16 @@ pub async fn enter_entropy(
     {
         return Ok(Err(CountRefusal::AlreadyCounted));
     }
-    let Some(parts) = parts(db, cycle, entropy.as_str()).await? else {
+    let Some(revealing) = revealing(db, cycle).await? else {
+        return Ok(Err(CountRefusal::NotCounting));
+    };
+    if revealing.revealed() < revealing.needed {
+        return Ok(Err(CountRefusal::TooFewReveals {
+            revealed: revealing.revealed(),
+            needed: revealing.needed,
+        }));
+    }
+    let Some(parts) = parts(db, cycle, revealing.reveals).await? else {
         return Ok(Err(CountRefusal::NotCounting));
     };
     let compiled = tokio::task::spawn_blocking(move || Record::compile(parts))
@@ -119,7 +293,6 @@ pub async fn enter_entropy(
     }
     let inserted = count_record::Entity::insert(count_record::ActiveModel {
         cycle_id: Set(cycle),
-        entropy: Set(entropy.as_str().to_owned()),
         record_hash: Set(record.record_hash.clone()),
         record: Set(json),
         counted_by: Set(account),
@@ -139,31 +312,12 @@ pub async fn enter_entropy(
     Ok(Ok(record.record_hash))
 }
 
-/// Refuses unless cycle `cycle` is counting and `account` sits on its
-/// frozen committee.
-async fn check_member(
-    db: &impl ConnectionTrait,
-    cycle: i32,
-    account: i32,
-) -> Result<Result<committee_key::Model, CountRefusal>, DbError> {
-    let Some(row) = crate::cycles::find(db, cycle).await? else {
-        return Ok(Err(CountRefusal::NoSuchCycle));
-    };
-    if row.phase.allows(Action::Certify).is_err() {
-        return Ok(Err(CountRefusal::NotCounting));
-    }
-    Ok(match member_of(db, cycle, account).await? {
-        Some(member) => Ok(member),
-        None => Err(CountRefusal::NotOnCommittee),
-    })
-}
-
 /// What a record of cycle `cycle` is compiled from, once its log is
 /// sealed and signed; `None` before.
 pub async fn parts(
     db: &impl ConnectionTrait,
     cycle: i32,
-    entropy: &str,
+    reveals: Reveals,
 ) -> Result<Option<Parts>, DbError> {
     let Some(frozen) = crate::frozen::frozen(db, cycle).await? else {
         return Ok(None);
@@ -194,7 +348,7 @@ pub async fn parts(
         frozen: frozen.manifest,
         entries,
         checkpoint,
-        entropy: entropy.to_owned(),
+        reveals,
         turnout: turnout(db, cycle).await?,
     }))
 }
@@ -289,7 +443,7 @@ pub async fn stored(db: &impl ConnectionTrait, cycle: i32) -> Result<Option<Stor
     let members = &frozen.manifest.election.members;
     record.certifications = certification::Entity::find()
         .filter(certification::Column::CycleId.eq(cycle))
-        .order_by_asc(certification::Column::Id)
+        .order_by_asc(certification::Column::Member)
         .all(db)
         .await?
         .into_iter()

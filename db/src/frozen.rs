@@ -3,8 +3,11 @@
 //!
 //! Voting opens with a random election id and a fresh Ed25519 log key;
 //! the frozen manifest (`counting::election`) carries both, with the
-//! cycle, its currency, the certification threshold and the titles, so
-//! its hash names this election and no other.
+//! cycle, its currency, the certification threshold, each committee
+//! member's public key and tie-break commitment (registered by the
+//! members themselves, [`crate::committee`]) and the titles, so its hash
+//! names this election and no other. The log key is the server's (it
+//! runs the log); no committee secret is ever here.
 
 use counting::merkle::{Hash, from_hex, to_hex};
 use counting::note::NoteSigner;
@@ -14,7 +17,7 @@ use rand::rngs::OsRng;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::DbError;
-use crate::entity::{account, committee_key, cycle, frozen_manifest, log_key, proposal};
+use crate::entity::{committee_seat, cycle, frozen_manifest, log_key, proposal};
 
 /// A frozen manifest and its hash.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,14 +36,38 @@ fn random<const N: usize>() -> Result<[u8; N], DbError> {
     Ok(bytes)
 }
 
-/// Freezes `manifest` for `cycle` with a new election id and log key,
-/// inside the caller's transaction (the move into voting).
+/// What the committee must have done before a cycle's voting opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// Every member has a key and a tie-break commitment (every cycle).
+    KeysAndCommitments,
+    /// Every member has a key (an imported training cycle, whose votes
+    /// are public history: its seed comes from the sealed root alone).
+    KeysOnly,
+}
+
+/// Freezes `manifest` for `cycle` with a new election id and log key and
+/// the committee's registered keys and commitments, inside the caller's
+/// transaction (the move into voting). Refuses with the names of the
+/// members who have not done what `needs` asks.
 pub(crate) async fn freeze(
     txn: &impl ConnectionTrait,
     cycle: &cycle::Model,
     manifest: Manifest,
-) -> Result<Frozen, DbError> {
+    needs: Needs,
+) -> Result<Result<Frozen, Vec<String>>, DbError> {
     let settings = crate::cycle_settings::load(txn, cycle).await?;
+    let committee = crate::committee::readiness(txn, cycle.id).await?;
+    let missing: Vec<String> = committee
+        .iter()
+        .filter(|m| {
+            m.key.is_none() || (needs == Needs::KeysAndCommitments && m.commitment.is_none())
+        })
+        .map(|m| m.name.clone())
+        .collect();
+    if !missing.is_empty() {
+        return Ok(Err(missing));
+    }
     let seed = random::<32>()?;
     let mut election = Election {
         id: random::<16>()?,
@@ -49,8 +76,18 @@ pub(crate) async fn freeze(
         currency: settings.currency().clone(),
         log_key: [0; 32],
         threshold: settings.certify_k(),
-        committee: u32::try_from(settings.committee().len()).unwrap_or(u32::MAX),
-        members: Vec::new(),
+        committee: u32::try_from(committee.len()).unwrap_or(u32::MAX),
+        members: committee
+            .iter()
+            .map(|m| CommitteeMember {
+                name: m.name.clone(),
+                key: m.key.unwrap_or_default(),
+                commitment: match needs {
+                    Needs::KeysAndCommitments => m.commitment.map(|c| c.commitment),
+                    Needs::KeysOnly => None,
+                },
+            })
+            .collect(),
     };
     let signer =
         NoteSigner::new(&election.log_origin(), &seed).map_err(|e| DbError::InvalidValue {
@@ -59,7 +96,6 @@ pub(crate) async fn freeze(
             value: e.to_string(),
         })?;
     election.log_key = signer.public_key();
-    let member_seeds = committee_keys(txn, cycle.id, &mut election, settings.committee()).await?;
     let titles = titles_of(txn, cycle.id, &manifest).await?;
     let frozen = FrozenManifest {
         election,
@@ -74,12 +110,11 @@ pub(crate) async fn freeze(
     })
     .exec_without_returning(txn)
     .await?;
-    for (member, (account, seed)) in member_seeds.into_iter().enumerate() {
-        committee_key::Entity::insert(committee_key::ActiveModel {
+    for (member, ready) in committee.iter().enumerate() {
+        committee_seat::Entity::insert(committee_seat::ActiveModel {
             cycle_id: Set(cycle.id),
             member: Set(i32::try_from(member).unwrap_or(i32::MAX)),
-            account_id: Set(account),
-            secret: Set(crate::hex::encode(&seed)),
+            account_id: Set(ready.account),
         })
         .exec_without_returning(txn)
         .await?;
@@ -90,51 +125,10 @@ pub(crate) async fn freeze(
     })
     .exec_without_returning(txn)
     .await?;
-    Ok(Frozen {
+    Ok(Ok(Frozen {
         manifest: frozen,
         hash,
-    })
-}
-
-/// Makes a certification key for each of `committee` (account ids, in
-/// the order the manifest will list them) and names the members with
-/// their public keys in `election`; returns each account with its seed.
-async fn committee_keys(
-    txn: &impl ConnectionTrait,
-    cycle: i32,
-    election: &mut Election,
-    committee: &[i32],
-) -> Result<Vec<(i32, [u8; 32])>, DbError> {
-    let accounts = account::Entity::find()
-        .filter(account::Column::Id.is_in(committee.iter().copied()))
-        .all(txn)
-        .await?;
-    let mut seeds = Vec::with_capacity(committee.len());
-    for (index, &id) in committee.iter().enumerate() {
-        let name = accounts
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.display_name.clone())
-            .ok_or_else(|| DbError::InvalidValue {
-                table: "cycle_committee",
-                column: "account_id",
-                value: format!("no account {id} on cycle {cycle}'s committee"),
-            })?;
-        let seed = random::<32>()?;
-        let signer = NoteSigner::new(&election.member_key_name(index), &seed).map_err(|e| {
-            DbError::InvalidValue {
-                table: "cycle",
-                column: "id",
-                value: e.to_string(),
-            }
-        })?;
-        election.members.push(CommitteeMember {
-            name,
-            key: signer.public_key(),
-        });
-        seeds.push((id, seed));
-    }
-    Ok(seeds)
+    }))
 }
 
 /// The titles of the manifest's projects (proposal ids), in its order.

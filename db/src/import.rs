@@ -1,9 +1,11 @@
 //! A past election from a pabulib `.pb` file as a new cycle in counting,
 //! for training the committee and for demos: its projects become
-//! feasible proposals, voting opens (a frozen manifest with the committee
-//! accounts' keys) and closes at once with every vote of the file in the
-//! log (source `imported`), sealed. From there the committee counts and
-//! certifies it as any cycle.
+//! feasible proposals, voting opens (a frozen manifest with the public
+//! keys of the committee accounts that have registered one) and closes
+//! at once with every vote of the file in the log (source `imported`),
+//! sealed. From there the committee counts and certifies it as any
+//! cycle. Its votes are past, public history, so its manifest freezes no
+//! tie-break commitments: its seed comes from the sealed root alone.
 
 use counting::pabulib::PbFile;
 use counting::{
@@ -57,7 +59,9 @@ pub enum ImportRefusal {
         reason: String,
     },
     /// Nobody can certify.
-    #[error("there is no committee account to count and certify the cycle: create one first")]
+    #[error(
+        "no committee account has a certification key to count and certify the cycle: a committee member makes one on their committee page first"
+    )]
     NoCommittee,
 }
 
@@ -88,11 +92,12 @@ pub async fn import(
             }));
         }
     }
-    let committee: Vec<i32> = crate::cycle_settings::committee_pool(db)
-        .await?
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
+    let mut committee: Vec<i32> = Vec::new();
+    for account in crate::cycle_settings::committee_pool(db).await? {
+        if crate::committee::key_of(db, account.id).await?.is_some() {
+            committee.push(account.id);
+        }
+    }
     if committee.is_empty() {
         return Ok(Err(ImportRefusal::NoCommittee));
     }
@@ -179,7 +184,11 @@ pub async fn import(
         Ok(manifest) => manifest,
         Err(e) => return Ok(Err(ImportRefusal::Manifest(e.to_string()))),
     };
-    let frozen = crate::frozen::freeze(&txn, &row, manifest.clone()).await?;
+    let needs = crate::frozen::Needs::KeysOnly;
+    let frozen = match crate::frozen::freeze(&txn, &row, manifest.clone(), needs).await? {
+        Ok(frozen) => frozen,
+        Err(_) => return Ok(Err(ImportRefusal::NoCommittee)),
+    };
     let election = &frozen.manifest.election;
     let mut entries = Vec::with_capacity(file.votes.len());
     for (index, vote) in file.votes.iter().enumerate() {

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod casting;
 pub mod codes;
+pub mod committee;
 pub mod connection;
 pub mod count;
 pub mod cycle_settings;

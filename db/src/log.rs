@@ -12,10 +12,11 @@ use std::collections::BTreeMap;
 
 use counting::checkpoint::Checkpoint;
 use counting::merkle::stored::{self, Nodes, Recorder, StoredProofError, TreeHead};
-use counting::merkle::{Hash, from_hex};
+use counting::merkle::{Hash, from_hex, to_hex};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 
 use crate::DbError;
@@ -169,6 +170,53 @@ pub async fn entry(
     let bytes = crate::hex::decode(&row.entry).ok_or_else(|| invalid("entry", &row.entry))?;
     let leaf = from_hex(&row.leaf).ok_or_else(|| invalid("leaf", &row.leaf))?;
     Ok(Some((bytes, leaf, row.source)))
+}
+
+/// The index of the entry whose leaf hash is `leaf`, if the log holds
+/// it: how a voter whose receipt was lost finds their entry (their
+/// browser made the nonce, so it knows the leaf).
+pub async fn index_of_leaf(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    leaf: &Hash,
+) -> Result<Option<u64>, DbError> {
+    let row = log_entry::Entity::find()
+        .filter(log_entry::Column::CycleId.eq(cycle))
+        .filter(log_entry::Column::Leaf.eq(to_hex(leaf)))
+        .one(db)
+        .await?;
+    Ok(row.map(|r| u64::try_from(r.idx).unwrap_or(u64::MAX)))
+}
+
+/// The entries whose leaf hash starts with `prefix` (lowercase hex, as a
+/// tracker code's 40 bits give it): index and leaf, at most `limit`.
+pub async fn leaves_starting(
+    db: &impl ConnectionTrait,
+    cycle: i32,
+    prefix: &str,
+    limit: u64,
+) -> Result<Vec<(u64, Hash)>, DbError> {
+    // A range on the leaf column: `prefix` ≤ leaf < `prefix` followed by
+    // "g", which sorts after every hex digit; both engines answer it from
+    // the (cycle, leaf) index.
+    let rows = log_entry::Entity::find()
+        .filter(log_entry::Column::CycleId.eq(cycle))
+        .filter(log_entry::Column::Leaf.gte(prefix))
+        .filter(log_entry::Column::Leaf.lt(format!("{prefix}g")))
+        .order_by_asc(log_entry::Column::Idx)
+        .limit(limit)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|r| {
+            let leaf = from_hex(&r.leaf).ok_or_else(|| DbError::InvalidValue {
+                table: "log_entry",
+                column: "leaf",
+                value: r.leaf.clone(),
+            })?;
+            Ok((u64::try_from(r.idx).unwrap_or(u64::MAX), leaf))
+        })
+        .collect()
 }
 
 /// The head of the log as it is now.

@@ -363,6 +363,20 @@ async fn record_resolution(
     Ok(())
 }
 
+/// The log index of the paper ballot with `serial` in cycle `cycle`, once
+/// it is logged: whoever holds the paper finds its entry with it.
+pub async fn logged_index(
+    db: &impl sea_orm::ConnectionTrait,
+    cycle: i32,
+    serial: &PaperSerial,
+) -> Result<Option<u64>, DbError> {
+    Ok(paper_ballot::Entity::find_by_id((cycle, serial.compact()))
+        .one(db)
+        .await?
+        .and_then(|row| row.logged_idx)
+        .and_then(|idx| u64::try_from(idx).ok()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::Status;

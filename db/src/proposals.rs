@@ -183,20 +183,25 @@ pub async fn count_by_author_since(
         .await?)
 }
 
-/// The summaries of cycle `cycle`'s proposals among `ids`, for the ballot.
+/// The summaries and descriptions of cycle `cycle`'s proposals among
+/// `ids`, for the ballot.
 pub async fn summaries(
     db: &impl ConnectionTrait,
     cycle: i32,
     ids: &[i32],
-) -> Result<std::collections::BTreeMap<i32, String>, DbError> {
+) -> Result<std::collections::BTreeMap<i32, (String, String)>, DbError> {
     let rows = proposal::Entity::find()
         .select_only()
         .column(proposal::Column::Id)
         .column(proposal::Column::Summary)
+        .column(proposal::Column::Description)
         .filter(proposal::Column::CycleId.eq(cycle))
         .filter(proposal::Column::Id.is_in(ids.iter().copied()))
-        .into_tuple::<(i32, String)>()
+        .into_tuple::<(i32, String, String)>()
         .all(db)
         .await?;
-    Ok(rows.into_iter().collect())
+    Ok(rows
+        .into_iter()
+        .map(|(id, summary, description)| (id, (summary, description)))
+        .collect())
 }

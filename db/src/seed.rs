@@ -7,9 +7,11 @@
 //! and certified ([`past`]).
 
 mod data;
+mod keys;
 mod past;
 mod past_data;
 
+pub use keys::DemoKeyFile;
 pub use past::PastRule;
 
 use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
@@ -92,6 +94,11 @@ pub struct Demo {
     pub credentials: Vec<DemoCredential>,
     /// Last year's certified cycle, if it was loaded.
     pub past: Option<i32>,
+    /// The committee members' key files, for whoever plays them in the
+    /// browser; the server keeps only their public keys.
+    pub key_files: Vec<DemoKeyFile>,
+    /// The passphrase the key files are sealed under, to show once.
+    pub key_passphrase: String,
 }
 
 /// [`demo_if_empty_with`], and with `past`, last year's cycle counted by
@@ -105,7 +112,12 @@ pub async fn demo_with_past(
     ballot: DemoBallot,
     past: Option<PastRule>,
 ) -> Result<Option<Demo>, DbError> {
-    let Some((credentials, accounts)) = this_year(db, phase, ballot).await? else {
+    let committee_names = data::PEOPLE
+        .iter()
+        .filter(|p| p.role == Role::Committee)
+        .map(|p| p.username);
+    let keys = keys::DemoKeys::make(committee_names)?;
+    let Some((credentials, accounts)) = this_year(db, phase, ballot, &keys).await? else {
         return Ok(None);
     };
     let mut loaded = None;
@@ -121,11 +133,14 @@ pub async fn demo_with_past(
             first: member("okafor")?,
             second: member("lindqvist")?,
         };
-        loaded = Some(past::load(db, &committee, &accounts, rule).await?);
+        loaded = Some(past::load(db, &committee, &keys, &accounts, rule).await?);
     }
+    let key_passphrase = accounts::generate_password(16);
     Ok(Some(Demo {
         credentials,
         past: loaded,
+        key_files: keys.files(&key_passphrase)?,
+        key_passphrase,
     }))
 }
 
@@ -138,6 +153,7 @@ async fn this_year(
     db: &sea_orm::DatabaseConnection,
     phase: Phase,
     ballot: DemoBallot,
+    keys: &keys::DemoKeys,
 ) -> Result<Option<(Vec<DemoCredential>, Accounts)>, DbError> {
     let (ballot, rule) = match ballot {
         DemoBallot::Approval => data::APPROVAL,
@@ -163,6 +179,9 @@ async fn this_year(
         )
         .await?;
         account_ids.insert(person.username, account.id);
+        if person.role == Role::Committee {
+            keys.register(&txn, person.username, account.id).await?;
+        }
         credentials.push(DemoCredential {
             username: person.username.to_owned(),
             role: person.role,
@@ -186,11 +205,16 @@ async fn this_year(
     }
     .insert(&txn)
     .await?;
-    let committee: Vec<i32> = data::PEOPLE
-        .iter()
-        .filter(|p| p.role == Role::Committee)
-        .filter_map(|p| account_ids.get(p.username).copied())
-        .collect();
+    let mut committee = Vec::new();
+    for person in data::PEOPLE.iter().filter(|p| p.role == Role::Committee) {
+        if let Some(&account) = account_ids.get(person.username) {
+            committee.push(account);
+            // Each member's browser commits for them, so the admin can
+            // open voting from any phase of the demo.
+            keys.commit(&txn, cycle.id, person.username, account)
+                .await?;
+        }
+    }
     cycle_settings::replace_committee(&txn, cycle.id, &committee).await?;
     let mut first_id: Option<i32> = None;
     let count = data::PROPOSALS.len();
@@ -266,7 +290,14 @@ async fn this_year(
         // Voting opened on the demo's feasible proposals, as a move would.
         match crate::transitions::ballot_of(&txn, &cycle).await? {
             Ok(manifest) => {
-                crate::frozen::freeze(&txn, &cycle, manifest).await?;
+                let needs = crate::frozen::Needs::KeysAndCommitments;
+                crate::frozen::freeze(&txn, &cycle, manifest, needs)
+                    .await?
+                    .map_err(|missing| DbError::InvalidValue {
+                        table: "cycle",
+                        column: "phase",
+                        value: format!("the demo's committee is not ready: {missing:?}"),
+                    })?;
             }
             Err(refusal) => {
                 return Err(DbError::InvalidValue {

@@ -122,8 +122,11 @@ async fn needs_of(
         }
         Phase::Voting => match ballot_of(txn, cycle).await? {
             Ok(manifest) => {
-                crate::frozen::freeze(txn, cycle, manifest).await?;
-                Ok(())
+                let needs = crate::frozen::Needs::KeysAndCommitments;
+                crate::frozen::freeze(txn, cycle, manifest, needs)
+                    .await?
+                    .map(|_| ())
+                    .map_err(MoveRefusal::CommitteeNotReady)
             }
             Err(refusal) => Err(refusal),
         },

@@ -51,7 +51,10 @@ pub enum Action {
     /// Print paper ballots, key them (double entry) and resolve
     /// mismatches: while voting is open.
     PaperBallots,
-    /// Enter the public entropy that starts the count, then certify the
+    /// Commit to a tie-break secret (committee members, each for
+    /// themselves): before voting opens, which freezes the commitments.
+    CommitTiebreak,
+    /// Reveal the tie-break secret, start the count, then certify the
     /// record or object to it: while counting.
     Certify,
 }
@@ -97,6 +100,9 @@ pub fn english_refusal(action: Action, phase: &str) -> String {
         ),
         Action::PaperBallots => format!(
             "Paper ballots are printed and keyed while voting is open; this cycle is in the {phase} phase."
+        ),
+        Action::CommitTiebreak => format!(
+            "Tie-break commitments are made before voting opens; this cycle is in the {phase} phase."
         ),
         Action::Certify => format!(
             "The count is run and certified in the counting phase; this cycle is in the {phase} phase."
@@ -166,6 +172,7 @@ impl Phase {
             Action::ManageAccounts => true,
             Action::IssueCodes => self <= Phase::Voting,
             Action::PaperBallots => self == Phase::Voting,
+            Action::CommitTiebreak => self < Phase::Voting,
             Action::Certify => self == Phase::Counting,
         };
         if allowed {

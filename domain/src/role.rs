@@ -31,6 +31,7 @@ impl Role {
             Action::ReviewProposal
             | Action::ModerateComment
             | Action::PaperBallots
+            | Action::CommitTiebreak
             | Action::Certify => self == Role::Committee,
             Action::Comment | Action::ReportComment => true,
             Action::MovePhase | Action::ManageAccounts | Action::EditCycle | Action::IssueCodes => {

@@ -33,6 +33,10 @@ pub enum MoveRefusal {
     /// The ballot voting would freeze cannot be used (the detail is the
     /// `counting` crate's English message).
     Ballot(String),
+    /// Voting cannot open until every committee member has registered a
+    /// certification key and committed to a tie-break secret: the names
+    /// of those who have not.
+    CommitteeNotReady(Vec<String>),
 }
 
 impl MoveRefusal {
@@ -66,6 +70,11 @@ impl std::fmt::Display for MoveRefusal {
                 write!(f, "The cycle's settings need fixing first: {detail}")
             }
             MoveRefusal::Ballot(detail) => write!(f, "The ballot cannot open: {detail}."),
+            MoveRefusal::CommitteeNotReady(names) => write!(
+                f,
+                "Voting opens once every committee member has made their certification key and committed to a tie-break secret (on their committee page); still to do: {}.",
+                names.join(", ")
+            ),
         }
     }
 }

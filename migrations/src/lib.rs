@@ -15,6 +15,7 @@ mod m20261202_000003_frozen_manifests;
 mod m20261202_000004_log_keys;
 mod m20261202_000005_paper_ballots;
 mod m20261203_000001_count_records;
+mod m20261207_000001_member_keys;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000004_log_keys::Migration),
             Box::new(m20261202_000005_paper_ballots::Migration),
             Box::new(m20261203_000001_count_records::Migration),
+            Box::new(m20261207_000001_member_keys::Migration),
         ]
     }
 }

@@ -1,61 +1,92 @@
 //! The public JSON API under `/api/v1` (documented in the README): the
-//! frozen manifest, casting, and the ballot log's checkpoints, entries
-//! and proofs, for scripts, kiosks and auditors. Hashes are lowercase
-//! hex, byte strings base64; every refusal is a 4xx `{"error": message}`.
+//! frozen manifest, casting, and the ballot log's checkpoints, leaf
+//! lookups and proofs (entries only once a cycle is certified), for
+//! scripts, kiosks and auditors. Hashes are lowercase hex, byte strings
+//! base64; every refusal is a 4xx `{"error": message}`. Casting and
+//! checkpoints go through the app's ballot box
+//! ([`pebble_app::ballot_box`]), the one the voting pages use.
 
 pub mod ballots;
-pub mod caster;
-pub mod cycle_log;
 pub mod error;
-pub mod limiter;
 pub mod log;
 pub mod manifest;
 pub mod metrics;
 pub mod record;
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::routing::{get, post};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use counting::checkpoint::Checkpoint;
 use counting::merkle::to_hex;
-use serde_json::{Value, json};
+use pebble_app::ballot_box::BallotBox;
+use pebble_app::ballot_box::logs::{CycleLog, Opened, Signed};
+use serde::Serialize;
 
 use crate::startup::AppState;
+use error::ApiError;
 
 /// What the API keeps between requests.
 #[derive(Debug)]
 pub struct Api {
-    /// The casting queue.
-    pub caster: caster::Caster,
-    /// Frozen manifests and log keys.
-    pub logs: cycle_log::CycleLogs,
-    /// The code-guessing limiter.
-    pub guessing: limiter::Guessing,
+    /// The ballot box (casting queue, limiter, logs), shared with the
+    /// voting pages.
+    pub ballot_box: Arc<BallotBox>,
     /// Counters for `/metrics`.
-    pub metrics: metrics::Metrics,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl Api {
-    /// The API's state, with its casting queue started on `db`.
+    /// The API's state, with its ballot box started on `db`.
     pub fn start(db: pebble_db::DatabaseConnection) -> Api {
+        let metrics = Arc::new(metrics::Metrics::default());
+        let observer: Arc<dyn pebble_app::ballot_box::Observer> = metrics.clone();
         Api {
-            caster: caster::Caster::start(db),
-            logs: cycle_log::CycleLogs::default(),
-            guessing: limiter::Guessing::default(),
-            metrics: metrics::Metrics::default(),
+            ballot_box: Arc::new(BallotBox::start(db, Some(observer))),
+            metrics,
+        }
+    }
+
+    /// Cycle `cycle`'s log: 404 for no such cycle, and before voting
+    /// opens.
+    pub async fn log(&self, cycle: i32) -> Result<Arc<CycleLog>, ApiError> {
+        match self.ballot_box.log(cycle).await? {
+            Opened::NoSuchCycle => Err(ApiError::not_found(format!("There is no cycle {cycle}."))),
+            Opened::NotYet => Err(ApiError::not_found(format!(
+                "Voting has not opened in cycle {cycle}: it has no manifest or ballot log yet."
+            ))),
+            Opened::Log(log) => Ok(log),
         }
     }
 }
 
-/// A checkpoint as the API sends it.
-pub fn checkpoint_json(checkpoint: &Checkpoint, note: &str) -> Value {
-    json!({
-        "tree_size": checkpoint.head.size,
-        "root_hash": to_hex(&checkpoint.head.root),
-        "signed_note": note,
-        "signed_note_base64": STANDARD.encode(note),
-    })
+/// A signed checkpoint as the API sends it, on its own and in receipts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckpointBody {
+    /// The tree size.
+    pub tree_size: u64,
+    /// The root hash, hex.
+    pub root_hash: String,
+    /// The signed note (C2SP tlog-checkpoint).
+    pub signed_note: String,
+    /// The same, base64.
+    pub signed_note_base64: String,
+    /// Whether it is the checkpoint the log was sealed with.
+    pub sealed: bool,
+}
+
+impl CheckpointBody {
+    /// The body of `signed`.
+    pub fn of(signed: &Signed) -> CheckpointBody {
+        CheckpointBody {
+            tree_size: signed.head.size,
+            root_hash: to_hex(&signed.head.root),
+            signed_note: signed.note.clone(),
+            signed_note_base64: STANDARD.encode(&signed.note),
+            sealed: signed.sealed,
+        }
+    }
 }
 
 /// The API's routes.
@@ -65,6 +96,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cycles/{id}/ballots", post(ballots::cast))
         .route("/api/v1/cycles/{id}/log/checkpoint", get(log::checkpoint))
         .route("/api/v1/cycles/{id}/log/entries/{index}", get(log::entry))
+        .route("/api/v1/cycles/{id}/log/leaf/{leaf}", get(log::leaf))
         .route("/api/v1/cycles/{id}/log/inclusion", get(log::inclusion))
         .route("/api/v1/cycles/{id}/log/consistency", get(log::consistency))
         .route("/api/v1/cycles/{id}/record", get(record::record))

@@ -14,6 +14,7 @@ pub mod images;
 pub mod multipart;
 pub mod page_deadline;
 pub mod panics;
+pub mod posted;
 pub mod redirects;
 pub mod startup;
 pub mod telemetry;

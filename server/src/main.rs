@@ -54,6 +54,10 @@ enum Command {
         /// none leaves it out.
         #[arg(long, default_value = "mes", value_parser = past_rule)]
         past: PastChoice,
+        /// Where to write the demo committee members' key files (the
+        /// server keeps only their public keys).
+        #[arg(long, default_value = "data/demo-keys")]
+        keys_dir: std::path::PathBuf,
     },
     /// Work with a cycle.
     #[command(subcommand)]
@@ -176,7 +180,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             phase,
             ballot,
             past,
-        } => seed_demo(&db, phase, ballot, past.0).await,
+            keys_dir,
+        } => seed_demo(&db, phase, ballot, past.0, &keys_dir).await,
         Command::Cycle(CycleCommand::Advance { cycle }) => advance(&db, cycle).await,
         Command::Codes(CodesCommand::Issue(args)) => {
             let (listed, summary) = codes::issue(&db, &args).await?;
@@ -219,6 +224,7 @@ async fn seed_demo(
     phase: Phase,
     ballot: pebble_db::seed::DemoBallot,
     past: Option<pebble_db::seed::PastRule>,
+    keys_dir: &std::path::Path,
 ) -> Result<(), String> {
     if past.is_some() {
         println!(
@@ -230,7 +236,12 @@ async fn seed_demo(
         .map_err(|e| e.to_string())?
     {
         None => println!("The database already has a cycle; the demo was not loaded."),
-        Some(pebble_db::seed::Demo { credentials, past }) => {
+        Some(pebble_db::seed::Demo {
+            credentials,
+            past,
+            key_files,
+            key_passphrase,
+        }) => {
             if let Some(id) = past {
                 println!("Last year's certified results: /cycles/{id}/results");
             }
@@ -238,6 +249,17 @@ async fn seed_demo(
             for c in credentials {
                 println!("  {:<12} {:<10} {}", c.username, c.role, c.password);
             }
+            std::fs::create_dir_all(keys_dir)
+                .map_err(|e| format!("cannot make {}: {e}", keys_dir.display()))?;
+            for file in &key_files {
+                let path = keys_dir.join(format!("{}.json", file.username));
+                std::fs::write(&path, &file.text)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            println!(
+                "The committee members' key files are in {} (the server keeps only their public keys); their passphrase, shown only this once: {key_passphrase}",
+                keys_dir.display()
+            );
             if phase >= Phase::Voting {
                 demo_codes(db).await?;
             }

@@ -94,8 +94,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         api: std::sync::Arc::new(crate::api::Api::start(db.clone())),
     };
     let routes = routes();
-    let ballot_box: pebble_app::api::ballot_box::SharedBallotBox =
-        std::sync::Arc::new(crate::api::ballots::PageBallotBox(state.clone()));
+    let ballot_box = state.api.ballot_box.clone();
     let context = move || {
         provide_context(db.clone());
         provide_context(ballot_box.clone());
@@ -123,6 +122,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         .layer(axum::middleware::from_fn(
             crate::multipart::multipart_or_refuse,
         ))
+        .layer(axum::middleware::from_fn(crate::posted::posted_pages))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
         .layer(axum::middleware::from_fn(
             crate::too_large::explain_too_large,

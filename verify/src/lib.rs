@@ -1,7 +1,10 @@
 //! Reading an election record file and reporting what `counting`'s
 //! verifier finds, for `pebble verify` and the stand-alone
-//! `pebble-verify`. The format and every check are in
+//! `pebble-verify`; and a committee member's offline steps
+//! ([`member`]). The format and every check are in
 //! `docs/election-record.md`.
+
+pub mod member;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -68,8 +71,18 @@ fn summary(record: &Record, v: &Verified) -> Report {
             record.seed.sealed_root
         ),
         format!(
-            "seed         {} from entropy {:?}",
-            record.seed.seed, record.seed.entropy
+            "seed         {} from the sealed root and {} reveals, each opening its commitment{}",
+            record.seed.seed,
+            record
+                .seed
+                .reveals
+                .iter()
+                .filter(|r| r.secret.is_some())
+                .count(),
+            match record.seed.withheld_by().as_slice() {
+                [] => String::new(),
+                names => format!(" (not revealed: {})", names.join(", ")),
+            }
         ),
         format!(
             "count        recounted: winners {}; spent {}; transcript identical ({} lines)",

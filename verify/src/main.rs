@@ -1,26 +1,151 @@
-//! `pebble-verify RECORD.json`: the election record verifier on its own,
-//! for auditors who do not want to build the web stack.
+//! `pebble-verify`: the election record verifier on its own, for
+//! auditors who do not want to build the web stack, and the committee
+//! member's offline steps (key, commitment, reveal, signature).
 
+use std::io::BufRead as _;
+use std::path::Path;
 use std::process::ExitCode;
+
+use counting::record::{Decision, Record};
+use pebble_verify::member;
+
+const USAGE: &str = "\
+usage:
+  pebble-verify RECORD.json
+      re-checks an election record offline; prints OK or the first discrepancy
+  pebble-verify keygen --owner USERNAME --out KEY.json
+      makes your committee key, sealed under a passphrase you type twice;
+      prints the public key to paste on Pebble's committee key page
+  pebble-verify commit --key KEY.json
+      prints a new tie-break commitment (salt and commitment) to paste
+  pebble-verify reveal --key KEY.json --salt SALT
+      prints the secret that opens the commitment made with SALT
+  pebble-verify sign --key KEY.json (--certify | --object --reason TEXT) RECORD.json
+      re-checks the record, then prints your signed decision on its hash
+
+The passphrase is read from PEBBLE_KEY_PASSPHRASE if set, else from the
+terminal (it is shown as you type it: make sure nobody is looking).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [path] if path != "-h" && path != "--help" => {
-            let report = pebble_verify::verify_file(std::path::Path::new(path));
+    let result = match args.first().map(String::as_str) {
+        None | Some("-h" | "--help") => Err(USAGE.to_owned()),
+        Some("keygen") => keygen(&args[1..]),
+        Some("commit") => commit(&args[1..]),
+        Some("reveal") => reveal(&args[1..]),
+        Some("sign") => sign(&args[1..]),
+        Some(path) if args.len() == 1 => {
+            let report = pebble_verify::verify_file(Path::new(path));
             print!("{}", report.text);
-            if report.ok {
+            return if report.ok {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
-            }
+            };
         }
-        _ => {
-            eprintln!("usage: pebble-verify RECORD.json");
-            eprintln!(
-                "Re-checks a Pebble election record offline; prints OK or the first discrepancy."
-            );
+        Some(_) => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
             ExitCode::from(2)
         }
     }
+}
+
+/// The value after `flag` in `args`.
+fn flag<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn required<'a>(args: &'a [String], name: &str) -> Result<&'a str, String> {
+    flag(args, name).ok_or_else(|| format!("{name} is missing\n\n{USAGE}"))
+}
+
+fn passphrase(prompt: &str) -> Result<String, String> {
+    if let Ok(given) = std::env::var("PEBBLE_KEY_PASSPHRASE") {
+        return Ok(given);
+    }
+    eprint!("{prompt}: ");
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the passphrase: {e}"))?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+}
+
+fn keygen(args: &[String]) -> Result<String, String> {
+    let owner = required(args, "--owner")?;
+    let out = Path::new(required(args, "--out")?);
+    if out.exists() {
+        return Err(format!(
+            "{} exists already: a key file is never overwritten",
+            out.display()
+        ));
+    }
+    let first = passphrase("passphrase (at least 12 characters)")?;
+    if std::env::var("PEBBLE_KEY_PASSPHRASE").is_err() && passphrase("again")? != first {
+        return Err("the two passphrases differ; nothing was written".to_owned());
+    }
+    let (text, public) = member::keygen(owner, &first)?;
+    std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(format!(
+        "wrote {}: keep it, and the passphrase, safe.\npublic key (paste it on Pebble's committee key page):\n{public}",
+        out.display()
+    ))
+}
+
+fn commit(args: &[String]) -> Result<String, String> {
+    let key = member::open_key(
+        Path::new(required(args, "--key")?),
+        &passphrase("passphrase")?,
+    )?;
+    let (salt, made) = member::commit(&key)?;
+    Ok(format!(
+        "paste both on the committee page:\nsalt       {salt}\ncommitment {made}"
+    ))
+}
+
+fn reveal(args: &[String]) -> Result<String, String> {
+    let salt = required(args, "--salt")?;
+    let key = member::open_key(
+        Path::new(required(args, "--key")?),
+        &passphrase("passphrase")?,
+    )?;
+    member::reveal(&key, salt)
+}
+
+fn sign(args: &[String]) -> Result<String, String> {
+    let key_path = required(args, "--key")?;
+    let decision = match (
+        args.iter().any(|a| a == "--certify"),
+        args.iter().any(|a| a == "--object"),
+    ) {
+        (true, false) => Decision::Certify,
+        (false, true) => Decision::Object,
+        _ => return Err(format!("give --certify or --object\n\n{USAGE}")),
+    };
+    let reason = flag(args, "--reason").unwrap_or("");
+    let record_path = args
+        .last()
+        .filter(|a| !a.starts_with("--"))
+        .ok_or_else(|| format!("the record file is missing\n\n{USAGE}"))?;
+    let text = std::fs::read_to_string(record_path)
+        .map_err(|e| format!("cannot read {record_path}: {e}"))?;
+    let record: Record = serde_json::from_str(&text)
+        .map_err(|e| format!("{record_path} is not an election record: {e}"))?;
+    let key = member::open_key(Path::new(key_path), &passphrase("passphrase")?)?;
+    let note = member::sign(&record, &key, decision, reason, &member::now_utc())?;
+    Ok(format!(
+        "paste all of this on the committee's count page:\n{}",
+        note.trim_end()
+    ))
 }

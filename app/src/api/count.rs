@@ -1,10 +1,12 @@
 //! The count's server functions, for the cycle's committee while it is
-//! counting: the desk (the entropy form, then the record to review and
-//! every member's decision), entering the public entropy, and certifying
-//! or objecting. Nothing here is visible to anyone else, admins
-//! included, until k members have certified.
+//! counting: the desk (each member's tie-break reveal, then the record to
+//! review and every member's decision), revealing, starting the count,
+//! and certifying or objecting with a note signed by the member's own
+//! key. Nothing here is visible to anyone else, admins included, until k
+//! members have certified.
 
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -33,13 +35,49 @@ pub struct FundedRow {
     pub cost: String,
 }
 
+/// One member's tie-break reveal, for the committee to see.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevealRow {
+    /// The member's name.
+    pub name: String,
+    /// Whether they committed (in an imported cycle nobody did).
+    pub committed: bool,
+    /// The revealed secret (hex), once revealed.
+    pub secret: Option<String>,
+}
+
+/// The reveals before the count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revealing {
+    /// Entries in the sealed log.
+    pub ballots: u64,
+    /// Every member's reveal so far.
+    pub members: Vec<RevealRow>,
+    /// Reveals the count needs.
+    pub needed: usize,
+    /// The viewer's commitment salt (hex), if they committed and have
+    /// not revealed: their browser derives the secret from it.
+    pub your_salt: Option<String>,
+}
+
+/// What a member's browser needs to sign a decision on the record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signing {
+    /// The log's name, which certifications name.
+    pub origin: String,
+    /// The viewer's index on the frozen committee.
+    pub member: u32,
+    /// Their frozen public key (hex): the key file must hold it.
+    pub public_key: String,
+}
+
 /// The record as the committee reviews it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     /// The record hash, hex: what a certification signs.
     pub record_hash: String,
-    /// The entropy as entered.
-    pub entropy: String,
+    /// Each member's reveal.
+    pub reveals: Vec<RevealRow>,
     /// The sealed log's root, hex.
     pub sealed_root: String,
     /// The tie-break seed, hex.
@@ -75,14 +113,10 @@ pub struct Review {
 /// Where a cycle's count stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CountState {
-    /// Waiting for the public entropy; the sealed log holds this many
-    /// entries.
-    Entropy {
-        /// Entries in the sealed log.
-        ballots: u64,
-    },
-    /// Counted, under review.
-    Review(Box<Review>),
+    /// Waiting for the members' reveals.
+    Revealing(Box<Revealing>),
+    /// Counted, under review; what the viewer's browser signs with.
+    Review(Box<Review>, Box<Signing>),
     /// Certified and published.
     Certified(Box<Review>),
 }
@@ -107,34 +141,51 @@ pub async fn count_desk(
     backend::desk(cycle).await
 }
 
-/// Enters the public entropy for cycle `cycle` and runs the count.
-#[server(prefix = "/api", endpoint = "enter-entropy")]
-pub async fn enter_entropy(cycle: i32, entropy: String) -> Result<String, AppError> {
-    let hash = backend::enter_entropy(cycle, &entropy).await?;
+/// Reveals the viewer's tie-break secret (64 hex digits) for cycle
+/// `cycle`; the count runs once every member who committed has revealed.
+#[server(prefix = "/api", endpoint = "reveal-secret")]
+pub async fn reveal_secret(cycle: i32, secret: String) -> Result<bool, AppError> {
+    let counted = backend::reveal(cycle, &secret).await?;
+    let said = if counted { "counted" } else { "revealed" };
+    leptos_axum::redirect(&format!("/committee/count?cycle={cycle}&{said}=1"));
+    Ok(counted)
+}
+
+/// Starts cycle `cycle`'s count with the reveals in so far (at least k).
+#[server(prefix = "/api", endpoint = "start-count")]
+pub async fn start_count(cycle: i32) -> Result<String, AppError> {
+    let hash = backend::start_count(cycle).await?;
     leptos_axum::redirect(&format!("/committee/count?cycle={cycle}&counted=1"));
     Ok(hash)
 }
 
-/// Certifies (`decision` = `certify`) or objects to (`object`, with a
-/// `reason`) the record with hash `record_hash` of cycle `cycle`.
+/// Certifies or objects to cycle `cycle`'s record with `note`: the
+/// decision as a signed note, made with the member's own key in their
+/// browser or with `pebble-verify sign`.
 #[server(prefix = "/api", endpoint = "decide-record")]
-pub async fn decide_record(
-    cycle: i32,
-    record_hash: String,
-    decision: String,
-    reason: Option<String>,
-) -> Result<bool, AppError> {
-    let published = backend::decide(cycle, &record_hash, &decision, reason.as_deref()).await?;
+pub async fn decide_record(cycle: i32, note: String) -> Result<bool, AppError> {
+    let decided = backend::decide(cycle, &note).await?;
+    let word = match decided.decision {
+        counting::record::Decision::Certify => "certify",
+        counting::record::Decision::Object => "object",
+    };
     leptos_axum::redirect(&format!(
-        "/committee/count?cycle={cycle}&decided={}{}",
-        if decision.trim() == "object" {
-            "object"
+        "/committee/count?cycle={cycle}&decided={word}{}",
+        if decided.published {
+            "&published=1"
         } else {
-            "certify"
-        },
-        if published { "&published=1" } else { "" }
+            ""
+        }
     ));
-    Ok(published)
+    Ok(decided.published)
+}
+
+/// Cycle `cycle`'s record as it stands (uncertified), for a member to
+/// check and sign offline with `pebble-verify sign`: committee members
+/// of the cycle only.
+#[server(prefix = "/api", endpoint = "committee-record", input = GetUrl)]
+pub async fn committee_record(cycle: i32) -> Result<counting::record::Record, AppError> {
+    backend::record_for_member(cycle).await
 }
 
 #[cfg(feature = "ssr")]

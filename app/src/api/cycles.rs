@@ -36,9 +36,10 @@ pub async fn advance_phase(cycle_id: i32, from: String) -> Result<Phase, AppErro
     }
 }
 
-/// Remembers the visitor's language in a cookie and goes back to the page.
+/// Remembers the visitor's language in a cookie and goes back to the
+/// page `back` (a path on this site), or where the browser came from.
 #[server(prefix = "/api", endpoint = "language")]
-pub async fn set_language(lang: String) -> Result<(), AppError> {
+pub async fn set_language(lang: String, back: Option<String>) -> Result<(), AppError> {
     use crate::api::backend::auth::set_cookie;
     use crate::api::backend::{bad_input, words};
     use crate::i18n::{LANG_COOKIE, Lang};
@@ -49,5 +50,8 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
         "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
         lang.code()
     ));
+    if let Some(back) = back.as_deref().and_then(crate::domain::LocalPath::parse) {
+        leptos_axum::redirect(back.as_str());
+    }
     Ok(())
 }

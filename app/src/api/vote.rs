@@ -1,6 +1,7 @@
 //! The voting pages' server functions: which cycle is in voting and its
-//! ballot, casting (from the ballot island and from the plain form), and
-//! a receipt as the page after a plain-form cast shows it.
+//! ballot, the code step, casting from the ballot island, and finding a
+//! cast entry again by its leaf hash. All of them post: no code or
+//! ballot ever travels in an address.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::proposals::ProposalImage;
+pub use crate::ballot_box::Receipt;
 use crate::error::AppError;
 
 /// A project as the ballot shows it.
@@ -22,6 +24,9 @@ pub struct BallotProject {
     pub cost: u64,
     /// The proposal's summary.
     pub summary: String,
+    /// The proposal's description, shown in the page on a shared device
+    /// (where a proposal opened in another tab could outlive the ballot).
+    pub description: String,
     /// Its image, if it has one.
     pub image: Option<ProposalImage>,
 }
@@ -56,38 +61,6 @@ pub enum Opening {
     Ballot(Box<BallotSheet>),
 }
 
-/// A voter's receipt: where their entry is in the log and a signed
-/// checkpoint that holds it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Receipt {
-    /// The cycle.
-    pub cycle: i32,
-    /// The entry's index in the log.
-    pub index: u64,
-    /// The entry's leaf hash (hex).
-    pub leaf_hash: String,
-    /// The tracker code (from the leaf hash).
-    pub tracker: String,
-    /// The checkpoint's tree size.
-    pub tree_size: u64,
-    /// The checkpoint's root hash (hex).
-    pub root_hash: String,
-    /// The signed checkpoint note.
-    pub signed_note: String,
-}
-
-impl Receipt {
-    /// The receipt as the downloadable file holds it (JSON).
-    pub fn to_file(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
-    }
-
-    /// The downloadable file's name.
-    pub fn file_name(&self) -> String {
-        format!("pebble-receipt-{}-{}.json", self.cycle, self.tracker)
-    }
-}
-
 /// The cycle in voting (`cycle`, or the only one) and its ballot.
 #[server(prefix = "/api", endpoint = "vote-start")]
 pub async fn vote_start(cycle: Option<i32>) -> Result<Opening, AppError> {
@@ -115,12 +88,20 @@ pub async fn vote_start(cycle: Option<i32>) -> Result<Opening, AppError> {
     Ok(Opening::Ballot(Box::new(sheet)))
 }
 
-/// Casts a ballot with `code`: the receipt. The ballot is in the fields
-/// of [`pebble_domain::ballot_form`]; `nonce` is 32 hex digits made by
-/// the voter's browser (without JavaScript the server makes one). A
-/// plain form post (no `js`) is sent on to the receipt's page.
+/// The code step: whether `code` is one of cycle `cycle`'s codes (a used
+/// code is not told apart here; the cast refuses it), with the limits
+/// and timing of a cast.
+#[server(prefix = "/api", endpoint = "check-code")]
+pub async fn check_code(cycle: i32, code: String) -> Result<(), AppError> {
+    backend::check_code(cycle, &code).await
+}
+
+/// Casts a ballot with `code` from the ballot island: the receipt. The
+/// ballot is in the fields of [`pebble_domain::ballot_form`]; `nonce` is
+/// 32 hex digits made by the voter's browser. (Without JavaScript the
+/// ballot is cast by a plain form post to `/vote/cast`, whose answer is
+/// the receipt's page.)
 #[server(prefix = "/api", endpoint = "cast-ballot")]
-#[allow(clippy::too_many_arguments)]
 pub async fn cast_ballot(
     cycle: i32,
     code: String,
@@ -128,39 +109,52 @@ pub async fn cast_ballot(
     choices: Option<BTreeMap<String, String>>,
     ranks: Option<BTreeMap<String, String>>,
     points: Option<BTreeMap<String, String>>,
-    js: Option<String>,
 ) -> Result<Receipt, AppError> {
     let fields = pebble_domain::ballot_form::BallotFields {
         choices: choices.unwrap_or_default(),
         ranks: ranks.unwrap_or_default(),
         points: points.unwrap_or_default(),
     };
-    let receipt = backend::cast(cycle, &code, nonce.as_deref(), &fields).await?;
-    if js.is_none() {
-        leptos_axum::redirect(&receipt_address(&receipt));
-    }
-    Ok(receipt)
+    backend::cast(cycle, &code, nonce.as_deref(), &fields).await
 }
 
-/// The address of the page that shows `receipt` after a plain-form cast.
-pub fn receipt_address(receipt: &Receipt) -> String {
-    format!(
-        "/vote/cast?cycle={}&index={}&size={}&leaf={}",
-        receipt.cycle, receipt.index, receipt.tree_size, receipt.leaf_hash
-    )
+/// Where the entry with leaf hash `leaf` is in cycle `cycle`'s log, with
+/// the log's checkpoint: for the ballot island, whose answer to a cast
+/// was lost (it made the nonce, so it knows the leaf), to rebuild its
+/// receipt instead of casting again. `None` if the log does not hold it.
+#[server(prefix = "/api", endpoint = "find-entry")]
+pub async fn find_entry(cycle: i32, leaf: String) -> Result<Option<FoundEntry>, AppError> {
+    backend::find_entry(cycle, &leaf).await
 }
 
-/// The receipt of entry `index` of cycle `cycle`'s log whose leaf hash is
-/// `leaf`, with a checkpoint of the log's first `size` entries.
-#[server(prefix = "/api", endpoint = "receipt")]
-pub async fn receipt_at(
-    cycle: i32,
-    index: u64,
-    size: u64,
-    leaf: String,
-) -> Result<Receipt, AppError> {
-    backend::receipt_at(cycle, index, size, &leaf).await
+/// What a posted review or cast found (the plain-form voting pages).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Posting {
+    /// Not cast yet: the ballot checks out (the nonce made for it).
+    Ready(String),
+    /// The ballot breaks a limit, or the cast was refused: why, and the
+    /// nonce made for the ballot.
+    Refused(String, String),
+    /// Cast now.
+    Cast(Box<Receipt>),
+    /// Cast before (the same nonce and ballot are in the log).
+    AlreadyCast(Box<Receipt>),
+}
+
+/// An entry found by its leaf hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FoundEntry {
+    /// Its index.
+    pub index: u64,
+    /// The checkpoint's tree size.
+    pub tree_size: u64,
+    /// Its root hash (hex).
+    pub root_hash: String,
+    /// The signed checkpoint.
+    pub signed_note: String,
 }
 
 #[cfg(feature = "ssr")]
 pub mod backend;
+#[cfg(feature = "ssr")]
+pub mod posted;

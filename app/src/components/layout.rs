@@ -12,6 +12,21 @@ use crate::islands::LanguageSwitch;
 pub fn SiteHeader() -> impl IntoView {
     let text = t();
     let session = use_session();
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    // A voting page's state lives in its posted form ("vote-form"): the
+    // switch posts that form to keep the code and the ballot.
+    let page_form = crate::pages::vote::posted::POSTED_PAGES
+        .contains(&path.as_str())
+        .then(|| "vote-form".to_owned());
+    let back = move || {
+        let search = location.search.get_untracked();
+        if search.is_empty() {
+            location.pathname.get_untracked()
+        } else {
+            format!("{}?{search}", location.pathname.get_untracked())
+        }
+    };
     view! {
         <header class="site-header">
             <a class="brand" href="/">
@@ -29,6 +44,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 {(viewer.role == Role::Committee).then(|| view! {
                                     <a href="/committee/paper">{crate::i18n::tp().desk_title}</a>
                                     <a href="/committee/count">{crate::i18n::tc().title}</a>
+                                    <a href="/committee/keys">{crate::i18n::tc().keys_link}</a>
                                 })}
                                 <ActionForm action=session.sign_out attr:class="inline">
                                     <button type="submit" class="link-button">{text.sign_out}</button>
@@ -38,7 +54,7 @@ pub fn SiteHeader() -> impl IntoView {
                         }
                     })}
                 </Suspense>
-                <LanguageSwitch />
+                <LanguageSwitch back=back() page_form=page_form.clone() page_action=path.clone() />
             </nav>
         </header>
     }

@@ -4,29 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::api::vote::Receipt;
+use crate::ballot_box::Receipt;
 use crate::i18n::tv;
+use crate::islands::browser::data_address;
 
-/// The address of `/receipt` that checks `receipt`.
+/// The address of `/receipt` that checks `receipt` (the page takes the
+/// receipt itself from the tab that cast it, or the voter pastes it).
 pub fn check_address(receipt: &Receipt) -> String {
-    format!(
-        "/receipt?cycle={}&index={}&size={}&leaf={}",
-        receipt.cycle, receipt.index, receipt.tree_size, receipt.leaf_hash
-    )
-}
-
-/// `text` as a `data:` address, for a download link that needs no
-/// script.
-fn data_address(text: &str) -> String {
-    let mut address = String::from("data:application/json;charset=utf-8,");
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            address.push(char::from(byte));
-        } else {
-            address.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    address
+    format!("/receipt?cycle={}", receipt.cycle)
 }
 
 /// "Your ballot is cast" and the receipt.
@@ -59,18 +44,5 @@ pub fn ReceiptView(
                 <a class="button secondary" href=check_address(&receipt)>{text.check_receipt}</a>
             </p>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_data_address_escapes_everything_but_unreserved_characters() {
-        assert_eq!(
-            data_address("{\"a\": 1}\n"),
-            "data:application/json;charset=utf-8,%7B%22a%22%3A%201%7D%0A"
-        );
     }
 }

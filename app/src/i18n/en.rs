@@ -249,6 +249,8 @@ pub const STRINGS: Strings = Strings {
         format!("Account {id} is not a committee member's account; choose from the list.")
     },
     upload_not_multipart: "An upload must be sent as a multipart form (multipart/form-data with a boundary), as the page's upload form sends it.",
+    form_too_large: "This form is too large to be a ballot. Go back and send it again.",
+    form_unreadable_page: "This form could not be read. Go back to the page and send it again.",
     upload_far_too_large: "That upload is far too large: images can be at most 2 MB. Go back and choose a smaller file.",
     form_unreadable: |detail| {
         format!(

@@ -276,6 +276,8 @@ pub const STRINGS: Strings = Strings {
         format!("La cuenta {id} no es de un miembro del comité; elige una de la lista.")
     },
     upload_not_multipart: "Un archivo se envía como formulario multipart (multipart/form-data con un boundary), tal como lo envía el formulario de la página.",
+    form_too_large: "Este formulario es demasiado grande para ser una papeleta. Vuelve atrás y envíalo de nuevo.",
+    form_unreadable_page: "No se pudo leer este formulario. Vuelve a la página y envíalo de nuevo.",
     upload_far_too_large: "Ese archivo es demasiado grande: las imágenes pueden pesar como máximo 2 MB. Vuelve atrás y elige un archivo más pequeño.",
     form_unreadable: |detail| {
         format!(
@@ -362,6 +364,9 @@ fn phase_refusal(action: Action, phase: &str) -> String {
         Action::PaperBallots => format!(
             "Las papeletas en papel se imprimen y se introducen mientras la votación está abierta; este ciclo está en la fase de {phase}."
         ),
+        Action::CommitTiebreak => format!(
+            "Los compromisos de desempate se hacen antes de que se abra la votación; este ciclo está en la fase de {phase}."
+        ),
         Action::Certify => format!(
             "El recuento se hace y se certifica en la fase de recuento; este ciclo está en la fase de {phase}."
         ),
@@ -387,5 +392,9 @@ fn move_refusal(refusal: &MoveRefusal, phases: &[&'static str; 7]) -> String {
             format!("Primero hay que corregir la configuración del ciclo: {detail}")
         }
         MoveRefusal::Ballot(detail) => format!("La papeleta no puede abrirse: {detail}."),
+        MoveRefusal::CommitteeNotReady(names) => format!(
+            "La votación se abre cuando cada miembro del comité ha creado su clave de certificación y se ha comprometido con un secreto de desempate (en su página del comité); faltan: {}.",
+            names.join(", ")
+        ),
     }
 }

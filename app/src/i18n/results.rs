@@ -141,7 +141,7 @@ pub struct ResultsStrings {
     pub policies: [&'static str; 3],
     /// What the seed is.
     pub seed_help: &'static str,
-    /// Labels: sealed root, entropy, seed.
+    /// Labels: sealed root, the members who revealed, seed.
     pub seed_labels: [&'static str; 3],
     /// Heading of turnout.
     pub turnout_heading: &'static str,

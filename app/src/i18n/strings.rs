@@ -418,6 +418,10 @@ pub struct Strings {
     pub not_committee: fn(i32) -> String,
     /// An upload that is not a multipart form.
     pub upload_not_multipart: &'static str,
+    /// A posted voting page's form over the size limit.
+    pub form_too_large: &'static str,
+    /// A posted voting page's form that is not a form.
+    pub form_unreadable_page: &'static str,
     /// A request body over the server's limit.
     pub upload_far_too_large: &'static str,
     /// An invite code that is unknown or used.

@@ -58,14 +58,22 @@ pub struct VoteStrings {
     pub does_not_fit: &'static str,
     /// Points left, of all.
     pub points_left: fn(u64, u64) -> String,
-    /// The label of a project's points.
-    pub points_label: &'static str,
+    /// The label of a project's points field, given its title.
+    pub points_for: fn(&str) -> String,
+    /// Points given beyond all there are: over, all.
+    pub points_over: fn(u64, u64) -> String,
     /// Steppers' names for screen readers, given the title.
     pub more_points: fn(&str) -> String,
     /// See above.
     pub fewer_points: fn(&str) -> String,
-    /// A project's rank field (JavaScript off).
-    pub rank_label: &'static str,
+    /// A project's rank field (JavaScript off), given its title.
+    pub rank_for: fn(&str) -> String,
+    /// A ranked item for screen readers: title, position, how many.
+    pub ranked_item: fn(&str, usize, usize) -> String,
+    /// How to reorder the ranking from the keyboard.
+    pub ranking_keys: &'static str,
+    /// The ranking is full, given the most ranks.
+    pub ranking_full: fn(usize) -> String,
     /// Heading of the ranking so far.
     pub your_ranking: &'static str,
     /// When nothing is ranked yet.
@@ -120,6 +128,14 @@ pub struct VoteStrings {
     pub duplicate: &'static str,
     /// A receipt that names no entry of the log.
     pub receipt_unknown: &'static str,
+    /// A cast to a cycle that does not exist.
+    pub no_such_cycle: &'static str,
+    /// After a refusal: nothing was written.
+    pub nothing_recorded: &'static str,
+    /// Something failed on the server.
+    pub internal: &'static str,
+    /// A nonce that is not 16 bytes of hex.
+    pub bad_nonce: &'static str,
     /// After casting.
     pub cast_title: &'static str,
     /// Under it.
@@ -148,6 +164,18 @@ pub struct VoteStrings {
     pub still_here: &'static str,
     /// Said when the ballot was cleared.
     pub cleared: &'static str,
+    /// A ballot page reloaded in a tab that holds no code.
+    pub enter_code_first: &'static str,
+    /// After a cast whose answer was lost and not found in the log.
+    pub try_again_safely: &'static str,
+    /// On the code step, when this tab cast a ballot in the cycle.
+    pub voted_in_tab: &'static str,
+    /// The link to that receipt.
+    pub see_receipt: &'static str,
+    /// A plain-form voting page reached without its form.
+    pub not_sent: &'static str,
+    /// A receipt shown again after a reload or Back.
+    pub cast_before: &'static str,
     /// The receipt page's heading.
     pub receipt_title: &'static str,
     /// Under it.
@@ -176,8 +204,18 @@ pub struct VoteStrings {
     pub receipt_rejected: &'static str,
     /// A pasted text that is not a receipt.
     pub receipt_unreadable: &'static str,
-    /// Without JavaScript.
-    pub receipt_needs_script: &'static str,
+    /// Under the receipt field: what it takes.
+    pub receipt_text_help: &'static str,
+    /// The cycle chooser's label.
+    pub cycle_label: &'static str,
+    /// A tracker code or serial with no cycle chosen.
+    pub choose_cycle_to_check: &'static str,
+    /// When this server ran the check (JavaScript off).
+    pub checked_by_server: &'static str,
+    /// How to check without trusting this server.
+    pub check_independently: &'static str,
+    /// A verified entry whose ballot is not at hand yet.
+    pub ballot_published_later: &'static str,
     /// Why a receipt did not check out.
     pub receipt_problem: fn(&ReceiptError) -> String,
     /// Compare this checkpoint with the one posted at school.

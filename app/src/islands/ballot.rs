@@ -1,50 +1,66 @@
 //! The ballot: the voter fills it, reviews it in words and casts it,
 //! and gets the receipt, all in the page; "not cast yet" stays until the
-//! cast succeeds. The ballot in progress is kept in the browser's session
-//! storage (never on the server), so a reload keeps it.
+//! cast succeeds. The ballot in progress, then the receipt, is kept in
+//! the tab's session storage (never on the server), so a reload or Back
+//! shows the same ballot, or says it was cast and shows the receipt.
 //!
-//! Without JavaScript the same fields post (GET) to `/vote/review`, which
-//! shows the same review and casts with a plain form.
+//! The island starts from what the page's form holds: a voter on a slow
+//! phone who ticks boxes before the island runs keeps every tick. Without
+//! JavaScript the same form posts to `/vote/review`.
+//!
+//! If the answer to a cast is lost (the network drops), the island does
+//! not cast again: it made the nonce, so it knows its entry's leaf hash,
+//! and asks the log where that leaf is.
 //!
 //! Shared-device mode (class voting): after a cast the receipt shows
 //! until the voter is done, then the page clears for the next voter; an
 //! unfinished ballot with no input for `idle` seconds is cleared, with a
-//! visible countdown before it.
+//! warning fixed in view well before.
 
 mod browser;
-
-pub use browser::print;
 mod ranked;
+mod review;
 mod sections;
+
+pub use browser::{Kept, load, print};
 
 use std::sync::Arc;
 
 use counting::ballot::BallotKind;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use pebble_domain::ballot_form::BallotFields;
 
-use crate::api::vote::{BallotSheet, Receipt, cast_ballot};
-use crate::components::ballot::{BallotSummary, check, money};
+use crate::api::vote::BallotSheet;
+use crate::ballot_box::Receipt;
+use crate::components::ballot::money;
 use crate::components::receipt::ReceiptView;
 use crate::i18n::tv;
 use crate::islands::in_browser;
+use crate::pages::vote::posted::VoteState;
 
 /// Where the voter is.
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
+    /// No code yet (a plain reload with nothing kept in the tab).
+    NoCode,
     Filling,
     Review,
     Casting,
     Cast(Box<Receipt>),
 }
 
-/// Seconds of the idle countdown's warning, at most.
-const WARNING: u64 = 30;
+/// How long before clearing a shared device warns, in seconds: a
+/// quarter of the idle time, at least 20 (or all of it, if shorter) and
+/// at most 60.
+fn warning(idle: u64) -> u64 {
+    (idle / 4).clamp(20, 60).min(idle)
+}
 
-/// The ballot of `sheet` for `code`. `initial` prefills it (from the
-/// review page's "change" link); `shared` turns on shared-device mode,
-/// clearing after `idle` seconds without input.
+/// The ballot of `sheet` for `code` (empty: restore the tab's ballot).
+/// `initial` prefills it (the review's "change", or the language
+/// switch); `shared` turns on shared-device mode, clearing after `idle`
+/// seconds without input.
 #[island]
 pub fn BallotForm(
     sheet: BallotSheet,
@@ -57,51 +73,84 @@ pub fn BallotForm(
     let cycle = sheet.cycle_id;
     let sheet = Arc::new(sheet);
     let running = in_browser();
-    let fields = RwSignal::new(initial);
+    let state = VoteState {
+        cycle: Some(cycle),
+        shared,
+        idle,
+        ..VoteState::default()
+    };
+    let code = RwSignal::new(code);
+    let fields = RwSignal::new(initial.clone());
     let nonce = RwSignal::new(String::new());
-    let stage = RwSignal::new(Stage::Filling);
+    let stage = RwSignal::new(if code.get_untracked().is_empty() {
+        Stage::NoCode
+    } else {
+        Stage::Filling
+    });
     let problem = RwSignal::new(None::<String>);
     let (announced, announce) = signal(String::new());
     let idle_for = RwSignal::new(0u64);
-    let kept_code = code.clone();
+    let here = state.address("/vote/ballot");
     Effect::new(move |_| {
-        if let Some(kept) = browser::load(cycle).filter(|k| k.code == kept_code) {
-            fields.set(kept.fields);
-            nonce.set(kept.nonce);
+        // A reload asks for this plain address again (never re-posting
+        // the code), and the tab's storage restores the rest.
+        crate::islands::browser::replace_address(&here);
+        let kept = load(cycle);
+        let typed_before = browser::form_fields("vote-form").filter(|now| *now != initial);
+        match kept {
+            Some(kept) if code.get_untracked().is_empty() || kept.code == code.get_untracked() => {
+                code.set(kept.code);
+                nonce.set(kept.nonce);
+                match kept.receipt {
+                    Some(receipt) => stage.set(Stage::Cast(Box::new(receipt))),
+                    None => {
+                        fields.set(typed_before.unwrap_or(kept.fields));
+                        stage.set(Stage::Filling);
+                    }
+                }
+            }
+            _ => {
+                if let Some(now) = typed_before {
+                    fields.set(now);
+                }
+            }
         }
         if nonce.get_untracked().is_empty() {
-            nonce.set(browser::nonce());
+            nonce.set(
+                crate::islands::browser::random::<16>()
+                    .map_or_else(String::new, |b| counting::merkle::to_hex(&b)),
+            );
         }
     });
-    let save_code = code.clone();
     Effect::new(move |_| {
         let now = fields.get();
-        if running.get() && !matches!(stage.get_untracked(), Stage::Cast(_)) {
+        let cast = matches!(stage.get_untracked(), Stage::Cast(_) | Stage::NoCode);
+        if running.get() && !cast {
             browser::save(
                 cycle,
-                &browser::Kept {
-                    code: save_code.clone(),
+                &Kept {
+                    code: code.get_untracked(),
                     fields: now,
                     nonce: nonce.get_untracked(),
+                    receipt: None,
                 },
             );
         }
     });
+    let cleared_address = format!("{}&cleared=1", state.address("/vote"));
     let next_voter = move || {
         browser::forget(cycle);
-        browser::go(&format!(
-            "/vote?shared=1&cycle={cycle}&idle={idle}&cleared=1"
-        ));
+        browser::go(&cleared_address);
     };
     if shared {
-        // The next voter on this device must not find this code in the
-        // address or the history.
+        let next_voter = next_voter.clone();
         Effect::new(move |_| {
-            browser::replace_address(&format!("/vote?shared=1&cycle={cycle}&idle={idle}"));
-        });
-        Effect::new(move |_| {
+            let next_voter = next_voter.clone();
             let tick = set_interval_with_handle(
                 move || {
+                    if matches!(stage.get_untracked(), Stage::NoCode) {
+                        return;
+                    }
                     let now = idle_for.get_untracked() + 1;
                     idle_for.set(now);
                     if now >= idle {
@@ -117,38 +166,7 @@ pub fn BallotForm(
             });
         });
     }
-    let warn_from = idle.saturating_sub((idle / 4).clamp(1, WARNING));
-    let review_sheet = sheet.clone();
-    let cast_code = code.clone();
-    let cast = move || {
-        stage.set(Stage::Casting);
-        problem.set(None);
-        let now = fields.get_untracked();
-        let code = cast_code.clone();
-        let nonce = nonce.get_untracked();
-        leptos::task::spawn_local(async move {
-            let answer = cast_ballot(
-                cycle,
-                code,
-                Some(nonce),
-                Some(now.choices),
-                Some(now.ranks),
-                Some(now.points),
-                Some("1".to_owned()),
-            )
-            .await;
-            match answer {
-                Ok(receipt) => {
-                    browser::forget(cycle);
-                    stage.set(Stage::Cast(Box::new(receipt)));
-                }
-                Err(error) => {
-                    problem.set(Some(error.message().to_owned()));
-                    stage.set(Stage::Review);
-                }
-            }
-        });
-    };
+    let warn_from = idle.saturating_sub(warning(idle));
     let kind = counting::ballot::rules_kind(&sheet.rules);
     let help = match &sheet.rules {
         counting::BallotRules::Approval { max_cost, .. } => (text.approval_help)(&money(
@@ -162,29 +180,36 @@ pub fn BallotForm(
         } => (text.allocation_help)(*points, *must_use_all),
     };
     let form_sheet = sheet.clone();
+    let hidden_state = state.clone();
     let form = move || {
         let sheet = form_sheet.clone();
         let section = match kind {
             BallotKind::Approval => {
-                EitherOf3::A(view! { <sections::Approval sheet fields running /> })
+                EitherOf3::A(view! { <sections::Approval sheet fields running shared /> })
             }
             BallotKind::Ranked => {
-                EitherOf3::B(view! { <ranked::Ranked sheet fields running announce /> })
+                EitherOf3::B(view! { <ranked::Ranked sheet fields running announce shared /> })
             }
             BallotKind::Allocation => {
-                EitherOf3::C(view! { <sections::Allocation sheet fields running /> })
+                EitherOf3::C(view! { <sections::Allocation sheet fields running shared /> })
             }
         };
+        let hidden = VoteState {
+            code: code.get_untracked(),
+            nonce: nonce.get_untracked(),
+            ..hidden_state.clone()
+        };
         view! {
-            <form class="ballot-form" method="get" action="/vote/review"
+            <form id="vote-form" class="ballot-form" method="post" action="/vote/review"
                 on:submit=move |ev| {
+                    if crate::islands::browser::submitted_by_language(&ev) {
+                        return;
+                    }
                     ev.prevent_default();
                     problem.set(None);
                     stage.set(Stage::Review);
                 }>
-                <input type="hidden" name="cycle" value=cycle />
-                <input type="hidden" name="code" value=code.clone() />
-                {shared.then(|| view! { <input type="hidden" name="shared" value="1" /> })}
+                {crate::pages::vote::hidden_inputs(VoteState { fields: BallotFields::default(), ..hidden }.hidden_pairs())}
                 <p class="hint">{help.clone()}</p>
                 {section}
                 <div class="ballot-actions">
@@ -193,57 +218,62 @@ pub fn BallotForm(
             </form>
         }
     };
+    let review_sheet = sheet.clone();
     let review = move || {
-        let checked = check(&review_sheet, &fields.get_untracked(), text);
-        let casting = stage.get() == Stage::Casting;
-        let cast = cast.clone();
         view! {
-            <section class="ballot-review" aria-labelledby="review-heading">
-                <h2 id="review-heading" tabindex="-1">{text.review_title}</h2>
-                {match checked {
-                    Ok(ballot) => Either::Left(view! {
-                        <BallotSummary sheet=(*review_sheet).clone() ballot />
-                        {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
-                        <div class="ballot-actions">
-                            <button type="button" class="secondary" disabled=casting
-                                on:click=move |_| stage.set(Stage::Filling)>{text.change}</button>
-                            <button type="button" class="primary" disabled=casting
-                                on:click=move |_| cast()>{if casting { text.casting } else { text.cast }}</button>
-                        </div>
-                    }),
-                    Err(message) => Either::Right(view! {
-                        <p class="error" role="alert">{text.cannot_cast}" "{message}</p>
-                        <div class="ballot-actions">
-                            <button type="button" class="primary"
-                                on:click=move |_| stage.set(Stage::Filling)>{text.change}</button>
-                        </div>
-                    }),
-                }}
-            </section>
+            <review::Review sheet=review_sheet.clone() fields code nonce stage_casting=Signal::derive(move || stage.get() == Stage::Casting)
+                problem on_change=Callback::new(move |_| stage.set(Stage::Filling))
+                on_cast=Callback::new(move |_| {
+                    stage.set(Stage::Casting);
+                    problem.set(None);
+                })
+                on_cast_done=Callback::new(move |outcome: Result<Receipt, String>| match outcome {
+                    Ok(receipt) => {
+                        browser::save(cycle, &Kept {
+                            code: code.get_untracked(),
+                            fields: fields.get_untracked(),
+                            nonce: nonce.get_untracked(),
+                            receipt: Some(receipt.clone()),
+                        });
+                        stage.set(Stage::Cast(Box::new(receipt)));
+                    }
+                    Err(message) => {
+                        problem.set(Some(message));
+                        stage.set(Stage::Review);
+                    }
+                }) />
         }
     };
+    let enter_code = state.address("/vote");
     view! {
         <div class="ballot" on:input=move |_| idle_for.set(0) on:click=move |_| idle_for.set(0)
             on:keydown=move |_| idle_for.set(0)>
             {shared.then(|| view! { <p class="notice shared-notice">{text.shared_notice}</p> })}
-            {move || (shared && running.get() && idle_for.get() >= warn_from).then(|| view! {
+            {move || (shared && running.get() && idle_for.get() >= warn_from && !matches!(stage.get(), Stage::NoCode)).then(|| view! {
                 <div class="notice idle-warning" role="alert">
                     <p>{(text.clearing_in)(idle.saturating_sub(idle_for.get()))}</p>
                     <button type="button" class="secondary" on:click=move |_| idle_for.set(0)>{text.still_here}</button>
                 </div>
             })}
-            {move || (!matches!(stage.get(), Stage::Cast(_))).then(|| view! {
+            {move || matches!(stage.get(), Stage::Filling | Stage::Review | Stage::Casting).then(|| view! {
                 <p class="not-cast" role="status">{text.not_cast_yet}</p>
             })}
             {move || match stage.get() {
-                Stage::Filling => EitherOf3::A(form()),
-                Stage::Review | Stage::Casting => EitherOf3::B(review()),
-                Stage::Cast(receipt) => EitherOf3::C(view! {
+                Stage::NoCode => EitherOf4::A(view! {
+                    <p class="notice">{text.enter_code_first}</p>
+                    <p><a class="button primary" href=enter_code.clone()>{text.open_ballot}</a></p>
+                }),
+                Stage::Filling => EitherOf4::B(form()),
+                Stage::Review | Stage::Casting => EitherOf4::C(review()),
+                Stage::Cast(receipt) => EitherOf4::D(view! {
                     <ReceiptView receipt=*receipt />
                     <p class="ballot-actions no-print">
                         <button type="button" class="secondary" on:click=move |_| browser::print()>{text.print_receipt}</button>
-                        {shared.then(|| view! {
-                            <button type="button" class="primary next-voter" on:click=move |_| next_voter()>{text.next_voter}</button>
+                        {shared.then(|| {
+                            let next_voter = next_voter.clone();
+                            view! {
+                                <button type="button" class="primary next-voter" on:click=move |_| next_voter()>{text.next_voter}</button>
+                            }
                         })}
                     </p>
                 }),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use pebble_domain::{CodeError, VoterCode};
 
 use crate::i18n::tv;
+use crate::islands::browser;
 
 /// What the field says about `typed`: nothing while it is still being
 /// typed, else whether it is a code.
@@ -26,13 +27,35 @@ fn feedback(typed: &str) -> Option<Result<(), CodeError>> {
     }
 }
 
+/// The code from the address's fragment (`#code=…`, or the code
+/// alone), where the code card's QR link puts it: no server or proxy
+/// ever sees a fragment.
+fn code_in_fragment(fragment: &str) -> Option<String> {
+    let fragment = fragment.trim_start_matches('#');
+    let code = fragment.strip_prefix("code=").unwrap_or(fragment).trim();
+    (!code.is_empty() && code.len() <= 40).then(|| code.replace("%20", " ").replace('+', " "))
+}
+
 /// The labelled code input (`name="code"`) and its live feedback;
-/// `error` is the server's word on the code last sent.
+/// `error` is the server's word on the code last sent. In the browser it
+/// takes the code from the QR link's fragment (and takes it out of the
+/// address), asks the server whether the code is one of the cycle's
+/// before the ballot opens, and says so if this tab already cast a
+/// ballot in the cycle.
 #[island]
-pub fn CodeField(value: String, error: Option<String>) -> impl IntoView {
+pub fn CodeField(value: String, error: Option<String>, cycle: i32, shared: bool) -> impl IntoView {
     let text = tv();
     let (typed, set_typed) = signal(value.clone());
     let (server_error, set_server_error) = signal(error);
+    let checking = RwSignal::new(false);
+    let kept = RwSignal::new(None::<crate::islands::ballot::Kept>);
+    Effect::new(move |_| {
+        if let Some(code) = browser::fragment().as_deref().and_then(code_in_fragment) {
+            set_typed.set(code);
+            browser::drop_fragment();
+        }
+        kept.set(crate::islands::ballot::load(cycle));
+    });
     let message = move || match server_error.get() {
         Some(error) => Some((false, error)),
         None => feedback(&typed.get()).map(|result| match result {
@@ -40,7 +63,38 @@ pub fn CodeField(value: String, error: Option<String>) -> impl IntoView {
             Err(e) => (false, (text.code_error)(&e)),
         }),
     };
+    let check_then_open = move |ev: leptos::ev::SubmitEvent| {
+        if !browser::is_form(&ev, "vote-form") || browser::submitted_by_language(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        if checking.get_untracked() {
+            return;
+        }
+        checking.set(true);
+        let code = typed.get_untracked();
+        leptos::task::spawn_local(async move {
+            match crate::api::vote::check_code(cycle, code).await {
+                Ok(()) => browser::submit_plainly("vote-form"),
+                Err(error) => {
+                    set_server_error.set(Some(error.message().to_owned()));
+                    checking.set(false);
+                }
+            }
+        });
+    };
+    let listener = window_event_listener(leptos::ev::submit, check_then_open);
+    on_cleanup(move || listener.remove());
+    let address = move |path: &str| {
+        let mode = if shared { "&shared=1" } else { "" };
+        format!("{path}?cycle={cycle}{mode}")
+    };
     view! {
+        {move || kept.get().and_then(|k| k.receipt).map(|_| view! {
+            <p class="notice" role="status">
+                {text.voted_in_tab}" "<a href=address("/vote/ballot")>{text.see_receipt}</a>
+            </p>
+        })}
         <label for="voter-code">{text.code_label}</label>
         <input
             id="voter-code"
@@ -51,6 +105,7 @@ pub fn CodeField(value: String, error: Option<String>) -> impl IntoView {
             autocapitalize="characters"
             spellcheck="false"
             value=value
+            prop:value=move || typed.get()
             aria-describedby="voter-code-help voter-code-feedback"
             aria-invalid=move || if message().is_some_and(|(ok, _)| !ok) { "true" } else { "false" }
             on:input=move |ev| {

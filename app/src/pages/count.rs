@@ -1,19 +1,26 @@
 //! `/committee/count`: the committee's count of a cycle whose voting has
-//! closed. First the public entropy, entered once at the certification
-//! meeting; then the record to review (what was funded, the transcript,
-//! turnout, the record hash) with each member's decision, and the forms
-//! to certify it or object. Plain forms: every post comes back here by a
-//! redirect that says what happened.
+//! closed. First each member reveals their tie-break secret (their key
+//! file, in their browser: the [`KeyUse`] island); then the record to
+//! review (what was funded, the transcript, turnout, the record hash)
+//! with each member's decision, signed with their own key. Plain forms:
+//! every post comes back here by a redirect that says what happened, and
+//! each key step has a paste-in form for members who use `pebble-verify`
+//! instead of JavaScript.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::count::{CountState, CycleCount, DecideRecord, EnterEntropy, Review, count_desk};
+use crate::api::count::{
+    CountState, CycleCount, DecideRecord, RevealRow, RevealSecret, Revealing, Review, Signing,
+    StartCount, count_desk,
+};
 use crate::components::feedback::{ActionError, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{CountStrings, t, tc};
+use crate::islands::KeyUse;
+use crate::islands::committee_key::KeyTask;
 
 /// What the address reports about the last post.
 fn outcome(text: &CountStrings) -> Option<&'static str> {
@@ -24,7 +31,8 @@ fn outcome(text: &CountStrings) -> Option<&'static str> {
     match query.get_str("decided") {
         Some("certify") => Some(text.decided_certify),
         Some("object") => Some(text.decided_object),
-        _ => query.get_str("counted").map(|_| text.counted),
+        _ if query.get_str("counted").is_some() => Some(text.counted),
+        _ => query.get_str("revealed").map(|_| text.revealed),
     }
 }
 
@@ -75,12 +83,12 @@ fn DeskView(desk: CycleCount) -> impl IntoView {
         <p class="cycle-name">{cycle_name}</p>
         {outcome(text).map(|said| view! { <p class="notice outcome" role="status">{said}</p> })}
         {match state {
-            CountState::Entropy { ballots } => view! { <EntropyForm cycle_id ballots /> }.into_any(),
-            CountState::Review(review) => view! {
+            CountState::Revealing(revealing) => view! { <RevealStep cycle_id revealing=*revealing /> }.into_any(),
+            CountState::Review(review, signing) => view! {
                 <h2>{text.review_heading}</h2>
                 <p class="hint">{text.review_help}</p>
                 <RecordView review=(*review).clone() />
-                <DecideForms cycle_id record_hash=review.record_hash.clone() />
+                <DecideForms cycle_id record_hash=review.record_hash.clone() signing=*signing />
             }.into_any(),
             CountState::Certified(review) => view! {
                 <p class="notice">
@@ -93,21 +101,65 @@ fn DeskView(desk: CycleCount) -> impl IntoView {
     }
 }
 
-#[component]
-fn EntropyForm(cycle_id: i32, ballots: u64) -> impl IntoView {
+/// Each member's reveal, in words.
+fn reveal_list(members: Vec<RevealRow>) -> impl IntoView {
     let text = tc();
-    let enter = ServerAction::<EnterEntropy>::new();
     view! {
-        <h2 id="entropy-heading">{text.entropy_heading}</h2>
-        <p>{(text.ballots_sealed)(ballots)}</p>
-        <p class="hint">{text.entropy_help}</p>
-        <ActionError action=enter />
-        <ActionForm action=enter attr:class="stacked" attr:aria-labelledby="entropy-heading">
-            <input type="hidden" name="cycle" value=cycle_id />
-            <label for="entropy">{text.entropy_label}</label>
-            <input id="entropy" name="entropy" required maxlength="200" autocomplete="off" />
-            <button type="submit" class="primary">{text.entropy_button}</button>
-        </ActionForm>
+        <ul class="reveals">
+            {members.into_iter().map(|m| {
+                let word = match (m.committed, m.secret.is_some()) {
+                    (false, _) => text.no_commitment_word,
+                    (true, true) => text.revealed_word,
+                    (true, false) => text.not_revealed_word,
+                };
+                view! { <li><strong>{m.name}</strong>": "{word}</li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn RevealStep(cycle_id: i32, revealing: Revealing) -> impl IntoView {
+    let text = tc();
+    let reveal = ServerAction::<RevealSecret>::new();
+    let start = ServerAction::<StartCount>::new();
+    let revealed = revealing
+        .members
+        .iter()
+        .filter(|m| m.secret.is_some())
+        .count();
+    let can_start = revealed >= revealing.needed;
+    let form = "reveal-form".to_owned();
+    view! {
+        <h2 id="reveal-heading">{text.reveal_heading}</h2>
+        <p>{(text.ballots_sealed)(revealing.ballots)}</p>
+        <p class="hint">{text.reveal_help}</p>
+        {reveal_list(revealing.members)}
+        <p class="progress">{(text.reveals_status)(revealed, revealing.needed)}</p>
+        {match revealing.your_salt {
+            Some(salt) => view! {
+                <KeyUse task=KeyTask::Reveal { salt: salt.clone() } form=form.clone() public_key=None
+                    button=text.reveal_button.to_owned() />
+                <ActionError action=reveal />
+                <ActionForm action=reveal attr:id=form attr:class="stacked offline" attr:aria-labelledby="reveal-heading">
+                    <input type="hidden" name="cycle" value=cycle_id />
+                    <p class="hint"><code>{(text.reveal_offline)(&salt)}</code></p>
+                    <label for="reveal-secret">{text.secret_label}</label>
+                    <input id="reveal-secret" name="secret" required autocomplete="off" spellcheck="false"
+                        pattern="[0-9a-fA-F]{64}" class="hex-input" />
+                    <button type="submit">{text.reveal_button}</button>
+                </ActionForm>
+            }.into_any(),
+            None => view! { <p class="notice">{text.you_revealed}</p> }.into_any(),
+        }}
+        {can_start.then(|| view! {
+            <p class="hint">{(text.start_help)(revealing.needed)}</p>
+            <ActionError action=start />
+            <ActionForm action=start attr:class="stacked">
+                <input type="hidden" name="cycle" value=cycle_id />
+                <button type="submit">{text.start_button}</button>
+            </ActionForm>
+        })}
     }
 }
 
@@ -130,8 +182,8 @@ fn RecordView(review: Review) -> impl IntoView {
         <dl class="record-facts">
             <dt>{text.hash_label}</dt>
             <dd><code class="hash">{grouped(&review.record_hash)}</code></dd>
-            <dt>{text.entropy_shown}</dt>
-            <dd><code>{review.entropy.clone()}</code></dd>
+            <dt>{text.reveals_label}</dt>
+            <dd>{reveal_list(review.reveals.clone())}</dd>
             <dt>{text.root_label}</dt>
             <dd><code class="hash">{grouped(&review.sealed_root)}</code></dd>
             <dt>{text.seed_label}</dt>
@@ -181,27 +233,52 @@ fn RecordView(review: Review) -> impl IntoView {
 }
 
 #[component]
-fn DecideForms(cycle_id: i32, record_hash: String) -> impl IntoView {
+fn DecideForms(cycle_id: i32, record_hash: String, signing: Signing) -> impl IntoView {
     let text = tc();
     let certify = ServerAction::<DecideRecord>::new();
     let object = ServerAction::<DecideRecord>::new();
-    let certified_hash = record_hash.clone();
+    let pasted = ServerAction::<DecideRecord>::new();
+    let task = move |decision| KeyTask::Sign {
+        origin: signing.origin.clone(),
+        member: signing.member,
+        record_hash: record_hash.clone(),
+        decision,
+    };
+    let key = Some(signing.public_key.clone());
+    let object_key = key.clone();
+    let (certify_task, object_task) = (
+        task(counting::record::Decision::Certify),
+        task(counting::record::Decision::Object),
+    );
+    let record_address = format!("/api/committee-record?cycle={cycle_id}");
     view! {
+        <p class="hint">{text.sign_help}</p>
         <ActionError action=certify />
-        <ActionForm action=certify attr:class="stacked">
+        <ActionForm action=certify attr:id="certify-form" attr:class="stacked">
             <input type="hidden" name="cycle" value=cycle_id />
-            <input type="hidden" name="record_hash" value=certified_hash />
-            <input type="hidden" name="decision" value="certify" />
-            <button type="submit" class="primary">{text.certify_button}</button>
+            <input type="hidden" name="note" value="" />
+            <KeyUse task=certify_task form="certify-form".to_owned()
+                public_key=key button=text.certify_button.to_owned() />
         </ActionForm>
         <ActionError action=object />
-        <ActionForm action=object attr:class="stacked">
+        <ActionForm action=object attr:id="object-form" attr:class="stacked">
             <input type="hidden" name="cycle" value=cycle_id />
-            <input type="hidden" name="record_hash" value=record_hash />
-            <input type="hidden" name="decision" value="object" />
+            <input type="hidden" name="note" value="" />
             <label for="objection">{text.object_label}</label>
-            <input id="objection" name="reason" required maxlength="300" />
-            <button type="submit">{text.object_button}</button>
+            <input id="objection" name="reason" maxlength="300" />
+            <KeyUse task=object_task form="object-form".to_owned()
+                public_key=object_key button=text.object_button.to_owned() />
+        </ActionForm>
+        <ActionError action=pasted />
+        <ActionForm action=pasted attr:id="paste-form" attr:class="stacked offline">
+            <input type="hidden" name="cycle" value=cycle_id />
+            <p class="hint">
+                {(text.sign_offline)(&record_address)}" "
+                <a href=record_address.clone() download=format!("pebble-record-{cycle_id}.json")>{text.download_record}</a>
+            </p>
+            <label for="decision-note">{text.note_label}</label>
+            <textarea id="decision-note" name="note" rows="8" required spellcheck="false"></textarea>
+            <button type="submit">{text.send_note}</button>
         </ActionForm>
     }
 }

@@ -1,38 +1,79 @@
-//! `/receipt`: check a receipt in the browser. The address may name one
-//! (`?cycle=&index=&size=&leaf=`, the receipt's "check" link), which
-//! fills the field.
+//! `/receipt`: check a receipt, a tracker code or a paper serial. With
+//! JavaScript the voter's browser checks it (the island); without, the
+//! form posts here and this server checks it and says so, with how to
+//! check independently.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::tv;
+use crate::api::receipts::receipt_cycles;
+use crate::components::receipt_check::{CheckedView, check};
+use crate::i18n::{t, tv};
 use crate::islands::ReceiptCheck;
+use crate::pages::vote::posted::Posted;
 
 /// `/receipt`.
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let text = tv();
-    let query = use_query_map();
-    let initial = query.with_untracked(|q| {
-        let cycle = q.get_str("cycle")?.parse::<i32>().ok()?;
-        let index = q.get_str("index")?.parse::<u64>().ok()?;
-        let leaf = counting::merkle::from_hex(q.get_str("leaf")?)?;
-        let size = q.get_str("size").and_then(|s| s.parse::<u64>().ok());
-        let mut fields = serde_json::json!({
-            "cycle": cycle,
-            "index": index,
-            "leaf_hash": counting::merkle::to_hex(&leaf),
+    let posted = Posted::read();
+    let chosen: Option<i32> = posted
+        .as_ref()
+        .and_then(|p| p.get("cycle").and_then(|c| c.trim().parse().ok()))
+        .or_else(|| {
+            use_query_map()
+                .get_untracked()
+                .get_str("cycle")
+                .and_then(|c| c.trim().parse().ok())
         });
-        if let Some(size) = size {
-            fields["tree_size"] = size.into();
-        }
-        serde_json::to_string_pretty(&fields).ok()
-    });
+    let typed = posted
+        .as_ref()
+        .and_then(|p| p.get("receipt").map(str::to_owned))
+        .unwrap_or_default();
+    let cycles = Resource::new(|| (), |_| receipt_cycles());
+    let server_check = {
+        let typed = typed.clone();
+        let checking = posted.is_some();
+        Resource::new(
+            || (),
+            move |_| {
+                let typed = typed.clone();
+                async move {
+                    if checking {
+                        Some(check(text, &typed, chosen).await)
+                    } else {
+                        None
+                    }
+                }
+            },
+        )
+    };
     view! {
         <Title text=text.receipt_title />
+        <Meta name="referrer" content="no-referrer" />
         <h1>{text.receipt_title}</h1>
         <p>{text.receipt_help}</p>
-        <ReceiptCheck initial=initial.unwrap_or_default() />
+        <form id="vote-form" method="post" action="/receipt" class="stacked">
+            <label for="receipt-cycle">{text.cycle_label}</label>
+            <select id="receipt-cycle" name="cycle">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        cycles.await.unwrap_or_default().into_iter().map(|(id, name)| view! {
+                            <option value=id selected=Some(id) == chosen>{name}</option>
+                        }).collect_view()
+                    })}
+                </Suspense>
+            </select>
+            <ReceiptCheck initial=typed form="vote-form".to_owned() />
+        </form>
+        <Suspense fallback=move || view! { <p class="loading">{t().loading}</p> }>
+            {move || Suspend::new(async move {
+                server_check.await.map(|checked| view! {
+                    <CheckedView checked by_server=true />
+                    <p class="hint">{text.check_independently}</p>
+                })
+            })}
+        </Suspense>
     }
 }

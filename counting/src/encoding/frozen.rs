@@ -1,20 +1,26 @@
-//! The canonical bytes of a [`FrozenManifest`], version 3.
+//! The canonical bytes of a [`FrozenManifest`], version 4.
 //!
 //! ```text
-//! frozen   = version:u8=3  tag:"pebble frozen manifest" (22 bytes)
+//! frozen   = version:u8=4  tag:"pebble frozen manifest" (22 bytes)
 //!            election_id:16  cycle:u64  name:text  currency:3 (ASCII A–Z)
 //!            log_key:32  threshold:u32  committee:u32
-//!            member * committee                  (version 3 only)
+//!            member * committee                  (versions 3 and 4)
 //!            manifest_len:u32  manifest          (version 1, see the parent module)
 //!            title:text * (the manifest's project count, in its order)
 //! member   = name:text  certification_key:32
+//!            committed:u8 (0 or 1)  [commitment:32 when 1]   (version 4 only)
 //! text     = length:u16  UTF-8 bytes
 //! ```
 //!
-//! Version 2 is the same without the members; manifests frozen before
-//! certification keys existed keep it (an [`Election`] without members
-//! encodes as version 2), so their hashes never change. The published
-//! manifest hash is `SHA-256(frozen)`. Nothing may follow the last title.
+//! `commitment` is the member's tie-break commitment
+//! ([`crate::committee`]). An election encodes as the lowest version
+//! that holds it: version 2 without members (manifests frozen before
+//! certification keys), version 3 with members of whom none committed
+//! (imported training cycles, and manifests frozen before commit–reveal),
+//! version 4 otherwise; so no manifest's hash ever changes, and a
+//! version-4 manifest in which no member committed is refused as not
+//! canonical. The published manifest hash is `SHA-256(frozen)`. Nothing
+//! may follow the last title.
 
 use super::reader::Reader;
 use super::{DecodeError, decode_manifest, encode_manifest};
@@ -22,10 +28,23 @@ use crate::Currency;
 use crate::election::{CommitteeMember, Election, FrozenManifest};
 
 /// The frozen manifest format's version.
-pub const FROZEN_VERSION: u8 = 3;
+pub const FROZEN_VERSION: u8 = 4;
+
+/// The version whose members have no commitments.
+const FROZEN_VERSION_NO_COMMITMENTS: u8 = 3;
 
 /// The version without committee members.
 const FROZEN_VERSION_NO_MEMBERS: u8 = 2;
+
+fn version_of(election: &Election) -> u8 {
+    if election.members.is_empty() {
+        FROZEN_VERSION_NO_MEMBERS
+    } else if election.members.iter().all(|m| m.commitment.is_none()) {
+        FROZEN_VERSION_NO_COMMITMENTS
+    } else {
+        FROZEN_VERSION
+    }
+}
 
 /// The domain tag after the version byte.
 pub const FROZEN_TAG: &[u8] = b"pebble frozen manifest";
@@ -34,11 +53,8 @@ pub(crate) fn encode(frozen: &FrozenManifest) -> Vec<u8> {
     let election = &frozen.election;
     let manifest = encode_manifest(&frozen.manifest);
     let mut out = Vec::with_capacity(128 + manifest.len());
-    out.push(if election.members.is_empty() {
-        FROZEN_VERSION_NO_MEMBERS
-    } else {
-        FROZEN_VERSION
-    });
+    let version = version_of(election);
+    out.push(version);
     out.extend_from_slice(FROZEN_TAG);
     out.extend_from_slice(&election.id);
     out.extend_from_slice(&election.cycle.to_be_bytes());
@@ -54,6 +70,15 @@ pub(crate) fn encode(frozen: &FrozenManifest) -> Vec<u8> {
         for member in &election.members {
             put_text(&mut out, &member.name);
             out.extend_from_slice(&member.key);
+            if version == FROZEN_VERSION {
+                match &member.commitment {
+                    Some(commitment) => {
+                        out.push(1);
+                        out.extend_from_slice(commitment);
+                    }
+                    None => out.push(0),
+                }
+            }
         }
     }
     let len = u32::try_from(manifest.len()).unwrap_or(u32::MAX);
@@ -81,7 +106,13 @@ pub(crate) fn put_text(out: &mut Vec<u8>, text: &str) {
 pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
     let mut r = Reader::new(bytes);
     let version = r.u8()?;
-    if version != FROZEN_VERSION && version != FROZEN_VERSION_NO_MEMBERS {
+    if ![
+        FROZEN_VERSION,
+        FROZEN_VERSION_NO_COMMITMENTS,
+        FROZEN_VERSION_NO_MEMBERS,
+    ]
+    .contains(&version)
+    {
         return r.fail_at(0, "unsupported frozen manifest version");
     }
     if r.take(FROZEN_TAG.len())? != FROZEN_TAG {
@@ -104,15 +135,39 @@ pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
     let at = r.at();
     let committee = r.u32()?;
     let mut members = Vec::new();
-    if version == FROZEN_VERSION {
+    if version != FROZEN_VERSION_NO_MEMBERS {
         if committee == 0 {
-            return r.fail_at(at, "a version 3 manifest names at least one member");
+            return r.fail_at(at, "a version 3 or 4 manifest names at least one member");
         }
         for _ in 0..committee {
             let name = r.text()?;
             let mut key = [0u8; 32];
             key.copy_from_slice(r.take(32)?);
-            members.push(CommitteeMember { name, key });
+            let commitment = if version == FROZEN_VERSION {
+                let flag_at = r.at();
+                match r.u8()? {
+                    0 => None,
+                    1 => {
+                        let mut commitment = [0u8; 32];
+                        commitment.copy_from_slice(r.take(32)?);
+                        Some(commitment)
+                    }
+                    _ => return r.fail_at(flag_at, "a member's commitment flag is not 0 or 1"),
+                }
+            } else {
+                None
+            };
+            members.push(CommitteeMember {
+                name,
+                key,
+                commitment,
+            });
+        }
+        if version == FROZEN_VERSION && members.iter().all(|m| m.commitment.is_none()) {
+            return r.fail_at(
+                0,
+                "a version 4 manifest in which no member committed is written as version 3",
+            );
         }
     }
     let len = usize::try_from(r.u32()?).unwrap_or(usize::MAX);

@@ -79,11 +79,12 @@ impl Log {
             index: index as u64,
             leaf: leaves[index],
             checkpoint: Some(self.checkpoint(then)),
+            entry: Some(self.entries[index].clone()),
         };
         let evidence = Evidence {
             manifest: self.frozen.encode(),
             checkpoint: self.checkpoint(now),
-            entry: self.entries[index].clone(),
+            entry: None,
             inclusion: inclusion_proof(index as u64, &leaves).expect("in range"),
             consistency: consistency_proof(then as u64, &leaves).expect("in range"),
         };
@@ -117,18 +118,58 @@ fn a_receipt_without_its_checkpoint_still_proves_inclusion() {
 }
 
 #[test]
+fn the_voters_own_copy_shows_their_ballot_before_the_log_publishes_any() {
+    let log = new_log(5);
+    let (claim, evidence) = log.case(2, 3, 5);
+    let verified = verify(&claim, &evidence).expect("checks out");
+    assert_eq!(
+        verified.entry.map(|e| e.encode()),
+        Some(log.entries[2].clone())
+    );
+}
+
+#[test]
+fn a_tracker_alone_proves_inclusion_but_shows_no_ballot() {
+    let log = new_log(5);
+    let (mut claim, evidence) = log.case(2, 3, 5);
+    claim.entry = None;
+    claim.checkpoint = None;
+    let verified = verify(&claim, &evidence).expect("checks out");
+    assert_eq!((verified.entry_index(), verified.entry), (2, None));
+}
+
+#[test]
+fn after_certification_the_logs_copy_is_checked_too() {
+    let log = new_log(5);
+    let (mut claim, mut evidence) = log.case(2, 3, 5);
+    claim.entry = None;
+    evidence.entry = Some(log.entries[2].clone());
+    assert!(
+        verify(&claim, &evidence)
+            .expect("checks out")
+            .entry
+            .is_some()
+    );
+}
+
+#[test]
 fn a_forged_leaf_hash_is_refused() {
     let log = new_log(5);
     let (mut claim, evidence) = log.case(2, 3, 5);
     claim.leaf[0] ^= 1;
-    assert_eq!(verify(&claim, &evidence), Err(ReceiptError::OtherLeaf));
+    assert_eq!(verify(&claim, &evidence), Err(ReceiptError::OtherCopy));
+    claim.entry = None;
+    assert!(matches!(
+        verify(&claim, &evidence),
+        Err(ReceiptError::NotIncluded(_))
+    ));
 }
 
 #[test]
 fn another_entry_or_index_is_refused() {
     let log = new_log(5);
     let (claim, mut evidence) = log.case(2, 3, 5);
-    evidence.entry = log.entries[3].clone();
+    evidence.entry = Some(log.entries[3].clone());
     assert_eq!(verify(&claim, &evidence), Err(ReceiptError::OtherLeaf));
     let (mut claim, evidence) = log.case(2, 3, 5);
     claim.index = 1;
@@ -196,12 +237,12 @@ fn flipped_bits_of_the_evidence_are_caught() {
         };
         assert!(verify(&claim, &changed).is_err());
     }
-    for entry in flips(&evidence.entry) {
-        let changed = Evidence {
-            entry,
-            ..evidence.clone()
+    for entry in flips(claim.entry.as_deref().unwrap_or_default()) {
+        let changed = Claim {
+            entry: Some(entry),
+            ..claim.clone()
         };
-        assert!(verify(&claim, &changed).is_err());
+        assert!(verify(&changed, &evidence).is_err());
     }
     for (i, hash) in evidence.inclusion.iter().enumerate() {
         for flipped in flips(hash) {

@@ -1,16 +1,17 @@
-//! The canonical bytes of an election record, version 1, and its hash.
+//! The canonical bytes of an election record, version 2, and its hash.
 //!
 //! ```text
-//! record     = version:u8=1  tag:"pebble election record" (22 bytes)
+//! record     = version:u8=2  tag:"pebble election record" (22 bytes)
 //!              manifest_len:u32  frozen_manifest
 //!              entry_count:u64  logged * entry_count
 //!              checkpoint:long     (the sealed checkpoint, the whole signed note)
-//!              entropy:long
+//!              member_count:u32  reveal * member_count
 //!              group_count:u32  group * group_count
 //!              winner_count:u32  winner:text * winner_count
 //!              spent:u64
 //!              transcript:long
 //! logged     = source:u8 (0 online, 1 paper, 2 imported)  entry_len:u32  entry
+//! reveal     = 0x00 (not revealed) | 0x01 secret:32       (in member order)
 //! group      = name:text  issued:u64  used:u64
 //! text       = length:u16  UTF-8 bytes
 //! long       = length:u32  UTF-8 bytes
@@ -19,6 +20,7 @@
 //! Integers are big-endian. `frozen_manifest` and `entry` are the bytes
 //! of `docs/ballot-log.md` §1 and §2. The record hash is
 //! `SHA-256(record)`; the certifications sign it and are not in it.
+//! (Version 1 held free-text entropy where version 2 holds the reveals.)
 
 use sha2::{Digest, Sha256};
 
@@ -28,7 +30,7 @@ use crate::merkle::Hash;
 use crate::{Cents, ProjectId};
 
 /// The record format's version.
-pub const RECORD_VERSION: u8 = 1;
+pub const RECORD_VERSION: u8 = 2;
 
 /// The domain tag after the version byte.
 pub const RECORD_TAG: &[u8] = b"pebble election record";
@@ -42,8 +44,8 @@ pub struct Body<'a> {
     pub entries: &'a [(Vec<u8>, Source)],
     /// The sealed checkpoint as a signed note.
     pub checkpoint: &'a str,
-    /// The public entropy.
-    pub entropy: &'a str,
+    /// Each member's tie-break reveal, in member order.
+    pub reveals: &'a [Option<[u8; 32]>],
     /// Codes issued and used per group.
     pub turnout: &'a [GroupTurnout],
     /// The funded or elected projects, in the order the count chose them.
@@ -70,7 +72,16 @@ impl Body<'_> {
             put_long(&mut out, entry);
         }
         put_long(&mut out, self.checkpoint.as_bytes());
-        put_long(&mut out, self.entropy.as_bytes());
+        put_u32_len(&mut out, self.reveals.len());
+        for reveal in self.reveals {
+            match reveal {
+                Some(secret) => {
+                    out.push(1);
+                    out.extend_from_slice(secret);
+                }
+                None => out.push(0),
+            }
+        }
         put_u32_len(&mut out, self.turnout.len());
         for group in self.turnout {
             put_text(&mut out, &group.group);
@@ -126,7 +137,7 @@ mod tests {
             manifest: &[0x01, 0x02, 0x03],
             entries: &entries,
             checkpoint: "cp\n",
-            entropy: "4 2 6",
+            reveals: &[Some([0xab; 32]), None],
             turnout: &turnout,
             winners: &winners,
             spent: Cents::new(9_200),
@@ -134,7 +145,7 @@ mod tests {
         };
         let hex: String = body.encode().iter().map(|b| format!("{b:02x}")).collect();
         let expected = [
-            "01",
+            "02",
             "706562626c6520656c656374696f6e207265636f7264", // the tag
             "00000003010203",
             "0000000000000002",
@@ -142,8 +153,10 @@ mod tests {
             "00000002aabb",
             "01",
             "00000001cc",
-            "0000000363700a",     // "cp\n"
-            "000000053420322036", // "4 2 6"
+            "0000000363700a", // "cp\n"
+            "00000002",
+            &format!("01{}", "ab".repeat(32)),
+            "00",
             "00000001",
             "0007",
             "47726164652039", // "Grade 9"
@@ -168,7 +181,7 @@ mod tests {
             manifest: &[1],
             entries: &entries,
             checkpoint: "cp\n",
-            entropy: "e",
+            reveals: &[Some([1; 32])],
             turnout: &turnout,
             winners: &winners,
             spent: Cents::new(1),
@@ -189,7 +202,11 @@ mod tests {
                 ..base
             },
             Body {
-                entropy: "f",
+                reveals: &[Some([2; 32])],
+                ..base
+            },
+            Body {
+                reveals: &[None],
                 ..base
             },
             Body {

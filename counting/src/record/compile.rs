@@ -6,7 +6,8 @@ use base64::engine::general_purpose::STANDARD;
 
 use super::canonical::Body;
 use super::{
-    GroupTurnout, LogPart, ManifestPart, RECORD_FORMAT, Record, RecordEntry, SeedPart, Source,
+    GroupTurnout, LogPart, ManifestPart, RECORD_FORMAT, Record, RecordEntry, RevealPart, SeedPart,
+    Source,
 };
 use crate::checkpoint::Checkpoint;
 use crate::encoding::DecodeError;
@@ -23,8 +24,9 @@ pub struct Parts {
     pub entries: Vec<(Vec<u8>, Source)>,
     /// The checkpoint signed when the log was sealed.
     pub checkpoint: String,
-    /// The public entropy entered at the certification meeting.
-    pub entropy: String,
+    /// Each committee member's tie-break reveal, in member order
+    /// (`None` for a member who did not reveal).
+    pub reveals: crate::tiebreak::Reveals,
     /// Codes issued and used per roster group.
     pub turnout: Vec<GroupTurnout>,
 }
@@ -47,6 +49,10 @@ pub enum CompileError {
     /// The entries are not the tree the checkpoint signs.
     #[error("the stored entries do not make the sealed checkpoint's tree")]
     Root,
+    /// A reveal that does not open the member's commitment, or reveals
+    /// that do not match the committee.
+    #[error("{0}")]
+    Reveals(String),
     /// The count refused.
     #[error(transparent)]
     Count(#[from] CountError),
@@ -62,7 +68,7 @@ impl Record {
             frozen,
             entries,
             checkpoint,
-            entropy,
+            reveals,
             turnout,
         } = parts;
         let election = &frozen.election;
@@ -77,7 +83,8 @@ impl Record {
         if sealed.head.size != leaves.len() as u64 || sealed.head.root != merkle::root(&leaves) {
             return Err(CompileError::Root);
         }
-        let seed = Seed::derive(&sealed.head.root, &entropy);
+        check_reveals(&frozen, &reveals).map_err(CompileError::Reveals)?;
+        let seed = Seed::from_reveals(&sealed.head.root, &reveals);
         let outcome = count(&frozen.manifest, &ballots, seed)?;
         let transcript = outcome.to_string();
         let manifest_bytes = frozen.encode();
@@ -85,7 +92,7 @@ impl Record {
             manifest: &manifest_bytes,
             entries: &entries,
             checkpoint: &checkpoint,
-            entropy: &entropy,
+            reveals: &reveals,
             turnout: &turnout,
             winners: &outcome.winners,
             spent: outcome.spent,
@@ -112,7 +119,17 @@ impl Record {
             },
             seed: SeedPart {
                 sealed_root: to_hex(&sealed.head.root),
-                entropy,
+                reveals: election
+                    .members
+                    .iter()
+                    .zip(&reveals)
+                    .enumerate()
+                    .map(|(i, (member, reveal))| RevealPart {
+                        member: u32::try_from(i).unwrap_or(u32::MAX),
+                        name: member.name.clone(),
+                        secret: reveal.map(|s| to_hex(&s)),
+                    })
+                    .collect(),
                 seed: to_hex(&seed.0),
             },
             outcome,
@@ -121,6 +138,57 @@ impl Record {
             certifications: Vec::new(),
         })
     }
+}
+
+/// How many reveals a count needs: k, or every member who committed if
+/// fewer did (none in a manifest without commitments).
+pub fn reveals_needed(frozen: &FrozenManifest) -> usize {
+    let committed = frozen
+        .election
+        .members
+        .iter()
+        .filter(|m| m.commitment.is_some())
+        .count();
+    committed.min(usize::try_from(frozen.election.threshold).unwrap_or(usize::MAX))
+}
+
+/// Checks that `reveals` has one place per member, that each secret
+/// opens that member's commitment, and that there are enough of them.
+pub fn check_reveals(frozen: &FrozenManifest, reveals: &[Option<[u8; 32]>]) -> Result<(), String> {
+    let members = &frozen.election.members;
+    if reveals.len() != members.len() {
+        return Err(format!(
+            "{} reveals for a committee of {}",
+            reveals.len(),
+            members.len()
+        ));
+    }
+    for (member, reveal) in members.iter().zip(reveals) {
+        let Some(secret) = reveal else { continue };
+        match &member.commitment {
+            None => {
+                return Err(format!(
+                    "{} made no commitment, so has nothing to reveal",
+                    member.name
+                ));
+            }
+            Some(made) if !crate::committee::opens(made, secret) => {
+                return Err(format!(
+                    "{}'s revealed secret does not open their commitment",
+                    member.name
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    let revealed = reveals.iter().flatten().count();
+    let needed = reveals_needed(frozen);
+    if revealed < needed {
+        return Err(format!(
+            "{revealed} members revealed; the count needs {needed}"
+        ));
+    }
+    Ok(())
 }
 
 /// Decodes every entry and checks it names `manifest_hash`.

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::checkpoint::Checkpoint;
+use crate::committee::{MemberKey, commitment};
 use crate::encoding::Entry;
 use crate::merkle::stored::TreeHead;
 use crate::merkle::{self, from_hex};
@@ -18,6 +19,19 @@ use base64::engine::general_purpose::STANDARD;
 
 const LOG_SEED: [u8; 32] = [9; 32];
 const MEMBERS: [(&str, u8); 3] = [("Okafor", 41), ("Lindqvist", 42), ("Peña", 43)];
+
+/// The salt each member made their tie-break commitment with.
+const SALT: [u8; 16] = [0x5a; 16];
+
+/// Member `member`'s certification key.
+fn key(member: usize) -> MemberKey {
+    MemberKey::from_seed([MEMBERS[member].1; 32])
+}
+
+/// Member `member`'s tie-break secret.
+fn secret(member: usize) -> [u8; 32] {
+    key(member).tiebreak_secret(&SALT)
+}
 
 fn frozen() -> FrozenManifest {
     let mut election = Election {
@@ -34,11 +48,10 @@ fn frozen() -> FrozenManifest {
     election.members = MEMBERS
         .iter()
         .enumerate()
-        .map(|(i, (name, seed))| CommitteeMember {
+        .map(|(i, (name, _))| CommitteeMember {
             name: (*name).to_owned(),
-            key: NoteSigner::new(&election.member_key_name(i), &[*seed; 32])
-                .expect("a key name")
-                .public_key(),
+            key: key(i).public_key(),
+            commitment: Some(commitment(&secret(i))),
         })
         .collect();
     let approval = BallotRules::Approval {
@@ -114,7 +127,7 @@ fn parts() -> Parts {
         frozen,
         entries,
         checkpoint,
-        entropy: "3 5 1 6 2".to_owned(),
+        reveals: (0..MEMBERS.len()).map(|i| Some(secret(i))).collect(),
         turnout: vec![
             GroupTurnout {
                 group: "Grade 9".into(),
@@ -130,21 +143,24 @@ fn parts() -> Parts {
     }
 }
 
+/// Member `member` decides; a later decision replaces their earlier one,
+/// as the server keeps them.
 fn decide(record: &mut Record, member: u32, decision: Decision, reason: &str) {
     let frozen = frozen();
     let hash = from_hex(&record.record_hash).expect("hex");
-    let seed = [MEMBERS[member as usize].1; 32];
     let c = Certification::sign(
         &frozen.election,
         member,
-        &seed,
+        &key(member as usize),
         &hash,
         decision,
         "2027-05-02T18:00:00Z",
         reason,
     )
     .expect("signed");
+    record.certifications.retain(|other| other.member != member);
     record.certifications.push(c);
+    record.certifications.sort_by_key(|c| c.member);
 }
 
 fn certified() -> Record {
@@ -183,7 +199,7 @@ fn compiling_twice_gives_the_same_record_and_hash() {
 }
 
 #[test]
-fn the_entropy_breaks_the_tie_and_shows_in_the_transcript() {
+fn the_seed_breaks_the_tie_and_shows_in_the_transcript() {
     let record = Record::compile(parts()).expect("compiles");
     assert!(
         record.transcript.contains("tie between 1, 2 broken by"),
@@ -213,7 +229,7 @@ fn an_objection_blocks_until_its_member_certifies() {
     assert!(!verified.certified());
     assert_eq!(verified.objected_by, ["Lindqvist"]);
     assert_eq!(
-        record.certifications[2].reason,
+        record.certifications[1].reason,
         "the paper count was 8, not 7"
     );
     decide(&mut record, 1, Decision::Certify, "");
@@ -276,7 +292,7 @@ fn a_forged_certification_is_caught() {
     let forged = Certification::sign(
         &frozen.election,
         1,
-        &[66; 32],
+        &MemberKey::from_seed([66; 32]),
         &hash,
         Decision::Certify,
         "now",
@@ -301,7 +317,7 @@ fn a_certification_of_another_hash_is_caught() {
     let c = Certification::sign(
         &frozen.election,
         2,
-        &[43; 32],
+        &key(2),
         &[1; 32],
         Decision::Certify,
         "now",
@@ -325,11 +341,12 @@ fn a_certification_whose_fields_were_edited_is_caught() {
 }
 
 #[test]
-fn changed_entropy_is_caught_at_the_seed() {
+fn a_member_listed_twice_is_caught() {
     let mut record = certified();
-    record.seed.entropy = "3 5 1 6 3".to_owned();
+    let again = record.certifications[0].clone();
+    record.certifications.push(again);
     let found = caught(&record);
-    assert_eq!(found.at, "seed", "{found}");
+    assert_eq!(found.at, "certifications[2]", "{found}");
 }
 
 #[test]
@@ -382,6 +399,8 @@ proptest! {
         prop_assert!(found.at.starts_with("log.entries"), "{}", found);
     }
 }
+
+mod seed;
 
 #[test]
 fn the_pb_export_reads_back_to_the_logged_ballots_in_log_order() {

@@ -1,5 +1,6 @@
 //! Re-checking a record with nothing but the record: the manifest hash,
-//! the log against its sealed checkpoint and key, the seed, the count
+//! the log against its sealed checkpoint and key, the seed (every reveal
+//! against its member's commitment in the manifest), the count
 //! (outcome and transcript byte for byte), the turnout's arithmetic, the
 //! record hash and every certification. The first discrepancy is
 //! returned with where in the record it is.
@@ -11,11 +12,12 @@ use base64::engine::general_purpose::STANDARD;
 
 use super::canonical::Body;
 use super::certification::note_text;
-use super::compile::{CompileError, decode_entries};
+use super::compile::{CompileError, check_reveals, decode_entries};
 use super::{Decision, RECORD_FORMAT, Record, Source};
 use crate::checkpoint::Checkpoint;
 use crate::encoding::decode_frozen;
 use crate::merkle::{self, Hash, to_hex};
+use crate::tiebreak::Reveals;
 use crate::{CountError, FrozenManifest, ProjectId, Seed, count};
 
 /// The first thing found wrong, and where.
@@ -124,7 +126,7 @@ pub fn verify(record: &Record) -> Result<Verified, Discrepancy> {
             ),
         );
     }
-    let seed = check_seed(record, &root)?;
+    let (seed, reveals) = check_seed(record, &frozen, &root)?;
     recount(record, &frozen, &ballots, seed)?;
     let online = entries.iter().filter(|(_, s)| *s == Source::Online).count();
     check_turnout(record, online)?;
@@ -132,7 +134,7 @@ pub fn verify(record: &Record) -> Result<Verified, Discrepancy> {
         manifest: &manifest_bytes,
         entries: &entries,
         checkpoint: &record.log.checkpoint,
-        entropy: &record.seed.entropy,
+        reveals: &reveals,
         turnout: &record.turnout,
         winners: &record.outcome.winners,
         spent: record.outcome.spent,
@@ -195,25 +197,48 @@ pub(super) fn entries(record: &Record) -> Result<Vec<(Vec<u8>, Source)>, Discrep
         .collect()
 }
 
-fn check_seed(record: &Record, root: &Hash) -> Result<Seed, Discrepancy> {
+fn check_seed(
+    record: &Record,
+    frozen: &FrozenManifest,
+    root: &Hash,
+) -> Result<(Seed, Reveals), Discrepancy> {
     if record.seed.sealed_root != to_hex(root) {
         return wrong(
             "seed.sealed_root",
             format!("the sealed root is {}", to_hex(root)),
         );
     }
-    let seed = Seed::derive(root, &record.seed.entropy);
+    let members = &frozen.election.members;
+    for (i, reveal) in record.seed.reveals.iter().enumerate() {
+        let named = members.get(i).map(|m| m.name.as_str());
+        if reveal.member as usize != i || named != Some(reveal.name.as_str()) {
+            return wrong(
+                format!("seed.reveals[{i}]"),
+                format!(
+                    "is not member {i} of the manifest's committee ({})",
+                    named.unwrap_or("none")
+                ),
+            );
+        }
+    }
+    let Some(reveals) = record.seed.secrets() else {
+        return wrong("seed.reveals", "a secret is not 32 bytes of hex");
+    };
+    check_reveals(frozen, &reveals).map_err(|what| Discrepancy {
+        at: "seed.reveals".into(),
+        what,
+    })?;
+    let seed = Seed::from_reveals(root, &reveals);
     if record.seed.seed != to_hex(&seed.0) {
         return wrong(
             "seed",
             format!(
-                "SHA-256(\"pebble/tiebreak\" ‖ sealed root ‖ entropy {:?}) is {}, not the record's seed (the entropy or the seed was changed)",
-                record.seed.entropy,
+                "SHA-256(\"pebble/tiebreak\" ‖ sealed root ‖ reveals) is {}, not the record's seed (a reveal or the seed was changed)",
                 to_hex(&seed.0)
             ),
         );
     }
-    Ok(seed)
+    Ok((seed, reveals))
 }
 
 fn recount(
@@ -315,7 +340,17 @@ fn certifications(
     record_hash: &Hash,
 ) -> Result<(Vec<String>, Vec<String>), Discrepancy> {
     let election = &frozen.election;
+    let mut seen = std::collections::BTreeSet::new();
     for (i, c) in record.certifications.iter().enumerate() {
+        if !seen.insert(c.member) {
+            return wrong(
+                format!("certifications[{i}]"),
+                format!(
+                    "member {} decided twice; a record keeps each member's latest decision only",
+                    c.member
+                ),
+            );
+        }
         let index = usize::try_from(c.member).unwrap_or(usize::MAX);
         let Some(Ok(verifier)) = election.member_verifier(index) else {
             return wrong(

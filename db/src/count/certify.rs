@@ -1,35 +1,43 @@
-//! A member's decision on the record hash, signed with their
-//! certification key, and the move to `certified` when k agree.
+//! A member's decision on the record hash, signed in their browser (or
+//! offline) with their own certification key, and the move to
+//! `certified` when k agree.
 //!
-//! All in one transaction that first holds the cycle in counting: the
-//! decision is stored, the members' latest decisions on the hash are
-//! read, and if k certify and none objects the cycle moves to
-//! `certified` by the guarded `UPDATE … WHERE phase = 'counting'`. Two
-//! members deciding at once are serialised by that hold (the row lock on
-//! PostgreSQL, the write lock on SQLite), so the k-th certification
-//! always sees the others.
+//! The server only checks: the note must open with the key the frozen
+//! manifest names for this member, be a certification of this election
+//! in canonical form, name the stored record hash, and carry a time
+//! that is now (from the count's start to a few minutes ahead, for
+//! clocks that run fast). All in one transaction that first holds the
+//! cycle in counting: the decision replaces the member's earlier one
+//! (one decision per member; the record keeps each member's latest), the
+//! decisions on the hash are read, and if k certify and none objects the
+//! cycle moves to `certified` by the guarded `UPDATE … WHERE phase =
+//! 'counting'`. Two members deciding at once are serialised by that hold
+//! (the row lock on PostgreSQL, the write lock on SQLite), so the k-th
+//! certification always sees the others.
 
-use std::collections::BTreeMap;
-
-use counting::merkle::from_hex;
+use counting::merkle::to_hex;
 use counting::record::{Certification, Decision};
-use pebble_domain::{Action, Phase, Reason};
-use sea_orm::sea_query::Expr;
+use pebble_domain::{Action, Phase};
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 
-use super::{CountRefusal, check_member};
+use super::{CountRefusal, member_index};
 use crate::DbError;
 use crate::entity::{Stored, certification, count_record, cycle};
+
+/// How far ahead of the server's clock a decision's time may be.
+const CLOCK_SKEW: chrono::Duration = chrono::Duration::minutes(10);
 
 /// What a decision did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Decided {
-    /// Members whose latest decision certifies.
+    /// What the member decided.
+    pub decision: Decision,
+    /// Members whose decision certifies.
     pub certified: u32,
-    /// Members whose latest decision objects.
+    /// Members whose decision objects.
     pub objections: u32,
     /// How many must certify (k).
     pub needed: u32,
@@ -37,34 +45,28 @@ pub struct Decided {
     pub published: bool,
 }
 
-/// Member `account` decides on cycle `cycle`'s record, whose hash they
-/// reviewed as `seen_hash` (a stale page is refused, not applied to a
-/// record they did not see). An objection needs a reason.
+/// Member `account` decides on cycle `cycle`'s record with `note`, a
+/// certification signed by their key. A note on another hash than the
+/// stored record's (a stale page) is refused, not applied to a record
+/// they did not see.
 pub async fn decide(
     db: &DatabaseConnection,
     cycle: i32,
     account: i32,
-    seen_hash: &str,
-    decision: Decision,
-    reason: Option<Reason>,
+    note: &str,
 ) -> Result<Result<Decided, CountRefusal>, DbError> {
-    let member = match check_member(db, cycle, account).await? {
+    let member = match member_index(db, cycle, account).await? {
         Ok(member) => member,
         Err(refusal) => return Ok(Err(refusal)),
     };
-    if decision == Decision::Object && reason.is_none() {
-        return Ok(Err(CountRefusal::ReasonRequired));
-    }
     let Some(frozen) = crate::frozen::frozen(db, cycle).await? else {
         return Ok(Err(CountRefusal::NotCounted));
     };
     let election = &frozen.manifest.election;
-    let invalid = |value: &str| DbError::InvalidValue {
-        table: "committee_key",
-        column: "secret",
-        value: value.to_owned(),
+    let (signed, hash) = match Certification::from_note(election, member, note) {
+        Ok(read) => read,
+        Err(e) => return Ok(Err(CountRefusal::NotSigned(e.to_string()))),
     };
-    let seed = crate::hex::seed("committee_key", &member.secret)?;
     let txn = db.begin().await?;
     if crate::cycles::hold_phase(&txn, cycle, Action::Certify)
         .await?
@@ -75,42 +77,55 @@ pub async fn decide(
     let Some(stored) = count_record::Entity::find_by_id(cycle).one(&txn).await? else {
         return Ok(Err(CountRefusal::NotCounted));
     };
-    if stored.record_hash != seen_hash {
+    if stored.record_hash != to_hex(&hash) {
         return Ok(Err(CountRefusal::StaleHash));
     }
-    let hash = from_hex(&stored.record_hash).ok_or_else(|| invalid("record hash not hex"))?;
-    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let index = u32::try_from(member.member).unwrap_or(u32::MAX);
-    let reason = reason.as_ref().map_or("", Reason::as_str);
-    let signed = Certification::sign(election, index, &seed, &hash, decision, &at, reason)
-        .map_err(|e| invalid(&e.to_string()))?;
+    let at = chrono::DateTime::parse_from_rfc3339(&signed.at).map(|t| t.to_utc());
+    let now = chrono::Utc::now();
+    let in_range = at.is_ok_and(|at| {
+        at >= stored.counted_at - chrono::Duration::minutes(1) && at <= now + CLOCK_SKEW
+    });
+    if !in_range {
+        return Ok(Err(CountRefusal::Time));
+    }
     certification::Entity::insert(certification::ActiveModel {
         cycle_id: Set(cycle),
-        member: Set(member.member),
+        member: Set(i32::try_from(member).unwrap_or(i32::MAX)),
         account_id: Set(account),
         record_hash: Set(stored.record_hash.clone()),
-        decision: Set(decision.name().to_owned()),
-        reason: Set(signed.reason),
-        at: Set(signed.at),
-        note: Set(signed.note),
+        decision: Set(signed.decision.name().to_owned()),
+        reason: Set(signed.reason.clone()),
+        at: Set(signed.at.clone()),
+        note: Set(signed.note.clone()),
         ..Default::default()
     })
+    .on_conflict(
+        OnConflict::columns([
+            certification::Column::CycleId,
+            certification::Column::Member,
+        ])
+        .update_columns([
+            certification::Column::AccountId,
+            certification::Column::RecordHash,
+            certification::Column::Decision,
+            certification::Column::Reason,
+            certification::Column::At,
+            certification::Column::Note,
+        ])
+        .to_owned(),
+    )
     .exec_without_returning(&txn)
     .await?;
-    let mut latest = BTreeMap::new();
-    for row in certification::Entity::find()
+    let decisions = certification::Entity::find()
         .filter(certification::Column::CycleId.eq(cycle))
         .filter(certification::Column::RecordHash.eq(stored.record_hash.as_str()))
-        .order_by_asc(certification::Column::Id)
         .all(&txn)
-        .await?
-    {
-        latest.insert(row.member, row.decision);
-    }
-    let certified = latest.values().filter(|d| *d == "certify").count();
-    let objections = latest.len() - certified;
+        .await?;
+    let certified = decisions.iter().filter(|d| d.decision == "certify").count();
+    let objections = decisions.len() - certified;
     let needed = election.threshold;
     let mut decided = Decided {
+        decision: signed.decision,
         certified: u32::try_from(certified).unwrap_or(u32::MAX),
         objections: u32::try_from(objections).unwrap_or(u32::MAX),
         needed,

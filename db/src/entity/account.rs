@@ -24,6 +24,9 @@ pub struct Model {
     pub password_hash: String,
     /// When the account was created.
     pub created_at: ChronoDateTimeUtc,
+    /// Whether the password was made by an admin and must be replaced by
+    /// one the person chooses before they can do anything else.
+    pub password_change_required: bool,
 }
 
 /// Relations of `account`.

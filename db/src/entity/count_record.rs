@@ -1,5 +1,5 @@
-//! A cycle's election record, compiled when the public entropy was
-//! entered.
+//! A cycle's election record, compiled when the committee's reveals
+//! were in.
 
 use sea_orm::entity::prelude::*;
 
@@ -10,14 +10,12 @@ pub struct Model {
     /// The cycle.
     #[sea_orm(primary_key, auto_increment = false)]
     pub cycle_id: i32,
-    /// The public entropy as entered.
-    pub entropy: String,
     /// The record hash, hex.
     pub record_hash: String,
     /// The record's JSON without certifications (they are rows of
     /// `certification`).
     pub record: String,
-    /// The member who entered the entropy.
+    /// The member who started the count.
     pub counted_by: i32,
     /// When.
     pub counted_at: ChronoDateTimeUtc,

@@ -1,9 +1,11 @@
 //! Last year's cycle at the demo school, run whole through the same
-//! steps a real one takes: reviewed proposals, voting opened (the
-//! manifest frozen, the committee's keys made), voter codes per roster
-//! group, about 300 simulated ballots cast online with those codes and on
-//! paper by double entry, voting closed (the log sealed), the public
-//! entropy entered, the count, and two certifications. So a newcomer
+//! steps a real one takes: reviewed proposals, the committee's tie-break
+//! commitments, voting opened (the manifest frozen with the members'
+//! keys and commitments), voter codes per roster group, about 300
+//! simulated ballots cast online with those codes and on paper by double
+//! entry, voting closed (the log sealed), both members' reveals (which
+//! start the count), and two certifications signed with the members' own
+//! keys (the seed plays their browsers, [`super::keys`]). So a newcomer
 //! finds certified results, receipts and a record `pebble verify`
 //! accepts next to this year's open vote.
 //!
@@ -15,16 +17,16 @@ mod voters;
 
 use counting::Ballot;
 use counting::encoding::Entry;
-use counting::record::Decision;
+use counting::record::{Certification, Decision};
 use pebble_domain::voter_code::GroupName;
-use pebble_domain::{Entropy, PaperSerial, Phase, Status};
+use pebble_domain::{PaperSerial, Phase, Status};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 
 use super::past_data::{GROUPS, PAPER, PROPOSALS};
 use crate::casting::{Cast, cast_batch};
 use crate::entity::{Stored, cycle, proposal};
 use crate::paper::Keyed;
-use crate::{DbError, codes, count, cycle_settings, frozen, paper, transitions};
+use crate::{DbError, codes, committee, count, cycle_settings, frozen, paper, transitions};
 use voters::Voters;
 
 /// The rule last year's cycle was counted by, with the ballot it suits.
@@ -72,10 +74,17 @@ impl PastRule {
     }
 }
 
-/// Who runs last year's count: the two committee members' account ids.
+/// Who runs last year's count: the two committee members' account ids
+/// (their usernames are `okafor` and `lindqvist`).
 pub(super) struct Committee {
     pub first: i32,
     pub second: i32,
+}
+
+impl Committee {
+    fn members(&self) -> [(&'static str, i32); 2] {
+        [("okafor", self.first), ("lindqvist", self.second)]
+    }
 }
 
 fn failed(step: &str, why: impl std::fmt::Debug) -> DbError {
@@ -90,10 +99,14 @@ fn failed(step: &str, why: impl std::fmt::Debug) -> DbError {
 pub(super) async fn load(
     db: &DatabaseConnection,
     committee: &Committee,
+    keys: &super::keys::DemoKeys,
     authors: &std::collections::BTreeMap<&str, i32>,
     rule: PastRule,
 ) -> Result<i32, DbError> {
     let id = insert(db, committee, authors, rule).await?;
+    for (name, account) in committee.members() {
+        keys.commit(db, id, name, account).await?;
+    }
     transitions::advance(db, id, Phase::Deliberation)
         .await?
         .map_err(|r| failed("opening voting", r))?;
@@ -130,12 +143,39 @@ pub(super) async fn load(
     transitions::advance(db, id, Phase::Voting)
         .await?
         .map_err(|r| failed("closing voting", r))?;
-    let entropy = Entropy::parse("4 2 6 1 5 3 3 6 2 1").map_err(|e| failed("the entropy", e))?;
-    let record_hash = count::enter_entropy(db, id, committee.first, &entropy)
-        .await?
-        .map_err(|r| failed("the count", r))?;
-    for member in [committee.first, committee.second] {
-        count::decide(db, id, member, &record_hash, Decision::Certify, None)
+    let mut record_hash = None;
+    for (name, account) in committee.members() {
+        let made = committee::commitment_of(db, id, account)
+            .await?
+            .ok_or_else(|| failed("revealing", name))?;
+        let secret = keys.key(name)?.tiebreak_secret(&made.salt);
+        if let Some(hash) = count::reveal(db, id, account, &secret)
+            .await?
+            .map_err(|r| failed("revealing", r))?
+        {
+            record_hash = Some(hash);
+        }
+    }
+    let record_hash = record_hash
+        .and_then(|hash| counting::merkle::from_hex(&hash))
+        .ok_or_else(|| failed("the count", "the last reveal did not count"))?;
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    for (name, account) in committee.members() {
+        let member = committee::seat(db, id, account)
+            .await?
+            .flatten()
+            .ok_or_else(|| failed("certifying", name))?;
+        let signed = Certification::sign(
+            &frozen.election,
+            member,
+            keys.key(name)?,
+            &record_hash,
+            Decision::Certify,
+            &at,
+            "",
+        )
+        .map_err(|e| failed("certifying", e))?;
+        count::decide(db, id, account, &signed.note)
             .await?
             .map_err(|r| failed("certifying", r))?;
     }

@@ -1,41 +1,30 @@
 //! `POST /api/v1/cycles/{id}/ballots`: cast a ballot with a voter code.
 //!
-//! The body is `{"code", "ballot", "nonce"?}`; the ballot is checked
-//! against the frozen manifest before anything is written, and the whole
-//! cast (code used, entry appended) is part of one transaction, with the
-//! casts that arrived at the same time (see [`super::caster`]). A refused
-//! code, unknown or used, always gets the same status, message and
-//! timing. The voting pages cast through the same path ([`PageBallotBox`]).
+//! The body is `{"code", "ballot", "nonce"?}`; it is parsed here and
+//! cast by the ballot box ([`pebble_app::ballot_box`]), the same path the
+//! voting pages take: the ballot is checked against the frozen manifest
+//! before anything is written, a refused code (unknown or used) always
+//! gets the same status, message and timing, and an entry already in the
+//! log is refused whatever the code.
 
-use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
-use std::pin::Pin;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use counting::encoding::Entry;
-use counting::{Ballot, merkle};
-use pebble_app::api::ballot_box::{BallotBox, CastFailure, CastRequest};
-use pebble_app::api::vote::Receipt;
-use pebble_db::casting::{Cast, CastRefusal};
-use pebble_db::log::AppendRefusal;
+use counting::Ballot;
+use counting::merkle::{bytes_from_hex, from_hex};
+use pebble_app::ballot_box::{CastFailure, CastRequest, Receipt};
+use pebble_app::i18n::Lang;
 use pebble_domain::VoterCode;
-use rand::TryRngCore;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 
+use super::CheckpointBody;
 use super::error::{ApiError, cycle_id};
 use crate::startup::AppState;
-
-/// How long a refused code takes to answer at least. An unknown code and
-/// a used one take the same path through the batch, and the floor hides
-/// what is left: how long the batch they shared took. It also slows
-/// guessing down.
-const REFUSAL_FLOOR: Duration = Duration::from_millis(200);
 
 /// The request body.
 #[derive(Deserialize)]
@@ -46,32 +35,83 @@ struct CastRequestBody {
     nonce: Option<String>,
 }
 
+/// The receipt, as the API answers a cast.
+#[derive(Serialize)]
+pub struct ReceiptBody {
+    /// The entry's index in the log.
+    pub index: u64,
+    /// Its leaf hash, hex.
+    pub leaf_hash: String,
+    /// The tracker code.
+    pub tracker: String,
+    /// The entry's canonical bytes (base64): the voter's own copy, the
+    /// only one served before the cycle is certified.
+    pub entry: String,
+    /// The signed checkpoint just after the entry.
+    pub checkpoint: CheckpointBody,
+}
+
+impl ReceiptBody {
+    fn of(receipt: Receipt) -> ReceiptBody {
+        let entry = bytes_from_hex(&receipt.entry).unwrap_or_default();
+        ReceiptBody {
+            index: receipt.index,
+            tracker: receipt.tracker,
+            entry: STANDARD.encode(entry),
+            checkpoint: CheckpointBody {
+                tree_size: receipt.tree_size,
+                signed_note_base64: STANDARD.encode(&receipt.signed_note),
+                root_hash: receipt.root_hash,
+                signed_note: receipt.signed_note,
+                sealed: false,
+            },
+            leaf_hash: receipt.leaf_hash,
+        }
+    }
+}
+
+/// The API's answer to a refused cast, in English.
+pub fn refusal(failure: &CastFailure) -> ApiError {
+    if failure == &CastFailure::Internal {
+        return ApiError::internal();
+    }
+    let status =
+        StatusCode::from_u16(failure.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut error = ApiError::new(status, failure.message(Lang::En.vote()));
+    if let Some(wait) = failure.retry_after() {
+        error = error.retry_after(wait);
+    }
+    error
+}
+
 /// Casts a ballot; 201 with the receipt.
 pub async fn cast(
     State(state): State<AppState>,
     Path(cycle): Path<String>,
     connection: Option<Extension<ConnectInfo<SocketAddr>>>,
     body: axum::body::Bytes,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+) -> Result<(StatusCode, Json<ReceiptBody>), ApiError> {
     let started = Instant::now();
     // In-process tests have no connection; they share one address.
     let address = connection.map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.0.ip());
-    let result = cast_json(&state, &cycle, address, &body).await;
-    state.api.metrics.cast(&result, started.elapsed());
-    result
+    let request = match parse(&cycle, address, &body) {
+        Ok(request) => request,
+        Err(error) => {
+            state.api.metrics.malformed(started.elapsed());
+            return Err(error);
+        }
+    };
+    let receipt = state
+        .api
+        .ballot_box
+        .cast(request, Lang::En.vote())
+        .await
+        .map_err(|failure| refusal(&failure))?;
+    Ok((StatusCode::CREATED, Json(ReceiptBody::of(receipt))))
 }
 
-async fn cast_json(
-    state: &AppState,
-    cycle: &str,
-    address: IpAddr,
-    body: &[u8],
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+fn parse(cycle: &str, address: IpAddr, body: &[u8]) -> Result<CastRequest, ApiError> {
     let cycle = cycle_id(cycle)?;
-    // Before the body is even read: a blocked address learns nothing.
-    if let Err(wait) = state.api.guessing.gate(address) {
-        return Err(refusal(cycle, CastFailure::Guessing(wait.as_secs() + 1)));
-    }
     let request: CastRequestBody = serde_json::from_slice(body).map_err(|e| {
         ApiError::bad_request(format!(
             "The body must be JSON {{\"code\": \"…\", \"ballot\": {{\"kind\": …, \"choices\": …}}, \"nonce\": \"…\"}}: {e}"
@@ -95,169 +135,20 @@ async fn cast_json(
         ),
         None => None,
     };
-    let parsed = CastRequest {
+    Ok(CastRequest {
         cycle,
         code,
         ballot: request.ballot,
         nonce,
         address,
-    };
-    let receipt = cast_parsed(state, parsed)
-        .await
-        .map_err(|failure| refusal(cycle, failure))?;
-    Ok((
-        StatusCode::CREATED,
-        Json(json!({
-            "index": receipt.index,
-            "leaf_hash": receipt.leaf_hash,
-            "tracker": receipt.tracker,
-            "checkpoint": {
-                "tree_size": receipt.tree_size,
-                "root_hash": receipt.root_hash,
-                "signed_note": receipt.signed_note,
-                "signed_note_base64": STANDARD.encode(&receipt.signed_note),
-            },
-        })),
-    ))
-}
-
-/// The API's answer for a cast that failed.
-fn refusal(cycle: i32, failure: CastFailure) -> ApiError {
-    match failure {
-        CastFailure::Guessing(wait) => ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too many codes that could not vote were tried from your address. Wait a minute, then check your code and try again.",
-        )
-        .retry_after(wait),
-        CastFailure::Code => ApiError::new(
-            StatusCode::FORBIDDEN,
-            "This code cannot vote in this cycle: it is not one of its codes, or it has already been used.",
-        ),
-        CastFailure::NotVoting => ApiError::conflict(format!(
-            "Voting is not open in cycle {cycle}: its ballot log is closed. Nothing was recorded."
-        )),
-        CastFailure::Invalid(e) => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!("{e}. Nothing was recorded."),
-        ),
-        CastFailure::Duplicate => ApiError::conflict(
-            "This exact entry (the same nonce and ballot) is already in the log; cast with a new nonce.",
-        ),
-        CastFailure::Busy => ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "The ballot log is too busy right now; nothing was recorded. Please try again.",
-        )
-        .retry_after(1),
-        CastFailure::Internal => ApiError::internal(),
-    }
-}
-
-/// What a storage failure means to the voter.
-fn failed(error: &ApiError) -> CastFailure {
-    if error.status() == StatusCode::SERVICE_UNAVAILABLE {
-        CastFailure::Busy
-    } else {
-        CastFailure::Internal
-    }
-}
-
-/// Casts a parsed ballot: the one path of the API and the voting pages.
-pub async fn cast_parsed(state: &AppState, request: CastRequest) -> Result<Receipt, CastFailure> {
-    let started = Instant::now();
-    let CastRequest {
-        cycle,
-        code,
-        ballot,
-        nonce,
-        address,
-    } = request;
-    if let Err(wait) = state.api.guessing.gate(address) {
-        return Err(CastFailure::Guessing(wait.as_secs() + 1));
-    }
-    let nonce = match nonce {
-        Some(nonce) => nonce,
-        None => {
-            let mut nonce = [0u8; 16];
-            rand::rngs::OsRng.try_fill_bytes(&mut nonce).map_err(|e| {
-                tracing::error!(%e, "no random nonce");
-                CastFailure::Busy
-            })?;
-            nonce
-        }
-    };
-    let log = state
-        .api
-        .logs
-        .get(&state.db, cycle)
-        .await
-        .map_err(|e| failed(&e))?
-        .ok_or(CastFailure::NotVoting)?;
-    ballot
-        .validate(&log.frozen.manifest.manifest)
-        .map_err(CastFailure::Invalid)?;
-    let entry = Entry {
-        manifest_hash: log.frozen.hash,
-        nonce,
-        ballot,
-    }
-    .encode();
-    let digest = merkle::to_hex(&code.digest(u64::try_from(cycle).unwrap_or(0)));
-    let cast = Cast {
-        code_digest: digest,
-        entry,
-    };
-    let outcome = state
-        .api
-        .caster
-        .cast(cycle, cast)
-        .await
-        .map_err(|e| failed(&e))?;
-    let appended = match outcome {
-        Ok(appended) => appended,
-        Err(CastRefusal::Code) => {
-            state.api.guessing.refused(address);
-            tokio::time::sleep(REFUSAL_FLOOR.saturating_sub(started.elapsed())).await;
-            return Err(CastFailure::Code);
-        }
-        Err(CastRefusal::NotVoting) | Err(CastRefusal::Log(AppendRefusal::Sealed)) => {
-            return Err(CastFailure::NotVoting);
-        }
-        Err(CastRefusal::Log(AppendRefusal::Duplicate)) => return Err(CastFailure::Duplicate),
-        Err(CastRefusal::Log(AppendRefusal::Busy)) => return Err(CastFailure::Busy),
-    };
-    let checkpoint = counting::checkpoint::Checkpoint {
-        origin: log.frozen.manifest.election.log_origin(),
-        head: appended.head,
-    };
-    state.api.metrics.log_size(cycle, appended.head.size);
-    Ok(Receipt {
-        cycle,
-        index: appended.index,
-        leaf_hash: merkle::to_hex(&appended.leaf),
-        tracker: counting::tracker::tracker(&appended.leaf),
-        tree_size: appended.head.size,
-        root_hash: merkle::to_hex(&appended.head.root),
-        signed_note: checkpoint.sign(&log.signer),
     })
 }
 
-/// The ballot box the voting pages cast into: [`cast_parsed`], counted
-/// in `/metrics` as the API's casts are.
-#[derive(Clone)]
-pub struct PageBallotBox(pub AppState);
-
-impl BallotBox for PageBallotBox {
-    fn cast(
-        &self,
-        request: CastRequest,
-    ) -> Pin<Box<dyn Future<Output = Result<Receipt, CastFailure>> + Send + '_>> {
-        Box::pin(async move {
-            let started = Instant::now();
-            let cycle = request.cycle;
-            let result = cast_parsed(&self.0, request).await;
-            let for_metrics = result.as_ref().map_err(|f| refusal(cycle, f.clone()));
-            self.0.api.metrics.cast(&for_metrics, started.elapsed());
-            result
-        })
-    }
+/// A leaf hash in a path: 64 hex digits.
+pub fn leaf_of(text: &str) -> Result<counting::merkle::Hash, ApiError> {
+    from_hex(text).ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "{text:?} is not a leaf hash: a leaf hash is 64 hexadecimal digits."
+        ))
+    })
 }

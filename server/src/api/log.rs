@@ -4,16 +4,15 @@
 
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
-use counting::checkpoint::Checkpoint;
+use axum::http::StatusCode;
 use counting::merkle::{Hash, to_hex};
 use pebble_db::log::{self, ProofRefusal};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::checkpoint_json;
+use super::CheckpointBody;
+use super::ballots::{leaf_of, refusal};
 use super::error::{ApiError, cycle_id};
 use crate::startup::AppState;
 
@@ -22,40 +21,35 @@ use crate::startup::AppState;
 pub async fn checkpoint(
     State(state): State<AppState>,
     Path(cycle): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<CheckpointBody>, ApiError> {
     let cycle = cycle_id(&cycle)?;
-    let cycle_log = state.api.logs.opened(&state.db, cycle).await?;
-    let election = &cycle_log.frozen.manifest.election;
-    if let Some(note) = log::sealed_checkpoint(&state.db, cycle).await? {
-        let verifier = cycle_log.signer.verifier();
-        let checkpoint = Checkpoint::open(&note, &verifier).map_err(|e| {
-            tracing::error!(%e, cycle, "the stored sealed checkpoint does not open");
-            ApiError::from(pebble_db::DbError::InvalidValue {
-                table: "ballot_log",
-                column: "sealed_checkpoint",
-                value: e.to_string(),
-            })
-        })?;
-        let mut body = checkpoint_json(&checkpoint, &note);
-        body["sealed"] = json!(true);
-        return Ok(Json(body));
-    }
-    let checkpoint = Checkpoint {
-        origin: election.log_origin(),
-        head: log::head(&state.db, cycle).await?,
-    };
-    let mut body = checkpoint_json(&checkpoint, &checkpoint.sign(&cycle_log.signer));
-    body["sealed"] = json!(false);
-    Ok(Json(body))
+    let cycle_log = state.api.log(cycle).await?;
+    let signed = cycle_log.checkpoint(&state.db, cycle).await?;
+    Ok(Json(CheckpointBody::of(&signed)))
 }
 
-/// `GET …/log/entries/{index}`: one entry's bytes (base64) and leaf hash.
+/// `GET …/log/entries/{index}`: one entry's bytes (base64), leaf hash and
+/// source, once the cycle is certified. Before that every ballot is
+/// secret: a 403 that says when it is published (leaf hashes and proofs
+/// are public all along, through the other routes).
 pub async fn entry(
     State(state): State<AppState>,
     Path((cycle, index)): Path<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
+    use base64::Engine;
     let cycle = cycle_id(&cycle)?;
-    state.api.logs.opened(&state.db, cycle).await?;
+    state.api.log(cycle).await?;
+    let phase = pebble_db::cycles::find(&state.db, cycle)
+        .await?
+        .map(|row| *row.phase);
+    if phase != Some(pebble_domain::Phase::Certified) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            format!(
+                "Cycle {cycle}'s ballots are published with the results, when its committee certifies the count. Until then the log serves leaf hashes and proofs only: see …/log/leaf/{{leaf_hash}} and …/log/inclusion."
+            ),
+        ));
+    }
     let (size, _) = log::state(&state.db, cycle).await?;
     let missing = || {
         ApiError::not_found(format!(
@@ -68,9 +62,42 @@ pub async fn entry(
         .ok_or_else(missing)?;
     Ok(Json(json!({
         "index": at,
-        "entry": STANDARD.encode(bytes),
+        "entry": base64::engine::general_purpose::STANDARD.encode(bytes),
         "leaf_hash": to_hex(&leaf),
         "source": source,
+    })))
+}
+
+/// `GET …/log/leaf/{leaf_hash}`: where the entry with this leaf hash is,
+/// with the log's checkpoint and the inclusion proof in it. A voter's
+/// client whose answer to a cast was lost finds its receipt here (it
+/// made the nonce, so it knows the leaf) instead of casting again.
+pub async fn leaf(
+    State(state): State<AppState>,
+    Path((cycle, leaf)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let cycle = cycle_id(&cycle)?;
+    let hash = leaf_of(&leaf)?;
+    state.api.log(cycle).await?;
+    let found = state
+        .api
+        .ballot_box
+        .recover(cycle, &hash)
+        .await
+        .map_err(|f| refusal(&f))?
+        .ok_or_else(|| {
+            ApiError::not_found(format!(
+                "The log of cycle {cycle} holds no entry with leaf hash {}.",
+                to_hex(&hash)
+            ))
+        })?;
+    Ok(Json(json!({
+        "index": found.index,
+        "leaf_hash": to_hex(&hash),
+        "tracker": counting::tracker::tracker(&hash),
+        "tree_size": found.checkpoint.head.size,
+        "path": found.inclusion.iter().map(|h| to_hex(h)).collect::<Vec<_>>(),
+        "checkpoint": CheckpointBody::of(&found.checkpoint),
     })))
 }
 
@@ -112,7 +139,7 @@ pub async fn inclusion(
 ) -> Result<Json<Value>, ApiError> {
     let cycle = cycle_id(&cycle)?;
     let wanted: InclusionQuery = query(raw, "index=0&tree_size=1")?;
-    state.api.logs.opened(&state.db, cycle).await?;
+    state.api.log(cycle).await?;
     let proof = log::inclusion(&state.db, cycle, wanted.index, wanted.tree_size).await?;
     Ok(Json(json!({
         "index": wanted.index,
@@ -130,7 +157,7 @@ pub async fn consistency(
 ) -> Result<Json<Value>, ApiError> {
     let cycle = cycle_id(&cycle)?;
     let wanted: ConsistencyQuery = query(raw, "from=1&to=2")?;
-    state.api.logs.opened(&state.db, cycle).await?;
+    state.api.log(cycle).await?;
     let proof = log::consistency(&state.db, cycle, wanted.from, wanted.to).await?;
     Ok(Json(json!({
         "from": wanted.from,

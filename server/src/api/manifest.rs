@@ -18,7 +18,7 @@ pub async fn manifest(
     Path(cycle): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let cycle = cycle_id(&cycle)?;
-    let log = state.api.logs.opened(&state.db, cycle).await?;
+    let log = state.api.log(cycle).await?;
     let frozen = &log.frozen.manifest;
     let election = &frozen.election;
     let counted = &frozen.manifest;
@@ -43,6 +43,12 @@ pub async fn manifest(
         "rule": counted.rule,
         "tie_break": counted.tie_break,
         "certification": { "threshold": election.threshold, "committee": election.committee },
+        "committee": election.members.iter().enumerate().map(|(i, member)| json!({
+            "member": i,
+            "name": member.name,
+            "key": election.member_verifier(i).and_then(Result::ok).map(|v| v.to_string()),
+            "tiebreak_commitment": member.commitment.map(|c| to_hex(&c)),
+        })).collect::<Vec<_>>(),
         "manifest": STANDARD.encode(frozen.encode()),
         "manifest_hash": to_hex(&log.frozen.hash),
         "log_origin": election.log_origin(),

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::IntoResponse;
+use pebble_app::ballot_box::{CastFailure, Observer};
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
@@ -17,7 +18,6 @@ use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 use serde_json::Value;
 
-use super::error::ApiError;
 use crate::startup::AppState;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -83,43 +83,57 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    /// Records one answered cast.
-    pub fn cast<T>(&self, result: &Result<T, ApiError>, took: Duration) {
-        match result {
-            Ok(_) => {
-                self.casts.inc();
-            }
-            Err(error) => {
-                let reason = match error.status() {
-                    StatusCode::BAD_REQUEST => "malformed",
-                    StatusCode::FORBIDDEN => "code",
-                    StatusCode::NOT_FOUND => "no_cycle",
-                    StatusCode::CONFLICT => "not_voting",
-                    StatusCode::UNPROCESSABLE_ENTITY => "invalid_ballot",
-                    StatusCode::TOO_MANY_REQUESTS => "rate_limited",
-                    StatusCode::SERVICE_UNAVAILABLE => "busy",
-                    _ => "internal",
-                };
-                self.refusals
-                    .get_or_create(&Reason {
-                        reason: reason.to_owned(),
-                    })
-                    .inc();
-            }
-        }
+    /// Records one request to cast that the ballot box never saw (its
+    /// body did not parse).
+    pub fn malformed(&self, took: Duration) {
+        self.refuse("malformed");
+        self.observe(took);
+    }
+
+    fn refuse(&self, reason: &str) {
+        self.refusals
+            .get_or_create(&Reason {
+                reason: reason.to_owned(),
+            })
+            .inc();
+    }
+
+    fn observe(&self, took: Duration) {
         // Prometheus takes seconds as a float; this is reporting, not counting.
         self.cast_seconds.observe(took.as_secs_f64());
     }
+}
 
-    /// Sets cycle `cycle`'s log size after a cast.
-    pub fn log_size(&self, cycle: i32, size: u64) {
+impl Observer for Metrics {
+    fn cast(&self, outcome: Result<(), &CastFailure>, took: Duration) {
+        match outcome {
+            Ok(()) => {
+                self.casts.inc();
+            }
+            Err(failure) => self.refuse(match failure {
+                CastFailure::NoSuchCycle => "no_cycle",
+                CastFailure::Guessing(_) => "rate_limited",
+                CastFailure::Code => "code",
+                CastFailure::NotVoting => "not_voting",
+                CastFailure::Invalid(_) => "invalid_ballot",
+                CastFailure::Duplicate => "duplicate",
+                CastFailure::Busy => "busy",
+                CastFailure::Internal => "internal",
+            }),
+        }
+        self.observe(took);
+    }
+
+    fn log_size(&self, cycle: i32, size: u64) {
         self.log_size
             .get_or_create(&CycleLabel {
                 cycle: cycle.to_string(),
             })
             .set(size);
     }
+}
 
+impl Metrics {
     fn text(&self) -> Result<String, std::fmt::Error> {
         let mut out = String::new();
         prometheus_client::encoding::text::encode(&mut out, &self.registry)?;

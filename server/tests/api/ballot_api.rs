@@ -129,21 +129,35 @@ async fn a_cast_receipt_verifies_against_the_published_manifest_and_key(app: Tes
     assert_eq!(receipt["tracker"], tracker.as_str());
 
     let (status, entry) = app.get_json("/api/v1/cycles/1/log/entries/0").await;
-    assert_eq!(status, 200, "{entry}");
+    assert_eq!(
+        status, 403,
+        "ballots are published with the results: {entry}"
+    );
     let entry_bytes = STANDARD
-        .decode(entry["entry"].as_str().expect("b64"))
+        .decode(receipt["entry"].as_str().expect("b64"))
         .expect("base64");
-    assert_eq!(leaf_hash(&entry_bytes), hash(&receipt["leaf_hash"]));
+    assert_eq!(
+        leaf_hash(&entry_bytes),
+        hash(&receipt["leaf_hash"]),
+        "the receipt carries the voter's own entry"
+    );
     let decoded = Entry::decode(&entry_bytes).expect("an entry");
     assert_eq!(decoded.manifest_hash, recomputed);
     assert_eq!(decoded.nonce, [9u8; 16]);
-    assert_eq!(entry["source"], "online");
+    let (status, found) = app
+        .get_json(&format!(
+            "/api/v1/cycles/1/log/leaf/{}",
+            receipt["leaf_hash"].as_str().expect("hex")
+        ))
+        .await;
+    assert_eq!(status, 200, "{found}");
+    assert_eq!(found["index"], 0);
+    assert_eq!(found["tracker"], tracker.as_str());
 
     let (status, again) = app.post_json("/api/v1/cycles/1/ballots", &body).await;
     assert_eq!(
-        (status, &again),
-        (201, &receipt),
-        "a retry gets the same receipt"
+        status, 409,
+        "a retry is not cast again (its receipt is found by its leaf): {again}"
     );
 
     let more = issue_codes(&app, 4).await;
@@ -248,8 +262,13 @@ async fn refusals_are_json_that_say_what_to_fix_and_write_nothing(app: TestApp) 
         "a used code and an unknown one are told apart by nothing"
     );
     for (path, status) in [
-        ("/api/v1/cycles/1/log/entries/1", 404),
-        ("/api/v1/cycles/1/log/entries/x", 404),
+        ("/api/v1/cycles/1/log/entries/0", 403),
+        ("/api/v1/cycles/1/log/entries/x", 403),
+        ("/api/v1/cycles/1/log/leaf/x", 400),
+        (
+            &format!("/api/v1/cycles/1/log/leaf/{}", "ab".repeat(32)),
+            404,
+        ),
         ("/api/v1/cycles/1/log/inclusion?index=1&tree_size=1", 400),
         ("/api/v1/cycles/1/log/inclusion?index=0&tree_size=2", 400),
         ("/api/v1/cycles/1/log/inclusion?index=0", 400),
@@ -293,7 +312,8 @@ async fn a_sealed_log_refuses_a_cast_and_writes_nothing(app: TestApp) {
         answer["error"]
             .as_str()
             .unwrap_or_default()
-            .contains("closed")
+            .contains("Voting is not open"),
+        "{answer}"
     );
     let (_, checkpoint) = app.get_json("/api/v1/cycles/1/log/checkpoint").await;
     assert_eq!(

@@ -1,5 +1,7 @@
-//! Casting in storage: a code casts once, a retry gets the same receipt,
-//! refusals write nothing, and a code raced by many casts makes one entry.
+//! Casting in storage: a code casts once; an entry already in the log is
+//! refused as a duplicate whatever code comes with it, and no code is
+//! spent or even looked at for it; refusals write nothing, and a code
+//! raced by many casts makes one entry.
 
 use counting::merkle::to_hex;
 use pebble_db::casting::{self, CastRefusal};
@@ -36,7 +38,7 @@ async fn entries(db: &pebble_db::DatabaseConnection) -> u64 {
     log_entry::Entity::find().count(db).await.expect("count")
 }
 
-async fn a_code_casts_once_and_a_retry_gets_the_same_receipt(app: TestApp) {
+async fn a_code_casts_once_and_a_replayed_entry_says_nothing_of_any_code(app: TestApp) {
     let db = app.database.open().await.expect("database");
     let digests = codes(&db, 3).await;
     let first = casting::cast(&db, 1, &digests[0], b"entry one")
@@ -44,10 +46,23 @@ async fn a_code_casts_once_and_a_retry_gets_the_same_receipt(app: TestApp) {
         .expect("query")
         .expect("cast");
     assert_eq!(first.index, 0);
-    let again = casting::cast(&db, 1, &digests[0], b"entry one")
+    let duplicate = Err(CastRefusal::Log(log::AppendRefusal::Duplicate));
+    for code in [digests[0].as_str(), digests[1].as_str(), &"0".repeat(64)] {
+        let again = casting::cast(&db, 1, code, b"entry one")
+            .await
+            .expect("query");
+        assert_eq!(
+            again, duplicate,
+            "the same answer for the used code, an unused one and an unknown one"
+        );
+    }
+    let unused = voter_code::Entity::find()
+        .filter(voter_code::Column::Digest.eq(digests[1].clone()))
+        .one(&db)
         .await
-        .expect("query");
-    assert_eq!(again, Ok(first), "the same request, the same receipt");
+        .expect("query")
+        .expect("the code");
+    assert!(!unused.used, "a replayed entry spends no code");
     for (code, entry) in [
         (digests[0].as_str(), b"entry two".as_slice()),
         (&"0".repeat(64), b"entry three"),
@@ -115,7 +130,7 @@ async fn many_casts_with_one_code_make_one_entry(app: TestApp) {
 }
 
 crate::on_both_engines!(phase Voting:
-    a_code_casts_once_and_a_retry_gets_the_same_receipt,
+    a_code_casts_once_and_a_replayed_entry_says_nothing_of_any_code,
     many_casts_with_one_code_make_one_entry,
 );
 // The demo cycle is in deliberation here.

@@ -1,25 +1,26 @@
 //! The count and its certification, black-box: a cycle voted over HTTP
-//! is sealed, counted from the committee's public entropy, certified by
-//! k of its n members, and only then publishes a record that `pebble
+//! is sealed, counted once its committee's members have revealed their
+//! tie-break secrets, certified by k of its n members with notes signed
+//! by their own keys, and only then publishes a record that `pebble
 //! verify` accepts, a `.pb` and a CSV. Below k, or with an objection
 //! standing, nothing publishes; refusals write nothing.
 
-use counting::record::Record;
+use counting::record::{Decision, Record};
 use pebble_db::entity::{certification, count_record};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::json;
 
 use crate::ballot_api::{a_valid_ballot, issue_codes};
 use crate::helpers::{As, TestApp};
+use crate::members::{DESK, decide, note, now, record_hash, reveal, reveal_all, secret};
 
 crate::on_both_engines!(phase Voting:
     a_cycle_is_counted_certified_and_its_record_verifies,
     below_k_or_with_an_objection_standing_nothing_publishes,
-    the_count_refuses_outsiders_bad_input_and_a_second_entropy,
+    the_count_refuses_outsiders_bad_input_and_a_second_reveal,
     the_exported_ballots_recounted_by_pabutools_fund_the_records_projects,
 );
 
-const DESK: &str = "/committee/count?cycle=1";
 const PUBLIC: [&str; 3] = [
     "/api/v1/cycles/1/record",
     "/api/v1/cycles/1/ballots.pb",
@@ -27,7 +28,7 @@ const PUBLIC: [&str; 3] = [
 ];
 
 /// Casts `count` ballots over the API, then closes voting as the admin.
-async fn vote_and_close(app: &TestApp, count: usize) {
+pub async fn vote_and_close(app: &TestApp, count: usize) {
     let ballot = a_valid_ballot(app).await;
     cast_and_close(app, vec![ballot; count]).await;
 }
@@ -54,32 +55,6 @@ async fn public_status(app: &TestApp, status: u16) {
     }
 }
 
-async fn enter_entropy(app: &TestApp, who: &As, entropy: &str) -> (u16, String) {
-    let form = [("cycle", "1"), ("entropy", entropy)];
-    app.form_post(who, DESK, "/api/enter-entropy", &form).await
-}
-
-async fn record_hash(app: &TestApp) -> String {
-    let db = app.database.open().await.expect("database");
-    count_record::Entity::find_by_id(1)
-        .one(&db)
-        .await
-        .expect("query")
-        .expect("a record")
-        .record_hash
-}
-
-async fn decide(app: &TestApp, who: &As, decision: &str, reason: &str) -> (u16, String) {
-    let hash = record_hash(app).await;
-    let form = [
-        ("cycle", "1"),
-        ("record_hash", hash.as_str()),
-        ("decision", decision),
-        ("reason", reason),
-    ];
-    app.form_post(who, DESK, "/api/decide-record", &form).await
-}
-
 async fn a_cycle_is_counted_certified_and_its_record_verifies(app: TestApp) {
     vote_and_close(&app, 5).await;
     public_status(&app, 403).await;
@@ -91,34 +66,40 @@ async fn a_cycle_is_counted_certified_and_its_record_verifies(app: TestApp) {
         "{page}"
     );
 
-    let (status, location) = enter_entropy(&app, &okafor, "  6 2 4 1 5  ").await;
+    let (status, location) = reveal(&app, &okafor, "okafor").await;
     assert_eq!(
         (status, location.as_str()),
-        (302, "/committee/count?cycle=1&counted=1")
+        (302, "/committee/count?cycle=1&revealed=1")
     );
-    let hash = record_hash(&app).await;
     let (_, page) = app.get_as(&lindqvist, DESK).await;
-    assert!(
-        page.contains(&hash[..8]) && page.contains("6 2 4 1 5"),
-        "{page}"
+    assert!(page.contains("1 revealed; the count needs 2."), "{page}");
+    let (status, location) = reveal(&app, &lindqvist, "lindqvist").await;
+    assert_eq!(
+        (status, location.as_str()),
+        (302, "/committee/count?cycle=1&counted=1"),
+        "the last reveal runs the count"
     );
+    let hash = record_hash(&app, 1).await;
+    let (_, page) = app.get_as(&lindqvist, DESK).await;
+    assert!(page.contains(&hash[..8]), "{page}");
     assert!(page.contains("5 ballots: 5 online, 0 on paper."), "{page}");
     public_status(&app, 403).await;
 
-    let (status, location) = decide(&app, &okafor, "certify", "").await;
+    let (status, location) = decide(&app, &okafor, "okafor", Decision::Certify, "").await;
     assert_eq!(
         (status, location.as_str()),
         (302, "/committee/count?cycle=1&decided=certify")
     );
     public_status(&app, 403).await;
-    let (_, location) = decide(&app, &lindqvist, "certify", "").await;
+    let (_, location) = decide(&app, &lindqvist, "lindqvist", Decision::Certify, "").await;
     assert!(location.ends_with("&published=1"), "{location}");
     public_status(&app, 200).await;
 
     let (_, json) = app.get(PUBLIC[0]).await;
     let record: Record = serde_json::from_str(&json).expect("a record");
     assert_eq!(record.record_hash, hash);
-    assert_eq!(record.seed.entropy, "6 2 4 1 5");
+    assert_eq!(record.seed.reveals.len(), 2);
+    assert!(record.seed.withheld_by().is_empty());
     assert_eq!(record.turnout[0].used, 5);
     let report = pebble_verify::verify_record(&record);
     assert!(report.ok, "{}", report.text);
@@ -152,30 +133,27 @@ async fn below_k_or_with_an_objection_standing_nothing_publishes(app: TestApp) {
     vote_and_close(&app, 3).await;
     let okafor = app.sign_in("okafor").await;
     let lindqvist = app.sign_in("lindqvist").await;
-    let (status, _) = enter_entropy(&app, &lindqvist, "3 3 1").await;
-    assert_eq!(status, 302);
+    reveal_all(&app).await;
+    let hash = record_hash(&app, 1).await;
+    let unexplained = note(&app, 1, "okafor", &hash, Decision::Object, &now(), "").await;
     let (status, body) = app
         .call(
             &okafor,
             "/api/decide-record",
-            &[
-                ("cycle", "1"),
-                ("record_hash", &record_hash(&app).await),
-                ("decision", "object"),
-                ("reason", ""),
-            ],
+            &[("cycle", "1"), ("note", unexplained.as_str())],
         )
         .await;
     assert_eq!(status, 400, "an objection needs a reason: {body}");
     let (_, location) = decide(
         &app,
         &okafor,
-        "object",
+        "okafor",
+        Decision::Object,
         "The paper box from room 12   is missing",
     )
     .await;
     assert!(location.ends_with("decided=object"), "{location}");
-    let (_, location) = decide(&app, &lindqvist, "certify", "").await;
+    let (_, location) = decide(&app, &lindqvist, "lindqvist", Decision::Certify, "").await;
     assert!(
         !location.contains("published"),
         "one certification with an objection standing: {location}"
@@ -186,23 +164,28 @@ async fn below_k_or_with_an_objection_standing_nothing_publishes(app: TestApp) {
         page.contains("The paper box from room 12 is missing"),
         "{page}"
     );
-    assert!(page.contains("1 objection(s) stand"), "{page}");
-    let (_, location) = decide(&app, &okafor, "certify", "").await;
+    assert!(page.contains("Objections standing: 1."), "{page}");
+    let (_, location) = decide(&app, &okafor, "okafor", Decision::Certify, "").await;
     assert!(location.ends_with("&published=1"), "{location}");
     public_status(&app, 200).await;
     let (_, json) = app.get(PUBLIC[0]).await;
     let record: Record = serde_json::from_str(&json).expect("a record");
-    assert_eq!(record.certifications.len(), 3);
+    assert_eq!(
+        record.certifications.len(),
+        2,
+        "one decision per member: the change of mind replaced the objection"
+    );
     assert!(pebble_verify::verify_record(&record).ok);
 }
 
-async fn the_count_refuses_outsiders_bad_input_and_a_second_entropy(app: TestApp) {
+async fn the_count_refuses_outsiders_bad_input_and_a_second_reveal(app: TestApp) {
     let okafor = app.sign_in("okafor").await;
+    let okafors = secret(&app, 1, "okafor").await;
     let (status, body) = app
         .call(
             &okafor,
-            "/api/enter-entropy",
-            &[("cycle", "1"), ("entropy", "1 2 3")],
+            "/api/reveal-secret",
+            &[("cycle", "1"), ("secret", okafors.as_str())],
         )
         .await;
     assert_eq!(status, 409, "voting is still open: {body}");
@@ -212,8 +195,8 @@ async fn the_count_refuses_outsiders_bad_input_and_a_second_entropy(app: TestApp
         let (status, body) = app
             .call(
                 &outsider,
-                "/api/enter-entropy",
-                &[("cycle", "1"), ("entropy", "1 2 3")],
+                "/api/reveal-secret",
+                &[("cycle", "1"), ("secret", okafors.as_str())],
             )
             .await;
         assert_eq!(status, 403, "{who}: {body}");
@@ -223,29 +206,39 @@ async fn the_count_refuses_outsiders_bad_input_and_a_second_entropy(app: TestApp
     let (status, body) = app
         .call(
             &As::Anonymous,
-            "/api/enter-entropy",
-            &[("cycle", "1"), ("entropy", "1")],
+            "/api/reveal-secret",
+            &[("cycle", "1"), ("secret", okafors.as_str())],
         )
         .await;
     assert_eq!(status, 401, "{body}");
-    for (entropy, expected) in [("   ", 400), (&"9".repeat(201)[..], 400), ("1\u{7}2", 400)] {
+    let lindqvists = secret(&app, 1, "lindqvist").await;
+    for (secret, expected) in [
+        ("   ", 400),
+        ("abc", 400),
+        (lindqvists.as_str(), 400),
+        (&"0".repeat(64)[..], 400),
+    ] {
         let (status, body) = app
             .call(
                 &okafor,
-                "/api/enter-entropy",
-                &[("cycle", "1"), ("entropy", entropy)],
+                "/api/reveal-secret",
+                &[("cycle", "1"), ("secret", secret)],
             )
             .await;
-        assert_eq!(status, expected, "{entropy:?}: {body}");
+        assert_eq!(status, expected, "{secret:?}: {body}");
     }
     let (status, body) = app
         .call(
             &okafor,
-            "/api/enter-entropy",
-            &[("cycle", "99"), ("entropy", "1 2")],
+            "/api/reveal-secret",
+            &[("cycle", "99"), ("secret", okafors.as_str())],
         )
         .await;
     assert_eq!(status, 404, "{body}");
+    let (status, body) = app
+        .call(&okafor, "/api/start-count", &[("cycle", "1")])
+        .await;
+    assert_eq!(status, 409, "no reveal yet, nothing to count with: {body}");
     let db = app.database.open().await.expect("database");
     assert_eq!(
         count_record::Entity::find()
@@ -255,30 +248,76 @@ async fn the_count_refuses_outsiders_bad_input_and_a_second_entropy(app: TestApp
         0
     );
 
-    let (status, _) = enter_entropy(&app, &okafor, "5 5 2").await;
+    let (status, _) = reveal(&app, &okafor, "okafor").await;
     assert_eq!(status, 302);
     let (status, body) = app
         .call(
             &okafor,
-            "/api/enter-entropy",
-            &[("cycle", "1"), ("entropy", "1 1 1")],
+            "/api/reveal-secret",
+            &[("cycle", "1"), ("secret", okafors.as_str())],
         )
         .await;
-    assert_eq!(status, 409, "the entropy is entered once: {body}");
-    let stale = [
-        ("cycle", "1"),
-        ("record_hash", "ab"),
-        ("decision", "certify"),
-    ];
-    let (status, body) = app.call(&okafor, "/api/decide-record", &stale).await;
-    assert_eq!(status, 409, "{body}");
-    let hash = record_hash(&app).await;
-    let bad = [
-        ("cycle", "1"),
-        ("record_hash", hash.as_str()),
-        ("decision", "maybe"),
-    ];
-    let (status, body) = app.call(&okafor, "/api/decide-record", &bad).await;
+    assert_eq!(status, 409, "a secret is revealed once: {body}");
+    let (status, body) = app
+        .call(&okafor, "/api/start-count", &[("cycle", "1")])
+        .await;
+    assert_eq!(status, 409, "one reveal of the two needed: {body}");
+    let lindqvist = app.sign_in("lindqvist").await;
+    let (status, _) = reveal(&app, &lindqvist, "lindqvist").await;
+    assert_eq!(status, 302);
+    let hash = record_hash(&app, 1).await;
+    let stale = note(
+        &app,
+        1,
+        "okafor",
+        &"ab".repeat(32),
+        Decision::Certify,
+        &now(),
+        "",
+    )
+    .await;
+    let (status, body) = app
+        .call(
+            &okafor,
+            "/api/decide-record",
+            &[("cycle", "1"), ("note", stale.as_str())],
+        )
+        .await;
+    assert_eq!(status, 409, "a decision on another record: {body}");
+    let by_other_key = note(&app, 1, "lindqvist", &hash, Decision::Certify, &now(), "").await;
+    let (status, body) = app
+        .call(
+            &okafor,
+            "/api/decide-record",
+            &[("cycle", "1"), ("note", by_other_key.as_str())],
+        )
+        .await;
+    assert_eq!(status, 400, "another member's signature: {body}");
+    let late = note(
+        &app,
+        1,
+        "okafor",
+        &hash,
+        Decision::Certify,
+        "2020-01-01T00:00:00Z",
+        "",
+    )
+    .await;
+    let (status, body) = app
+        .call(
+            &okafor,
+            "/api/decide-record",
+            &[("cycle", "1"), ("note", late.as_str())],
+        )
+        .await;
+    assert_eq!(status, 400, "a decision dated before the count: {body}");
+    let (status, body) = app
+        .call(
+            &okafor,
+            "/api/decide-record",
+            &[("cycle", "1"), ("note", "certify")],
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(
         certification::Entity::find()
@@ -330,13 +369,8 @@ async fn the_exported_ballots_recounted_by_pabutools_fund_the_records_projects(a
         return;
     };
     cast_and_close(&app, varied_ballots(&app, 40).await).await;
-    let okafor = app.sign_in("okafor").await;
-    let lindqvist = app.sign_in("lindqvist").await;
-    assert_eq!(enter_entropy(&app, &okafor, "2 6 5 1").await.0, 302);
-    decide(&app, &okafor, "certify", "").await;
-    decide(&app, &lindqvist, "certify", "").await;
-    let (_, json) = app.get(PUBLIC[0]).await;
-    let record: Record = serde_json::from_str(&json).expect("a record");
+    let record = crate::members::certify_all(&app).await;
+    let json = serde_json::to_string(&record).expect("json");
     assert!(
         !record.transcript.contains("tie between"),
         "{}",

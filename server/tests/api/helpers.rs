@@ -2,7 +2,8 @@
 
 use std::net::SocketAddr;
 
-use pebble_db::seed::DemoCredential;
+use counting::committee::{KeyFile, MemberKey};
+use pebble_db::seed::{DemoCredential, DemoKeyFile};
 use pebble_domain::Phase;
 use pebble_server::{Application, DatabaseConfig};
 use rand::Rng;
@@ -45,6 +46,10 @@ pub struct TestApp {
     pub database: DatabaseConfig,
     /// The demo accounts' sign-in details.
     pub credentials: Vec<DemoCredential>,
+    /// The demo committee members' key files, as their owners keep them.
+    pub key_files: Vec<DemoKeyFile>,
+    /// The passphrase they are sealed under.
+    pub key_passphrase: String,
     _folder: tempfile::TempDir,
 }
 
@@ -130,6 +135,19 @@ impl TestApp {
             command.env("PEBBLE_DATABASE_SCHEMA", schema);
         }
         command
+    }
+
+    /// The certification key of committee member `username`, opened
+    /// from their key file as their browser would.
+    pub fn member_key(&self, username: &str) -> MemberKey {
+        let file = self
+            .key_files
+            .iter()
+            .find(|f| f.username == username)
+            .unwrap_or_else(|| panic!("no demo key for {username}"));
+        KeyFile::parse(&file.text)
+            .and_then(|f| f.open(&self.key_passphrase))
+            .expect("the demo key opens")
     }
 
     /// The demo password of `username`.
@@ -299,11 +317,10 @@ pub async fn spawn_app_with(
         .open()
         .await
         .expect("open and migrate the test database");
-    let credentials = pebble_db::seed::demo_with_past(&db, phase, Default::default(), past)
+    let demo = pebble_db::seed::demo_with_past(&db, phase, Default::default(), past)
         .await
         .expect("seed")
-        .expect("a fresh database takes the demo")
-        .credentials;
+        .expect("a fresh database takes the demo");
     let addr: SocketAddr = "127.0.0.1:0".parse().expect("address");
     let app = Application::build(addr, db, folder.path())
         .await
@@ -321,7 +338,9 @@ pub async fn spawn_app_with(
         address,
         client,
         database,
-        credentials,
+        credentials: demo.credentials,
+        key_files: demo.key_files,
+        key_passphrase: demo.key_passphrase,
         _folder: folder,
     }
 }

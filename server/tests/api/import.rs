@@ -6,10 +6,11 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use counting::record::{Record, Source};
-use pebble_db::entity::{count_record, cycle};
+use pebble_db::entity::cycle;
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::helpers::TestApp;
+use crate::members::decide_in;
 
 crate::on_both_engines!(
     a_real_file_becomes_a_cycle_the_committee_certifies,
@@ -35,26 +36,18 @@ async fn a_real_file_becomes_a_cycle_the_committee_certifies(app: TestApp) {
         page.contains("The sealed ballot log holds 292 ballots."),
         "{page}"
     );
-    let form = [("cycle", "2"), ("entropy", "5 1 4 4")];
+    assert!(
+        page.contains("nothing to reveal (no commitment)"),
+        "an imported cycle's votes are public history: no commitments: {page}"
+    );
     let (status, _) = app
-        .form_post(&okafor, desk, "/api/enter-entropy", &form)
+        .form_post(&okafor, desk, "/api/start-count", &[("cycle", "2")])
         .await;
     assert_eq!(status, 302);
-    let db = app.database.open().await.expect("database");
-    let hash = count_record::Entity::find_by_id(2)
-        .one(&db)
-        .await
-        .expect("query")
-        .expect("a record")
-        .record_hash;
-    for who in [&okafor, &lindqvist] {
-        let form = [
-            ("cycle", "2"),
-            ("record_hash", hash.as_str()),
-            ("decision", "certify"),
-        ];
-        let (status, _) = app.form_post(who, desk, "/api/decide-record", &form).await;
-        assert_eq!(status, 302);
+    for (who, name) in [(&okafor, "okafor"), (&lindqvist, "lindqvist")] {
+        let (status, location) =
+            decide_in(&app, 2, who, name, counting::record::Decision::Certify, "").await;
+        assert_eq!(status, 302, "{location}");
     }
     let (status, json) = app.get("/api/v1/cycles/2/record").await;
     assert_eq!(status, 200, "{json}");

@@ -18,6 +18,7 @@ mod images;
 mod import;
 mod language;
 mod manifests;
+mod members;
 mod paper;
 mod phases;
 mod proposals;

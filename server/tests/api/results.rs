@@ -49,7 +49,7 @@ async fn past_cycle_results(engine: Engine) {
         "on paper",
         "pebble verify pebble-record-2.json",
         &record.record_hash,
-        &record.seed.entropy,
+        "Revealed by",
         "class=\"chart\"",
     ] {
         assert!(page.contains(said), "the results page lacks {said:?}");

@@ -1,17 +1,18 @@
 //! The server side of the count functions: parse, call
 //! `pebble_db::count`, and word its refusals in the request's language.
 
+use counting::merkle::to_hex;
 use counting::record::{Decision, Record};
 use http::StatusCode;
 use pebble_db::DatabaseConnection;
-use pebble_db::count::{self, CountRefusal};
-use pebble_domain::{Action, Entropy, Phase, Reason};
+use pebble_db::count::{self, CountRefusal, Decided};
+use pebble_domain::{Action, Phase};
 
-use super::{CountState, CycleCount, DecisionRow, FundedRow, Review};
-use crate::api::backend::auth::require;
-use crate::api::backend::{
-    bad_field, bad_input, database, find_cycle, internal, phase_moved, refuse,
+use super::{
+    CountState, CycleCount, DecisionRow, FundedRow, RevealRow, Revealing, Review, Signing,
 };
+use crate::api::backend::auth::require;
+use crate::api::backend::{bad_input, database, find_cycle, internal, phase_moved, refuse};
 use crate::components::money::format_money;
 use crate::error::AppError;
 use crate::i18n::{CountStrings, request_lang};
@@ -30,7 +31,15 @@ fn refused(refusal: CountRefusal) -> AppError {
         CountRefusal::AlreadyCounted => refuse(StatusCode::CONFLICT, text.already_counted),
         CountRefusal::NotCounted => refuse(StatusCode::CONFLICT, text.not_counted),
         CountRefusal::StaleHash => refuse(StatusCode::CONFLICT, text.stale_hash),
-        CountRefusal::ReasonRequired => bad_input(text.reason_required),
+        CountRefusal::WrongSecret => bad_input(text.wrong_secret),
+        CountRefusal::NothingToReveal => refuse(StatusCode::CONFLICT, text.nothing_to_reveal),
+        CountRefusal::AlreadyRevealed => refuse(StatusCode::CONFLICT, text.already_revealed),
+        CountRefusal::TooFewReveals { revealed, needed } => refuse(
+            StatusCode::CONFLICT,
+            (text.too_few_reveals)(revealed, needed),
+        ),
+        CountRefusal::NotSigned(detail) => bad_input((text.not_signed)(&detail)),
+        CountRefusal::Time => bad_input(text.bad_time),
         CountRefusal::Count(detail) => refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
             (text.count_failed)(&detail),
@@ -48,10 +57,10 @@ pub async fn desk(cycle: Option<i32>) -> Result<Result<CycleCount, Vec<(i32, Str
             let mut mine = Vec::new();
             let mut counting = Vec::new();
             for row in pebble_db::cycles::list(&db).await.map_err(internal)? {
-                let on = count::member_of(&db, row.id, member.id)
+                let on = pebble_db::committee::sits_on(&db, row.id, member.id)
                     .await
                     .map_err(internal)?;
-                if *row.phase >= Phase::Counting && on.is_some() {
+                if *row.phase >= Phase::Counting && on {
                     if *row.phase == Phase::Counting {
                         counting.push(row.id);
                     }
@@ -70,23 +79,32 @@ pub async fn desk(cycle: Option<i32>) -> Result<Result<CycleCount, Vec<(i32, Str
     if *found.phase < Phase::Counting {
         return Err(refuse(StatusCode::CONFLICT, say().not_counting_yet));
     }
-    if count::member_of(&db, id, member.id)
+    let Some(Some(seat)) = pebble_db::committee::seat(&db, id, member.id)
         .await
         .map_err(internal)?
-        .is_none()
-    {
+    else {
         return Err(refused(CountRefusal::NotOnCommittee));
-    }
+    };
     let state = match count::stored(&db, id).await.map_err(internal)? {
-        None => CountState::Entropy {
-            ballots: pebble_db::log::state(&db, id).await.map_err(internal)?.0,
-        },
+        None => CountState::Revealing(Box::new(revealing(&db, id, member.id).await?)),
         Some(stored) => {
             let review = Box::new(review(&db, id, &stored.record).await?);
             if *found.phase == Phase::Certified {
                 CountState::Certified(review)
             } else {
-                CountState::Review(review)
+                let frozen = frozen_of(&db, id).await?;
+                let election = &frozen.election;
+                let public_key = election
+                    .members
+                    .get(seat as usize)
+                    .map(|m| to_hex(&m.key))
+                    .unwrap_or_default();
+                let signing = Signing {
+                    origin: election.log_origin(),
+                    member: seat,
+                    public_key,
+                };
+                CountState::Review(review, Box::new(signing))
             }
         }
     };
@@ -97,17 +115,74 @@ pub async fn desk(cycle: Option<i32>) -> Result<Result<CycleCount, Vec<(i32, Str
     }))
 }
 
+async fn frozen_of(
+    db: &DatabaseConnection,
+    cycle: i32,
+) -> Result<counting::FrozenManifest, AppError> {
+    Ok(pebble_db::frozen::frozen(db, cycle)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| refused(CountRefusal::NotCounted))?
+        .manifest)
+}
+
+fn reveal_rows(frozen: &counting::FrozenManifest, reveals: &[Option<[u8; 32]>]) -> Vec<RevealRow> {
+    frozen
+        .election
+        .members
+        .iter()
+        .zip(reveals)
+        .map(|(member, reveal)| RevealRow {
+            name: member.name.clone(),
+            committed: member.commitment.is_some(),
+            secret: reveal.map(|s| to_hex(&s)),
+        })
+        .collect()
+}
+
+/// Where cycle `cycle`'s reveals stand, for `account`'s desk.
+async fn revealing(
+    db: &DatabaseConnection,
+    cycle: i32,
+    account: i32,
+) -> Result<Revealing, AppError> {
+    let frozen = frozen_of(db, cycle).await?;
+    let state = count::revealing(db, cycle)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| refused(CountRefusal::NotCounted))?;
+    let members = reveal_rows(&frozen, &state.reveals);
+    let seat = pebble_db::committee::seat(db, cycle, account)
+        .await
+        .map_err(internal)?
+        .flatten()
+        .map(|s| s as usize);
+    let still_to_reveal = seat
+        .and_then(|s| members.get(s))
+        .is_some_and(|row| row.committed && row.secret.is_none());
+    let your_salt = if still_to_reveal {
+        pebble_db::committee::commitment_of(db, cycle, account)
+            .await
+            .map_err(internal)?
+            .map(|c| to_hex(&c.salt))
+    } else {
+        None
+    };
+    Ok(Revealing {
+        ballots: pebble_db::log::state(db, cycle).await.map_err(internal)?.0,
+        members,
+        needed: state.needed,
+        your_salt,
+    })
+}
+
 /// The record as the committee reviews it.
 pub async fn review(
     db: &DatabaseConnection,
     cycle: i32,
     record: &Record,
 ) -> Result<Review, AppError> {
-    let frozen = pebble_db::frozen::frozen(db, cycle)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| refused(CountRefusal::NotCounted))?
-        .manifest;
+    let frozen = frozen_of(db, cycle).await?;
     let currency = frozen.election.currency.code().to_owned();
     let money = |cents| format_money(cents, &currency);
     let funded = record
@@ -139,7 +214,7 @@ pub async fn review(
     );
     Ok(Review {
         record_hash: record.record_hash.clone(),
-        entropy: record.seed.entropy.clone(),
+        reveals: reveal_rows(&frozen, &record.seed.secrets().unwrap_or_default()),
         sealed_root: record.seed.sealed_root.clone(),
         seed: record.seed.seed.clone(),
         online,
@@ -171,40 +246,70 @@ pub async fn review(
     })
 }
 
-/// See [`super::enter_entropy`].
-pub async fn enter_entropy(cycle: i32, entropy: &str) -> Result<String, AppError> {
+/// The member's account and the cycle's existence, for a desk action.
+async fn member_and_cycle(
+    cycle: i32,
+) -> Result<(pebble_db::entity::account::Model, DatabaseConnection), AppError> {
     let member = require(Action::Certify).await?;
-    let entropy = Entropy::parse(entropy).map_err(bad_field)?;
     let db = database()?;
     find_cycle(&db, cycle).await?;
-    count::enter_entropy(&db, cycle, member.id, &entropy)
+    Ok((member, db))
+}
+
+/// See [`super::reveal_secret`].
+pub async fn reveal(cycle: i32, secret: &str) -> Result<bool, AppError> {
+    let secret =
+        counting::merkle::from_hex(secret.trim()).ok_or_else(|| bad_input(say().secret_not_hex))?;
+    let (member, db) = member_and_cycle(cycle).await?;
+    let counted = count::reveal(&db, cycle, member.id, &secret)
+        .await
+        .map_err(internal)?
+        .map_err(refused)?;
+    Ok(counted.is_some())
+}
+
+/// See [`super::start_count`].
+pub async fn start_count(cycle: i32) -> Result<String, AppError> {
+    let (member, db) = member_and_cycle(cycle).await?;
+    count::count_now(&db, cycle, member.id)
         .await
         .map_err(internal)?
         .map_err(refused)
 }
 
 /// See [`super::decide_record`].
-pub async fn decide(
-    cycle: i32,
-    record_hash: &str,
-    decision: &str,
-    reason: Option<&str>,
-) -> Result<bool, AppError> {
-    let member = require(Action::Certify).await?;
-    let decision = match decision.trim() {
-        "certify" => Decision::Certify,
-        "object" => Decision::Object,
-        _ => return Err(bad_input(say().bad_decision)),
-    };
-    let reason = match reason.map(str::trim).filter(|r| !r.is_empty()) {
-        Some(text) => Some(Reason::parse(text).map_err(bad_field)?),
-        None => None,
-    };
-    let db = database()?;
-    find_cycle(&db, cycle).await?;
-    let decided = count::decide(&db, cycle, member.id, record_hash.trim(), decision, reason)
+pub async fn decide(cycle: i32, note: &str) -> Result<Decided, AppError> {
+    // A pasted note may carry the terminal's line endings.
+    let note = note.replace("\r\n", "\n");
+    let note = format!("{}\n", note.trim());
+    let (member, db) = member_and_cycle(cycle).await?;
+    count::decide(&db, cycle, member.id, &note)
         .await
         .map_err(internal)?
-        .map_err(refused)?;
-    Ok(decided.published)
+        .map_err(refused)
+}
+
+/// See [`super::committee_record`].
+pub async fn record_for_member(cycle: i32) -> Result<Record, AppError> {
+    let (member, db) = member_and_cycle_any_phase(cycle).await?;
+    if !pebble_db::committee::sits_on(&db, cycle, member.id)
+        .await
+        .map_err(internal)?
+    {
+        return Err(refused(CountRefusal::NotOnCommittee));
+    }
+    Ok(count::stored(&db, cycle)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| refused(CountRefusal::NotCounted))?
+        .record)
+}
+
+async fn member_and_cycle_any_phase(
+    cycle: i32,
+) -> Result<(pebble_db::entity::account::Model, DatabaseConnection), AppError> {
+    let member = require(Action::Certify).await?;
+    let db = database()?;
+    find_cycle(&db, cycle).await?;
+    Ok((member, db))
 }

@@ -155,7 +155,14 @@ pub fn results(
         ties: ties(&sources),
         seed: [
             record.seed.sealed_root.clone(),
-            record.seed.entropy.clone(),
+            record
+                .seed
+                .reveals
+                .iter()
+                .filter(|r| r.secret.is_some())
+                .map(|r| r.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             record.seed.seed.clone(),
         ],
         ballots: ballots_said(&sources),

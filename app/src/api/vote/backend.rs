@@ -1,24 +1,25 @@
 //! The server side of the voting functions: the ballot sheet from the
-//! frozen manifest, casting through the [`BallotBox`], and receipts.
+//! frozen manifest, and the code step, casting and finding an entry
+//! through the [`BallotBox`].
 
-use counting::checkpoint::Checkpoint;
-use counting::merkle::{from_hex, to_hex};
-use counting::{Ballot, FrozenManifest, ProjectId};
+use std::sync::Arc;
+
+use counting::{Ballot, FrozenManifest};
 use http::StatusCode;
 use leptos::prelude::*;
 use pebble_db::DatabaseConnection;
 use pebble_domain::VoterCode;
 use pebble_domain::ballot_form::BallotFields;
 
-use super::{BallotProject, BallotSheet, Receipt};
+use super::{BallotProject, BallotSheet, FoundEntry, Receipt};
 use crate::api::backend::{bad_input, database, internal, refuse};
-use crate::api::ballot_box::{CastFailure, CastRequest, SharedBallotBox};
 use crate::api::proposals::ProposalImage;
-use crate::components::money::format_money;
+use crate::ballot_box::cast::explain;
+use crate::ballot_box::{BallotBox, CastFailure, CastRequest};
 use crate::error::AppError;
-use crate::i18n::{Namer, VoteStrings, request_lang};
+use crate::i18n::{VoteStrings, request_lang};
 
-fn words() -> &'static VoteStrings {
+pub fn words() -> &'static VoteStrings {
     request_lang().vote()
 }
 
@@ -51,7 +52,10 @@ pub async fn sheet(
                 title: title.clone(),
                 cost: project.cost.minor_units(),
                 summary: number
-                    .and_then(|n| summaries.get(&n).cloned())
+                    .and_then(|n| summaries.get(&n).map(|(s, _)| s.clone()))
+                    .unwrap_or_default(),
+                description: number
+                    .and_then(|n| summaries.get(&n).map(|(_, d)| d.clone()))
                     .unwrap_or_default(),
                 image: number
                     .and_then(|n| images.remove(&n).map(|info| ProposalImage::of(n, info))),
@@ -80,25 +84,8 @@ async fn frozen(db: &DatabaseConnection, cycle: i32) -> Result<FrozenManifest, A
         .ok_or_else(|| refuse(StatusCode::CONFLICT, words().voting_closed))
 }
 
-/// Names projects by their frozen titles and amounts in the currency.
-fn explain(frozen: &FrozenManifest, say: impl FnOnce(&Namer) -> String) -> String {
-    let currency = frozen.election.currency.code();
-    let project = |id: &ProjectId| {
-        frozen
-            .manifest
-            .index_of(id)
-            .and_then(|i| frozen.titles.get(i).cloned())
-            .unwrap_or_else(|| id.as_str().to_owned())
-    };
-    let money = |amount| format_money(amount, currency);
-    say(&Namer {
-        project: &project,
-        money: &money,
-    })
-}
-
-/// The ballot `fields` make for `frozen`, or a 422 naming the limit and
-/// the project.
+/// The ballot `fields` make for `frozen`, or a message naming the limit
+/// and the project.
 pub fn ballot_of(frozen: &FrozenManifest, fields: &BallotFields) -> Result<Ballot, String> {
     let text = words();
     let kind = counting::ballot::rules_kind(&frozen.manifest.ballot);
@@ -111,6 +98,47 @@ pub fn ballot_of(frozen: &FrozenManifest, fields: &BallotFields) -> Result<Ballo
     Ok(ballot)
 }
 
+/// The ballot box the server put in the request's context.
+pub fn ballot_box() -> Result<Arc<BallotBox>, AppError> {
+    use_context::<Arc<BallotBox>>().ok_or_else(|| internal("no ballot box in the request context"))
+}
+
+/// A refusal of the ballot box as the pages answer it.
+pub fn refused(failure: &CastFailure) -> AppError {
+    let status =
+        StatusCode::from_u16(failure.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if failure == &CastFailure::Internal {
+        return internal("the ballot box failed");
+    }
+    refuse(status, failure.message(words()))
+}
+
+/// The voter code typed, or a 400 that says what is wrong with it.
+pub fn parse_code(code: &str) -> Result<VoterCode, AppError> {
+    code.parse()
+        .map_err(|e| bad_input((words().code_error)(&e)))
+}
+
+/// The nonce as 32 hex digits, or `None` when left out.
+pub fn parse_nonce(nonce: Option<&str>) -> Result<Option<[u8; 16]>, AppError> {
+    match nonce.map(str::trim).filter(|n| !n.is_empty()) {
+        None => Ok(None),
+        Some(hex) => counting::merkle::bytes_from_hex(hex)
+            .and_then(|bytes| <[u8; 16]>::try_from(bytes).ok())
+            .map(Some)
+            .ok_or_else(|| bad_input(words().bad_nonce)),
+    }
+}
+
+/// See [`super::check_code`].
+pub async fn check_code(cycle: i32, code: &str) -> Result<(), AppError> {
+    let code = parse_code(code)?;
+    ballot_box()?
+        .check_code(cycle, &code, address())
+        .await
+        .map_err(|f| refused(&f))
+}
+
 /// Casts the ballot in `fields` with `code`.
 pub async fn cast(
     cycle: i32,
@@ -118,20 +146,12 @@ pub async fn cast(
     nonce: Option<&str>,
     fields: &BallotFields,
 ) -> Result<Receipt, AppError> {
-    let text = words();
-    let code: VoterCode = code.parse().map_err(|e| bad_input((text.code_error)(&e)))?;
-    let nonce = match nonce.map(str::trim).filter(|n| !n.is_empty()) {
-        None => None,
-        Some(hex) => Some(parse_nonce(hex).ok_or_else(|| {
-            bad_input("The nonce must be 32 hexadecimal digits (16 bytes), or left out.")
-        })?),
-    };
+    let code = parse_code(code)?;
+    let nonce = parse_nonce(nonce)?;
     let db = database()?;
     let frozen = frozen(&db, cycle).await?;
     let ballot = ballot_of(&frozen, fields)
         .map_err(|message| refuse(StatusCode::UNPROCESSABLE_ENTITY, message))?;
-    let ballot_box = use_context::<SharedBallotBox>()
-        .ok_or_else(|| internal("no ballot box in the request context"))?;
     let request = CastRequest {
         cycle,
         code,
@@ -139,39 +159,31 @@ pub async fn cast(
         nonce,
         address: address(),
     };
-    ballot_box
-        .cast(request)
+    ballot_box()?
+        .cast(request, words())
         .await
-        .map_err(|failure| match failure {
-            CastFailure::Guessing(wait) => {
-                refuse(StatusCode::TOO_MANY_REQUESTS, (text.too_many_tries)(wait))
-            }
-            CastFailure::Code => refuse(StatusCode::FORBIDDEN, text.code_refused),
-            CastFailure::NotVoting => refuse(StatusCode::CONFLICT, text.voting_closed),
-            CastFailure::Invalid(e) => refuse(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                explain(&frozen, |n| (text.ballot_error)(&e, n)),
-            ),
-            CastFailure::Duplicate => refuse(StatusCode::CONFLICT, text.duplicate),
-            CastFailure::Busy => refuse(StatusCode::SERVICE_UNAVAILABLE, text.busy),
-            CastFailure::Internal => internal("the ballot box failed"),
-        })
+        .map_err(|f| refused(&f))
 }
 
-fn parse_nonce(hex: &str) -> Option<[u8; 16]> {
-    if hex.len() != 32 || !hex.is_ascii() {
-        return None;
-    }
-    let mut nonce = [0u8; 16];
-    for (byte, pair) in nonce.iter_mut().zip(hex.as_bytes().chunks(2)) {
-        *byte = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
-    }
-    Some(nonce)
+/// See [`super::find_entry`].
+pub async fn find_entry(cycle: i32, leaf: &str) -> Result<Option<FoundEntry>, AppError> {
+    let leaf = counting::merkle::from_hex(leaf.trim())
+        .ok_or_else(|| bad_input(words().receipt_unreadable))?;
+    let found = ballot_box()?
+        .recover(cycle, &leaf)
+        .await
+        .map_err(|f| refused(&f))?;
+    Ok(found.map(|found| FoundEntry {
+        index: found.index,
+        tree_size: found.checkpoint.head.size,
+        root_hash: counting::merkle::to_hex(&found.checkpoint.head.root),
+        signed_note: found.checkpoint.note,
+    }))
 }
 
 /// The requesting client's address, for the guessing limit (in-process
 /// requests share one).
-fn address() -> std::net::IpAddr {
+pub fn address() -> std::net::IpAddr {
     use axum::extract::ConnectInfo;
     use_context::<http::request::Parts>()
         .and_then(|parts| {
@@ -181,51 +193,4 @@ fn address() -> std::net::IpAddr {
                 .map(|c| c.0.ip())
         })
         .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]))
-}
-
-/// The receipt of entry `index` (leaf hash `leaf`) in cycle `cycle`'s
-/// log, with the checkpoint of its first `size` entries.
-pub async fn receipt_at(
-    cycle: i32,
-    index: u64,
-    size: u64,
-    leaf: &str,
-) -> Result<Receipt, AppError> {
-    let missing = || refuse(StatusCode::NOT_FOUND, words().receipt_unknown);
-    let db = database()?;
-    let found = pebble_db::frozen::frozen(&db, cycle)
-        .await
-        .map_err(internal)?
-        .ok_or_else(missing)?;
-    let signer = pebble_db::frozen::signer(&db, &found, cycle)
-        .await
-        .map_err(internal)?
-        .ok_or_else(missing)?;
-    let (current, _) = pebble_db::log::state(&db, cycle).await.map_err(internal)?;
-    if index >= size || size > current {
-        return Err(missing());
-    }
-    let (_, stored_leaf, _) = pebble_db::log::entry(&db, cycle, index)
-        .await
-        .map_err(internal)?
-        .ok_or_else(missing)?;
-    if from_hex(leaf) != Some(stored_leaf) {
-        return Err(missing());
-    }
-    let head = pebble_db::log::head_at(&db, cycle, size)
-        .await
-        .map_err(internal)?;
-    let checkpoint = Checkpoint {
-        origin: found.manifest.election.log_origin(),
-        head,
-    };
-    Ok(Receipt {
-        cycle,
-        index,
-        leaf_hash: to_hex(&stored_leaf),
-        tracker: counting::tracker::tracker(&stored_leaf),
-        tree_size: size,
-        root_hash: to_hex(&head.root),
-        signed_note: checkpoint.sign(&signer),
-    })
 }

@@ -134,8 +134,8 @@ pub static RESULTS: ResultsStrings = ResultsStrings {
         "the rule fixed before voting (the counts of earlier rounds, then the seeded order)",
         "the rule fixed before voting (the project ids' order)",
     ],
-    seed_help: "The seeded order comes from SHA-256 of \"pebble/tiebreak\", the sealed ballot log's root and the entropy drawn in public at the count, so nobody could know it while votes were cast.",
-    seed_labels: ["Sealed log root", "Entropy drawn at the count", "Seed"],
+    seed_help: "The seeded order comes from SHA-256 of \"pebble/tiebreak\", the sealed ballot log's root and each committee member's secret, committed to before voting opened and revealed after the log was sealed: nobody could know it while votes were cast, and no one member could choose it.",
+    seed_labels: ["Sealed log root", "Revealed by", "Seed"],
     turnout_heading: "Who took part",
     ballots: |total, online, paper| {
         format!("{total} ballots: {online} online and {paper} on paper.")

@@ -142,12 +142,8 @@ pub static RESULTS: ResultsStrings = ResultsStrings {
         "la regla fijada antes de votar (los recuentos de rondas anteriores, luego el orden sembrado)",
         "la regla fijada antes de votar (el orden de los identificadores)",
     ],
-    seed_help: "El orden sembrado sale de SHA-256 de \"pebble/tiebreak\", la raíz del registro de papeletas sellado y la entropía sorteada en público en el recuento, así que nadie pudo conocerlo mientras se votaba.",
-    seed_labels: [
-        "Raíz del registro sellado",
-        "Entropía sorteada en el recuento",
-        "Semilla",
-    ],
+    seed_help: "El orden sembrado sale de SHA-256 de \"pebble/tiebreak\", la raíz del registro de papeletas sellado y el secreto de cada miembro del comité, comprometido antes de abrir la votación y revelado tras sellar el registro: nadie pudo conocerlo mientras se votaba y ningún miembro pudo elegirlo.",
+    seed_labels: ["Raíz del registro sellado", "Revelado por", "Semilla"],
     turnout_heading: "Quién participó",
     ballots: |total, online, paper| {
         format!("{total} papeletas: {online} en línea y {paper} en papel.")

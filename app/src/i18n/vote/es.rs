@@ -152,10 +152,22 @@ pub static VOTE: VoteStrings = VoteStrings {
     },
     does_not_fit: "No cabe en lo que queda",
     points_left: |left, all| format!("Quedan {left} de {all} puntos"),
-    points_label: "Puntos",
+    points_for: |title| format!("Puntos para {title}"),
+    points_over: |over, all| {
+        format!(
+            "Te pasas por {over} puntos: tienes {all} para repartir. Quita {over} antes de revisar."
+        )
+    },
     more_points: |title| format!("Un punto más para {title}"),
     fewer_points: |title| format!("Un punto menos para {title}"),
-    rank_label: "Puesto (1 = favorito; vacío para saltarlo)",
+    rank_for: |title| format!("Posición de {title} (1 es tu primera opción)"),
+    ranked_item: |title, at, total| format!("{title}, posición {at} de {total}"),
+    ranking_keys: "Para mover un proyecto, selecciónalo y pulsa la flecha arriba o abajo (o Alt con una flecha desde sus botones).",
+    ranking_full: |k| {
+        format!(
+            "Has ordenado el máximo de proyectos permitido ({k}). Quita uno de tu orden para añadir otro."
+        )
+    },
     your_ranking: "Tu orden",
     nothing_ranked: "Aún no has ordenado nada: añade proyectos de la lista de abajo.",
     not_ranked: "Proyectos sin ordenar",
@@ -190,8 +202,12 @@ pub static VOTE: VoteStrings = VoteStrings {
     },
     voting_closed: "La votación no está abierta en este ciclo. No se ha registrado nada.",
     busy: "El registro de papeletas está ocupado; no se ha registrado nada. Vuelve a intentarlo.",
-    duplicate: "Esta misma papeleta, con el mismo nonce, ya está en el registro. Recarga la página y vuelve a emitirla.",
+    duplicate: "Esta papeleta, con el mismo nonce, ya está en el registro: se emitió antes y no se registró nada dos veces. Su comprobante se encuentra por su hash de hoja.",
     receipt_unknown: "Ninguna entrada del registro de este ciclo corresponde a este comprobante.",
+    no_such_cycle: "No existe ese ciclo. Revisa la dirección o la tarjeta del código. No se ha registrado nada.",
+    nothing_recorded: "No se ha registrado nada.",
+    internal: "Algo falló en el servidor; no se ha registrado nada. Vuelve a intentarlo.",
+    bad_nonce: "El nonce debe tener 32 dígitos hexadecimales (16 bytes), o faltar.",
     cast_title: "Tu papeleta está emitida",
     receipt_intro: "Este es tu comprobante. Guárdalo (imprímelo, descárgalo o apunta el código de seguimiento): con él puedes comprobar, ahora o más tarde, que tu papeleta está en el registro, sin cambios. No dice quién eres.",
     log_index: "Posición en el registro",
@@ -206,6 +222,12 @@ pub static VOTE: VoteStrings = VoteStrings {
     clearing_in: |s| format!("Sin actividad: esta papeleta se borra en {s} segundos."),
     still_here: "Sigo votando",
     cleared: "La página se ha borrado para la siguiente persona.",
+    enter_code_first: "Esta pestaña no tiene ninguna papeleta. Escribe tu código de votación para abrir la papeleta.",
+    try_again_safely: "Tu papeleta no está en el registro. Pulsa de nuevo «Emitir mi papeleta»: no hay riesgo, la misma papeleta solo puede registrarse una vez.",
+    voted_in_tab: "En esta pestaña ya se emitió una papeleta.",
+    see_receipt: "Ver su comprobante",
+    not_sent: "Tu papeleta no se envió desde esta página (se abrió directamente o el formulario caducó). Vuelve a abrir la papeleta con tu código.",
+    cast_before: "Tu papeleta ya estaba emitida: este es su comprobante. No se registró nada dos veces.",
     receipt_title: "Comprobar mi comprobante",
     receipt_help: "Pega tu comprobante (el texto del archivo descargado) o elige el archivo. Tu navegador pide la prueba al registro de papeletas y la comprueba él mismo, con la clave pública del registro de la papeleta congelada.",
     receipt_label: "Comprobante",
@@ -228,13 +250,19 @@ pub static VOTE: VoteStrings = VoteStrings {
     ballot_in_log: "La papeleta que guarda el registro para este comprobante",
     receipt_rejected: "No se pudo verificar este comprobante",
     receipt_unreadable: "Esto no es un comprobante. Pega todo el texto del archivo descargado (empieza con {) o elige el archivo.",
-    receipt_needs_script: "La comprobación se hace en tu navegador y necesita JavaScript. Sin él, cualquier auditor puede comprobar las mismas pruebas con la API pública (ver docs/ballot-log.md del proyecto).",
+    receipt_text_help: "Pega el comprobante (el texto del archivo descargado), o escribe su código de seguimiento (como K7QX-M2PA), o el número de serie de una papeleta en papel.",
+    cycle_label: "Ciclo",
+    choose_cycle_to_check: "Elige el ciclo al que pertenece el código de seguimiento o el número de serie.",
+    checked_by_server: "Tu navegador no ejecuta JavaScript, así que esta comprobación la hizo este servidor, no tu navegador. Un servidor podría mentir sobre su propio registro: para comprobarlo por tu cuenta, abre esta página con JavaScript activado o ejecuta pebble-verify sobre el acta publicada.",
+    check_independently: "Para comprobarlo sin fiarte de este servidor: abre esta página con JavaScript activado (tu navegador comprueba entonces cada prueba por sí mismo) o, cuando se publiquen los resultados, descarga el acta de la elección y ejecuta pebble-verify sobre ella.",
+    ballot_published_later: "Tu entrada está en el registro. Las papeletas se publican con los resultados; hasta entonces solo el archivo de comprobante que guardó tu navegador muestra tu propia papeleta.",
     receipt_problem: |e| {
         match e {
         ReceiptError::Manifest(_) => "La papeleta congelada que envió el servidor está dañada.".to_owned(),
         ReceiptError::Checkpoint(_) => "El punto de control del registro no está firmado con la clave de este ciclo.".to_owned(),
         ReceiptError::ReceiptCheckpoint(_) => "El punto de control de tu comprobante no está firmado con la clave de este ciclo: el comprobante fue alterado o no es de este ciclo.".to_owned(),
         ReceiptError::OtherLeaf => "La entrada del registro en esta posición no es la de tu comprobante: se alteró el comprobante o el registro.".to_owned(),
+        ReceiptError::OtherCopy => "La papeleta guardada con tu comprobante no es la que nombra su hash: se alteró el archivo del comprobante.".to_owned(),
         ReceiptError::Entry(_) => "La entrada del registro está dañada.".to_owned(),
         ReceiptError::OtherManifest => "La entrada se emitió en otra papeleta distinta de la de este ciclo.".to_owned(),
         ReceiptError::NotIncluded(_) => "El registro no prueba que contenga tu entrada.".to_owned(),

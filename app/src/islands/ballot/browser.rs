@@ -1,8 +1,11 @@
-//! What the ballot island asks of the browser: session storage for the
-//! ballot in progress, random bytes for the nonce, navigation, print.
-//! On the server each is a no-op; islands call them only once running.
+//! What the ballot island keeps in the browser: the ballot in progress,
+//! and once it is cast, its receipt, in the tab's session storage (never
+//! on the server, and gone with the tab), so that a reload or Back shows
+//! the same ballot, or the receipt, again.
 
-/// The ballot in progress, as session storage keeps it.
+use crate::ballot_box::Receipt;
+
+/// The ballot of a cycle as this tab keeps it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Kept {
     /// Whose ballot (the code it was opened with): another voter's code
@@ -10,9 +13,12 @@ pub struct Kept {
     pub code: String,
     /// The fields.
     pub fields: pebble_domain::ballot_form::BallotFields,
-    /// The nonce made for this ballot, kept so a retry after a lost
-    /// answer sends the same entry and gets the same receipt.
+    /// The nonce made for this ballot, kept so that a retry after a lost
+    /// answer sends the same entry, which the log then finds.
     pub nonce: String,
+    /// The receipt, once the ballot is cast.
+    #[serde(default)]
+    pub receipt: Option<Receipt>,
 }
 
 fn key(cycle: i32) -> String {
@@ -58,20 +64,34 @@ pub fn forget(cycle: i32) {
     let _ = key(cycle);
 }
 
-/// A new 16-byte nonce from the browser's CSPRNG, as 32 hex digits;
-/// empty if there is none (the server then makes one).
-pub fn nonce() -> String {
+/// The fields of the form with id `form` as the page holds them now:
+/// what the voter ticked or typed, even before the island ran.
+pub fn form_fields(form: &str) -> Option<pebble_domain::ballot_form::BallotFields> {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
-        let mut bytes = [0u8; 16];
-        let made = leptos::prelude::window()
-            .crypto()
-            .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).map(|_| ()));
-        if made.is_ok() {
-            return counting::merkle::to_hex(&bytes);
+        use wasm_bindgen::JsCast;
+        let form = leptos::prelude::document()
+            .get_element_by_id(form)?
+            .dyn_into::<web_sys::HtmlFormElement>()
+            .ok()?;
+        let data = web_sys::FormData::new_with_form(&form).ok()?;
+        let mut pairs = Vec::new();
+        let entries = js_sys::try_iter(&data).ok()??;
+        for entry in entries.flatten() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                pairs.push((name, value));
+            }
         }
+        Some(pebble_domain::ballot_form::BallotFields::from_pairs(
+            pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        ))
     }
-    String::new()
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    {
+        let _ = form;
+        None
+    }
 }
 
 /// Opens `address` in this tab.
@@ -82,18 +102,25 @@ pub fn go(address: &str) {
     let _ = address;
 }
 
-/// Replaces this page's address (and its history entry) with `address`.
-pub fn replace_address(address: &str) {
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    if let Ok(history) = leptos::prelude::window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address));
-    }
-    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-    let _ = address;
-}
-
 /// Opens the browser's print dialog.
 pub fn print() {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     let _ = leptos::prelude::window().print();
+}
+
+/// Moves keyboard focus to the element with id `id`, once the view has
+/// caught up.
+pub fn focus(id: String) {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = leptos::prelude::document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    let _ = id;
 }

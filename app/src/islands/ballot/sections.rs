@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use counting::BallotRules;
+use leptos::either::Either;
 use leptos::prelude::*;
 use pebble_domain::ballot_form::BallotFields;
 
@@ -12,16 +13,30 @@ use crate::api::vote::{BallotProject, BallotSheet};
 use crate::components::ballot::{money, spent};
 use crate::i18n::tv;
 
-/// A project's title, cost, summary, thumbnail and link; the children
-/// are the field that votes for it. Typed children, not `Children`: a
-/// boxed view drags every way of hydrating it into the browser's code.
+/// A project's title, cost, summary, thumbnail and link (on a shared
+/// device, its details in the page); the children are the field that
+/// votes for it. Typed children, not `Children`: a boxed view drags every
+/// way of hydrating it into the browser's code.
 #[component]
 pub fn ProjectCard<C: IntoView + 'static>(
     sheet: Arc<BallotSheet>,
     project: BallotProject,
+    shared: bool,
     children: TypedChildren<C>,
 ) -> impl IntoView {
     let text = tv();
+    let more = if shared {
+        Either::Left(view! {
+            <details class="details-in-page">
+                <summary>{text.read_more}</summary>
+                <p class="description">{project.description.clone()}</p>
+            </details>
+        })
+    } else {
+        Either::Right(view! {
+            <a href=format!("/proposals/{}", project.id) target="_blank" rel="noopener">{text.read_more}</a>
+        })
+    };
     view! {
         <li class="ballot-project">
             {project.image.clone().map(|image| view! {
@@ -34,7 +49,7 @@ pub fn ProjectCard<C: IntoView + 'static>(
                     <span class="cost">{money(&sheet, project.cost)}</span>
                 </p>
                 <p class="summary">{project.summary.clone()}</p>
-                <a href=format!("/proposals/{}", project.id) target="_blank" rel="noopener">{text.read_more}</a>
+                {more}
             </div>
             <div class="ballot-control">{children.into_inner()()}</div>
         </li>
@@ -47,6 +62,7 @@ pub fn Approval(
     sheet: Arc<BallotSheet>,
     fields: RwSignal<BallotFields>,
     running: ReadSignal<bool>,
+    shared: bool,
 ) -> impl IntoView {
     let text = tv();
     let (limit, min, max, percent) = match sheet.rules {
@@ -83,6 +99,7 @@ pub fn Approval(
         .iter()
         .map(|project| {
             let id = project.id.clone();
+            let id_for_note = id.clone();
             let cost = project.cost;
             let name = format!("choices[{id}]");
             let initially = fields.with_untracked(|f| f.choices.contains_key(&id));
@@ -107,12 +124,14 @@ pub fn Approval(
                 });
             };
             let label = format!("{} ({})", project.title, money(&sheet, cost));
+            let note_id = format!("fit-{id_for_note}");
             view! {
-                <ProjectCard sheet=sheet.clone() project=project.clone()>
+                <ProjectCard sheet=sheet.clone() project=project.clone() shared>
                     <label class="tick">
                         <input type="checkbox" name=name value="on" checked=initially prop:checked=ticked
-                            disabled=blocked.clone() on:change=toggle aria-label=label />
-                        <span class="fit-note" aria-hidden="true">{move || blocked().then_some(text.does_not_fit)}</span>
+                            disabled=blocked.clone() on:change=toggle aria-label=label
+                            aria-describedby=note_id.clone() />
+                        <span class="fit-note" id=note_id>{move || blocked().then_some(text.does_not_fit)}</span>
                     </label>
                 </ProjectCard>
             }
@@ -137,6 +156,7 @@ pub fn Allocation(
     sheet: Arc<BallotSheet>,
     fields: RwSignal<BallotFields>,
     running: ReadSignal<bool>,
+    shared: bool,
 ) -> impl IntoView {
     let text = tv();
     let all = match sheet.rules {
@@ -170,10 +190,11 @@ pub fn Allocation(
             let more = (text.more_points)(&project.title);
             let name = format!("points[{}]", project.id);
             let initially = value.get_untracked();
+            let label = (text.points_for)(&project.title);
             view! {
-                <ProjectCard sheet=sheet.clone() project=project.clone()>
+                <ProjectCard sheet=sheet.clone() project=project.clone() shared>
                     <div class="stepper">
-                        <label for=field_id.clone()>{text.points_label}</label>
+                        <label for=field_id.clone()>{label}</label>
                         {move || running.get().then(|| view! {
                             <button type="button" class="step" aria-label=fewer.clone()
                                 disabled=move || number.get() == 0
@@ -192,10 +213,17 @@ pub fn Allocation(
             }
         })
         .collect_view();
+    let over = move || given.get().saturating_sub(all);
     view! {
         <div class="meter-box" aria-live="polite">
-            <progress class="budget-meter" max=all value=move || given.get() aria-hidden="true"></progress>
-            <p class="meter-text points-left">{move || (text.points_left)(all.saturating_sub(given.get()), all)}</p>
+            <progress class="budget-meter" max=all value=move || given.get().min(all) aria-hidden="true"></progress>
+            <p class={move || if over() > 0 { "meter-text points-left over" } else { "meter-text points-left" }}>
+                {move || if over() > 0 {
+                    (text.points_over)(over(), all)
+                } else {
+                    (text.points_left)(all - given.get(), all)
+                }}
+            </p>
         </div>
         <ul class="ballot-projects">{cards}</ul>
     }

@@ -39,8 +39,18 @@ fn frozen_with_members() -> FrozenManifest {
         .map(|(name, byte)| CommitteeMember {
             name: (*name).to_owned(),
             key: [byte; 32],
+            commitment: None,
         })
         .collect();
+    frozen
+}
+
+/// The same with tie-break commitments from two of its members
+/// (version 4).
+fn frozen_with_commitments() -> FrozenManifest {
+    let mut frozen = frozen_with_members();
+    frozen.election.members[0].commitment = Some([0x41; 32]);
+    frozen.election.members[2].commitment = Some([0x43; 32]);
     frozen
 }
 
@@ -99,7 +109,51 @@ fn version_3_writes_each_member_after_the_count() {
 }
 
 #[test]
+fn version_4_writes_each_members_commitment_after_their_key() {
+    let v3 = frozen_with_members().encode();
+    let v4 = frozen_with_commitments().encode();
+    assert_eq!(v4[0], 4);
+    let members_at = 1 + 22 + 16 + 8 + 2 + 11 + 3 + 32 + 4 + 4;
+    let members = [
+        &[0u8, 6][..],
+        b"Okafor",
+        &[0x31; 32],
+        &[1],
+        &[0x41; 32],
+        &[0, 9],
+        b"Lindqvist",
+        &[0x32; 32],
+        &[0],
+        &[0, 9],
+        "Ana Peña".as_bytes(),
+        &[0x33; 32],
+        &[1],
+        &[0x43; 32],
+    ]
+    .concat();
+    assert_eq!(v4[members_at..members_at + members.len()], members);
+    assert_eq!(v4.len(), v3.len() + 3 + 64);
+}
+
+#[test]
+fn a_version_4_manifest_in_which_nobody_committed_is_refused() {
+    let mut bytes = frozen_with_commitments().encode();
+    bytes[0] = 4;
+    let mut none = frozen_with_members();
+    none.election.members[0].commitment = None;
+    let mut written = none.encode();
+    assert_eq!(written[0], 3);
+    written[0] = 4;
+    assert!(decode_frozen(&written).is_err());
+    assert!(decode_frozen(&bytes).is_ok());
+}
+
+#[test]
 fn a_frozen_manifest_decodes_to_itself() {
+    assert_eq!(
+        decode_frozen(&frozen_with_commitments().encode()),
+        Ok(frozen_with_commitments())
+    );
     assert_eq!(decode_frozen(&frozen().encode()), Ok(frozen()));
     assert_eq!(
         decode_frozen(&frozen_with_members().encode()),
@@ -116,7 +170,11 @@ fn a_version_3_manifest_without_members_is_refused() {
 
 #[test]
 fn every_cut_and_any_trailing_byte_is_refused() {
-    for bytes in [frozen().encode(), frozen_with_members().encode()] {
+    for bytes in [
+        frozen().encode(),
+        frozen_with_members().encode(),
+        frozen_with_commitments().encode(),
+    ] {
         for len in 0..bytes.len() {
             assert!(decode_frozen(&bytes[..len]).is_err(), "cut at {len}");
         }
@@ -160,6 +218,10 @@ fn another_election_never_shares_the_hash() {
     let mut other = frozen_with_members();
     other.election.members[2].key[31] ^= 1;
     others.push(other);
+    others.push(frozen_with_commitments());
+    let mut other = frozen_with_commitments();
+    other.election.members[0].commitment = Some([0x42; 32]);
+    others.push(other);
     for other in others {
         assert_ne!(other.hash(), base.hash(), "{other:?}");
     }
@@ -176,12 +238,12 @@ fn the_log_is_named_after_the_cycle_and_the_election() {
 proptest! {
     #[test]
     fn flipping_any_bit_is_refused_or_reads_as_another_manifest(at in 0usize..200, bit in 0u8..8) {
-        let bytes = frozen_with_members().encode();
+        let bytes = frozen_with_commitments().encode();
         let at = at % bytes.len();
         let mut flipped = bytes.clone();
         flipped[at] ^= 1 << bit;
         if let Ok(read) = decode_frozen(&flipped) {
-            prop_assert_ne!(read.clone(), frozen_with_members());
+            prop_assert_ne!(read.clone(), frozen_with_commitments());
             prop_assert_eq!(read.encode(), flipped);
         }
     }

@@ -1,15 +1,11 @@
 //! Records compiled for real (signed log, sealed checkpoint, signed
 //! certifications) from small elections, worded in both languages.
 
-use counting::checkpoint::Checkpoint;
-use counting::encoding::Entry;
-use counting::merkle::stored::TreeHead;
-use counting::merkle::{self, from_hex};
-use counting::note::NoteSigner;
-use counting::record::{Certification, Decision, GroupTurnout, Parts, Record, Source};
+use counting::record::sample::Sample;
+use counting::record::{Decision, GroupTurnout, Record, Source};
 use counting::{
-    Ballot, BallotRules, Cents, CommitteeMember, Completion, Currency, Election, FrozenManifest,
-    Manifest, Project, ProjectId, Rule, TieBreak,
+    Ballot, BallotRules, Cents, Completion, FrozenManifest, Manifest, Project, ProjectId, Rule,
+    TieBreak,
 };
 
 use super::results;
@@ -51,87 +47,40 @@ fn record(
         tie_break,
     )
     .expect("a manifest");
-    let mut election = Election {
-        id: [3; 16],
-        cycle: 1,
-        name: "Riverside 2026".to_owned(),
-        currency: Currency::try_from("USD".to_owned()).expect("a code"),
-        log_key: [0; 32],
-        threshold: 2,
-        committee: 3,
-        members: Vec::new(),
-    };
-    let log = NoteSigner::new(&election.log_origin(), &[1; 32]).expect("a key");
-    election.log_key = log.public_key();
-    for (i, name) in MEMBERS.iter().enumerate() {
-        let signer =
-            NoteSigner::new(&election.member_key_name(i), &[10 + i as u8; 32]).expect("a key");
-        election.members.push(CommitteeMember {
-            name: (*name).to_owned(),
-            key: signer.public_key(),
-        });
-    }
-    let frozen = FrozenManifest {
-        election,
-        manifest,
-        titles: projects.iter().map(|(_, t, _)| (*t).to_owned()).collect(),
-    };
-    let entries: Vec<(Vec<u8>, Source)> = ballots
+    let titles = projects.iter().map(|(_, t, _)| (*t).to_owned()).collect();
+    let sample = Sample::new(1, "Riverside 2026", "USD", manifest, titles, &MEMBERS, 2)
+        .expect("a sample election");
+    let sources = ballots
         .iter()
         .enumerate()
         .map(|(i, ballot)| {
-            let mut nonce = [0u8; 16];
-            nonce[..8].copy_from_slice(&(i as u64).to_be_bytes());
-            let entry = Entry {
-                manifest_hash: frozen.hash(),
-                nonce,
-                ballot: ballot.clone(),
-            };
             let source = if i + paper >= ballots.len() {
                 Source::Paper
             } else {
                 Source::Online
             };
-            (entry.encode(), source)
+            (ballot.clone(), source)
         })
-        .collect();
-    let online = entries.iter().filter(|(_, s)| *s == Source::Online).count() as u64;
-    let leaves: Vec<_> = entries.iter().map(|(e, _)| merkle::leaf_hash(e)).collect();
-    let checkpoint = Checkpoint {
-        origin: frozen.election.log_origin(),
-        head: TreeHead {
-            size: leaves.len() as u64,
-            root: merkle::root(&leaves),
-        },
-    }
-    .sign(&log);
-    let mut record = Record::compile(Parts {
-        frozen: frozen.clone(),
-        entries,
-        checkpoint,
-        entropy: "6 2 4 4 1".to_owned(),
-        turnout: vec![GroupTurnout {
-            group: "Grade 9".to_owned(),
-            issued: online + 3,
-            used: online,
-        }],
-    })
-    .expect("compiles");
-    let hash = from_hex(&record.record_hash).expect("hex");
+        .collect::<Vec<_>>();
+    let online = sources.iter().filter(|(_, s)| *s == Source::Online).count() as u64;
+    let turnout = vec![GroupTurnout {
+        group: "Grade 9".to_owned(),
+        issued: online + 3,
+        used: online,
+    }];
+    let mut record = Record::compile(sample.parts(sources, turnout)).expect("compiles");
     for member in [0u32, 2] {
-        record.certifications.push(
-            Certification::sign(
-                &frozen.election,
+        sample
+            .decide(
+                &mut record,
                 member,
-                &[10 + member as u8; 32],
-                &hash,
                 Decision::Certify,
                 "2026-05-02T18:00:00Z",
                 "",
             )
-            .expect("signed"),
-        );
+            .expect("signed");
     }
+    let frozen = sample.frozen;
     counting::record::verify(&record).expect("the record verifies");
     (frozen, record)
 }
@@ -371,14 +320,23 @@ fn a_tie_is_named_with_its_projects_and_the_rule_that_broke_it() {
         &ballots,
         0,
     );
+    // The seed (from the sealed root and the reveals) chose one of them;
+    // the tie names the winner first, and the other's reason names it.
+    let garden_funded = record.outcome.winners.contains(&id("2"));
+    let (won, lost) = if garden_funded {
+        ("Garden", "Benches")
+    } else {
+        ("Benches", "Garden")
+    };
     let en = worded(&frozen, &record, Lang::En);
     assert_eq!(en.ties.len(), 1, "{:?}", en.ties);
-    assert!(
-        en.ties[0].starts_with("Benches and Garden were tied; the rule fixed before voting (the cheaper project, then the seeded order) chose "),
-        "{}",
-        en.ties[0]
+    assert_eq!(
+        en.ties[0],
+        format!(
+            "{won} and {lost} were tied; the rule fixed before voting (the cheaper project, then the seeded order) chose {won}."
+        )
     );
-    assert!(why(&en, "Garden").contains("It was tied with Benches"));
+    assert!(why(&en, lost).contains(&format!("It was tied with {won}")));
     let es = worded(&frozen, &record, Lang::Es);
-    assert!(es.ties[0].starts_with("Benches y Garden estaban empatados"));
+    assert!(es.ties[0].starts_with(&format!("{won} y {lost} estaban empatados")));
 }

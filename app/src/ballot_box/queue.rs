@@ -11,18 +11,18 @@ use pebble_db::DatabaseConnection;
 use pebble_db::casting::{self, Cast, CastOutcome};
 use tokio::sync::{mpsc, oneshot};
 
-use super::error::ApiError;
-
 /// Most casts written in one transaction.
 const MAX_BATCH: usize = 512;
 
 /// Casts waiting beyond this make new ones wait to be queued.
 const QUEUE: usize = 8_192;
 
-/// Why a batch was not written (nothing of it was).
-#[derive(Clone, Debug)]
-struct Failed {
-    busy: bool,
+/// Why a batch was not written (nothing of it was): the database was
+/// busy (`busy`), or something else failed (logged here).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Failed {
+    /// Whether it was only busy, so that trying again may work.
+    pub busy: bool,
 }
 
 type Reply = Result<CastOutcome, Failed>;
@@ -35,34 +35,30 @@ struct Job {
 
 /// A handle on the casting queue.
 #[derive(Debug)]
-pub struct Caster {
+pub struct Queue {
     jobs: mpsc::Sender<Job>,
 }
 
-impl Caster {
+impl Queue {
     /// Starts the queue's writer task on the current tokio runtime.
-    pub fn start(db: DatabaseConnection) -> Caster {
+    pub fn start(db: DatabaseConnection) -> Queue {
         let (jobs, receiver) = mpsc::channel(QUEUE);
         tokio::spawn(write_batches(db, receiver));
-        Caster { jobs }
+        Queue { jobs }
     }
 
     /// Casts one ballot and waits for its batch to be written.
-    pub async fn cast(&self, cycle: i32, cast: Cast) -> Result<CastOutcome, ApiError> {
+    pub async fn cast(&self, cycle: i32, cast: Cast) -> Result<CastOutcome, Failed> {
         let (reply, answer) = oneshot::channel();
         let stopped = || {
             tracing::error!("the casting queue has stopped");
-            ApiError::busy()
+            Failed { busy: true }
         };
         self.jobs
             .send(Job { cycle, cast, reply })
             .await
             .map_err(|_| stopped())?;
-        match answer.await.map_err(|_| stopped())? {
-            Ok(outcome) => Ok(outcome),
-            Err(Failed { busy: true }) => Err(ApiError::busy()),
-            Err(Failed { busy: false }) => Err(ApiError::internal()),
-        }
+        answer.await.map_err(|_| stopped())?
     }
 }
 
