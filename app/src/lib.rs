@@ -26,6 +26,7 @@ use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::components::session::Session;
 use crate::i18n::request_lang;
 use crate::pages::{
+    account::AccountPage,
     admin::AdminPage,
     admin::cycle_editor::{EditCyclePage, NewCyclePage},
     committee_keys::CommitteeKeysPage,
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/cycles/new") view=NewCyclePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/cycles/:id") view=EditCyclePage ssr=SsrMode::Async />
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/vote") view=VotePage ssr=SsrMode::Async />
                     <Route path=path!("/vote/ballot") view=BallotPage ssr=SsrMode::Async />
                     <Route path=path!("/vote/review") view=ReviewPage ssr=SsrMode::Async />

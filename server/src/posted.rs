@@ -48,7 +48,10 @@ pub async fn posted_pages(request: Request, next: Next) -> Response {
             .get_all(header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .map(|v| format!("{v}; "))
+            .flat_map(|v| v.split(';'))
+            .map(str::trim)
+            .filter(|pair| !pair.is_empty() && !pair.starts_with(&format!("{LANG_COOKIE}=")))
+            .map(|pair| format!("{pair}; "))
             .collect::<String>();
         if let Ok(value) = HeaderValue::from_str(&format!("{others}{cookie}")) {
             head.headers.insert(header::COOKIE, value);

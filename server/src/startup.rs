@@ -101,7 +101,7 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         provide_context(assets.clone());
         provide_context(pebble_app::api::backend::auth::ViewerCache::default());
     };
-    Router::<AppState>::new()
+    let routed = Router::<AppState>::new()
         .merge(crate::assets::pkg_routes(site_root, hashes.is_some()))
         .route("/healthz", get(crate::health::healthz))
         .merge(crate::api::routes())
@@ -122,6 +122,12 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         .layer(axum::middleware::from_fn(
             crate::multipart::multipart_or_refuse,
         ))
+        .with_state(state);
+    // What runs before routing: a posted voting page is routed as its GET
+    // page (axum routes each method separately, and a route's layers only
+    // see the methods it has).
+    Router::new()
+        .fallback_service(routed)
         .layer(axum::middleware::from_fn(crate::posted::posted_pages))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
         .layer(axum::middleware::from_fn(
@@ -132,8 +138,23 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         ))
         .layer(CompressionLayer::new())
         .layer(crate::panics::layer())
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+}
+
+/// The span of one request in the logs: the method and the path, and the
+/// query only off the voting and receipt pages. A voting address carries
+/// no code or ballot, but an old code card's link (`/vote?code=…`) would
+/// put one in a query, and request logs must never join a code to an
+/// address and a time.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let path = request.uri().path();
+    let private = path.starts_with("/vote") || path.starts_with("/receipt");
+    let query = if private {
+        ""
+    } else {
+        request.uri().query().unwrap_or_default()
+    };
+    tracing::debug_span!("request", method = %request.method(), path, query)
 }
 
 /// The app's routes, listed once per process. Listing them renders the app

@@ -151,7 +151,7 @@ mod backend {
             return Ok(Err(format!("The username '{}' is taken.", new.username())));
         }
         let password = pebble_db::accounts::generate_password(14);
-        pebble_db::accounts::create(
+        let account = pebble_db::accounts::create(
             db,
             new.username(),
             new.display_name(),
@@ -159,6 +159,15 @@ mod backend {
             &password,
         )
         .await?;
+        // The admin sees this password: for an insider's account it works
+        // once, then its owner chooses their own, which the admin never
+        // learns.
+        if matches!(
+            new.role(),
+            crate::domain::Role::Committee | crate::domain::Role::Admin
+        ) {
+            pebble_db::accounts::require_password_change(db, account.id).await?;
+        }
         Ok(Ok(Created {
             username: new.username().to_owned(),
             password,

@@ -59,6 +59,22 @@ pub async fn find_proposal(
         .ok_or_else(|| not_found(crate::i18n::Thing::Proposal, id))
 }
 
+/// The proposal `id` as the viewer may see it: a hidden proposal (and its
+/// thread) is a 404 to everyone but its cycle's committee.
+pub async fn visible_proposal(
+    db: &DatabaseConnection,
+    id: i32,
+) -> Result<pebble_db::proposals::Found, AppError> {
+    let found = find_proposal(db, id).await?;
+    if *found.proposal.status == pebble_domain::Status::Hidden {
+        let viewer = auth::viewer().await?;
+        if !auth::on_committee(viewer.as_ref(), found.cycle.id).await? {
+            return Err(not_found(crate::i18n::Thing::Proposal, id));
+        }
+    }
+    Ok(found)
+}
+
 /// The proposal `id` if `author_id` wrote it and its cycle's phase lets
 /// authors change proposals (ideas); else a 404, 403 or 409.
 pub async fn authored_proposal(

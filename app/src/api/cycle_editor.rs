@@ -17,6 +17,9 @@ pub struct CycleRow {
     pub school: String,
     /// Current phase.
     pub phase: Phase,
+    /// Before voting: each committee member's name and whether they have
+    /// registered a key and committed (voting opens once all have).
+    pub committee: Vec<(String, bool, bool)>,
 }
 
 /// A committee-role account the admin may put on a cycle's committee.
@@ -51,15 +54,27 @@ pub async fn list_cycles() -> Result<Vec<CycleRow>, AppError> {
     require(crate::domain::Action::EditCycle).await?;
     let db = database()?;
     let rows = pebble_db::cycles::list(&db).await.map_err(internal)?;
-    Ok(rows
-        .into_iter()
-        .map(|c| CycleRow {
+    let mut cycles = Vec::with_capacity(rows.len());
+    for c in rows {
+        let committee = if *c.phase < Phase::Voting {
+            pebble_db::committee::readiness(&db, c.id)
+                .await
+                .map_err(internal)?
+                .into_iter()
+                .map(|m| (m.name, m.key.is_some(), m.commitment.is_some()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        cycles.push(CycleRow {
             id: c.id,
             name: c.name,
             school: c.school,
             phase: *c.phase,
-        })
-        .collect())
+            committee,
+        });
+    }
+    Ok(cycles)
 }
 
 /// The editor for cycle `id`, or for a new cycle when `id` is absent.

@@ -8,8 +8,13 @@ use crate::error::AppError;
 /// An admin moves the cycle from phase `from` (what their page showed) to
 /// the next one, if what that phase needs is in place. If someone moved
 /// it meanwhile, nothing changes and the message says where it is now.
+/// Closing voting cannot be undone, so it needs `confirm=yes`.
 #[server(prefix = "/api", endpoint = "advance-phase")]
-pub async fn advance_phase(cycle_id: i32, from: String) -> Result<Phase, AppError> {
+pub async fn advance_phase(
+    cycle_id: i32,
+    from: String,
+    confirm: Option<String>,
+) -> Result<Phase, AppError> {
     use crate::api::backend::auth::require;
     use crate::api::backend::{bad_input, database, internal, refuse, words};
     use crate::domain::Action;
@@ -19,6 +24,9 @@ pub async fn advance_phase(cycle_id: i32, from: String) -> Result<Phase, AppErro
         .trim()
         .parse()
         .map_err(|_| bad_input((words().not_a_phase)(from.trim())))?;
+    if from == Phase::Voting && confirm.as_deref() != Some("yes") {
+        return Err(bad_input(words().confirm_close_voting));
+    }
     let db = database()?;
     match pebble_db::transitions::advance(&db, cycle_id, from)
         .await

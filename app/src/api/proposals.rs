@@ -45,6 +45,9 @@ pub struct ProposalPage {
     pub author_id: Option<i32>,
     /// Its image, if it has one.
     pub image: Option<ProposalImage>,
+    /// Whether the viewer sits on its cycle's committee (and so may
+    /// review it and moderate its thread).
+    pub viewer_on_committee: bool,
 }
 
 /// A proposal's image as a page shows it.
@@ -71,19 +74,13 @@ impl ProposalImage {
 /// A proposal's page. Hidden proposals are shown to the committee only.
 #[server(prefix = "/api", endpoint = "proposal")]
 pub async fn get_proposal(id: i32) -> Result<ProposalPage, AppError> {
-    use crate::api::backend::auth::viewer;
-    use crate::api::backend::{database, find_proposal, internal, not_found};
-    use crate::domain::Role;
+    use crate::api::backend::auth::{on_committee, viewer};
+    use crate::api::backend::{database, internal, visible_proposal};
     let db = database()?;
-    let found = find_proposal(&db, id).await?;
+    let found = visible_proposal(&db, id).await?;
+    let viewer_on_committee = on_committee(viewer().await?.as_ref(), found.cycle.id).await?;
     let p = found.proposal;
     let status = *p.status;
-    if status == Status::Hidden {
-        let committee = viewer().await?.is_some_and(|a| *a.role == Role::Committee);
-        if !committee {
-            return Err(not_found(crate::i18n::Thing::Proposal, id));
-        }
-    }
     let image = pebble_db::proposal_images::info(&db, p.id)
         .await
         .map_err(internal)?
@@ -112,6 +109,7 @@ pub async fn get_proposal(id: i32) -> Result<ProposalPage, AppError> {
         author: found.author.as_ref().map(|a| a.display_name.clone()),
         author_id: p.author_id,
         image,
+        viewer_on_committee,
         title: p.title,
         summary: p.summary,
         description: p.description,
@@ -200,7 +198,7 @@ pub async fn review_proposal(
     merge_into: Option<String>,
     note: String,
 ) -> Result<(), AppError> {
-    use crate::api::backend::auth::require;
+    use crate::api::backend::auth::{require, require_on_committee};
     use crate::api::backend::{
         bad_field, bad_input, database, find_proposal, internal, phase_moved, words, wrong_phase,
     };
@@ -210,6 +208,7 @@ pub async fn review_proposal(
     let note = PublicNote::parse(&note).map_err(bad_field)?;
     let db = database()?;
     let found = find_proposal(&db, id).await?;
+    require_on_committee(Action::ReviewProposal, found.cycle.id).await?;
     found
         .cycle
         .phase

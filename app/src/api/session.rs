@@ -77,8 +77,69 @@ pub async fn sign_in(
         .await
         .map_err(internal)?;
     set_cookie(session_cookie(Some(&token)));
+    if account.password_change_required {
+        leptos_axum::redirect("/account?first=1");
+        return Ok(());
+    }
     let next = next.as_deref().and_then(crate::domain::LocalPath::parse);
     leptos_axum::redirect(next.as_ref().map_or("/", |path| path.as_str()));
+    Ok(())
+}
+
+/// Whether the signed-in person must choose their own password before
+/// anything else (401 when nobody is signed in).
+#[server(prefix = "/api", endpoint = "account-state")]
+pub async fn account_state() -> Result<bool, AppError> {
+    use crate::api::backend::auth::viewer;
+    use crate::api::backend::{refuse, words};
+    match viewer().await? {
+        Some(account) => Ok(account.password_change_required),
+        None => Err(refuse(
+            http::StatusCode::UNAUTHORIZED,
+            words().sign_in_first,
+        )),
+    }
+}
+
+/// The signed-in person chooses a new password: `current` is their
+/// password now (not asked when an admin made it, which the sign-in
+/// spent), `new` and `again` the one they choose.
+#[server(prefix = "/api", endpoint = "change-password")]
+pub async fn change_password(
+    current: Option<String>,
+    new: String,
+    again: String,
+) -> Result<(), AppError> {
+    use crate::api::backend::auth::viewer;
+    use crate::api::backend::{bad_field, bad_input, database, internal, refuse, words};
+    use crate::domain::account::parse_password;
+    let Some(account) = viewer().await? else {
+        return Err(refuse(
+            http::StatusCode::UNAUTHORIZED,
+            words().sign_in_first,
+        ));
+    };
+    let db = database()?;
+    if !account.password_change_required {
+        let current = current.unwrap_or_default();
+        let right = pebble_db::accounts::password_matches(&account, &current)
+            .await
+            .map_err(internal)?;
+        if !right {
+            return Err(refuse(
+                http::StatusCode::FORBIDDEN,
+                words().current_password_wrong,
+            ));
+        }
+    }
+    let password = parse_password(&new).map_err(bad_field)?;
+    if new != again {
+        return Err(bad_input(words().passwords_differ));
+    }
+    pebble_db::accounts::set_password(&db, account.id, &password)
+        .await
+        .map_err(internal)?;
+    leptos_axum::redirect("/account?changed=1");
     Ok(())
 }
 

@@ -52,13 +52,13 @@ pub struct ThreadView {
 /// Page `page` (from 1) of `proposal_id`'s thread.
 #[server(prefix = "/api", endpoint = "thread")]
 pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, AppError> {
-    use crate::api::backend::auth::viewer;
-    use crate::api::backend::{database, find_proposal, internal};
-    use crate::domain::{Action, Role};
+    use crate::api::backend::auth::{on_committee, viewer};
+    use crate::api::backend::{database, internal, visible_proposal};
+    use crate::domain::Action;
     let db = database()?;
-    let found = find_proposal(&db, proposal_id).await?;
+    let found = visible_proposal(&db, proposal_id).await?;
     let viewer = viewer().await?;
-    let committee = viewer.as_ref().is_some_and(|a| *a.role == Role::Committee);
+    let committee = on_committee(viewer.as_ref(), found.cycle.id).await?;
     let page = page.max(1);
     let stored = pebble_db::threads::page(&db, proposal_id, (page - 1) * PAGE_SIZE, PAGE_SIZE)
         .await
@@ -123,7 +123,7 @@ pub async fn post_comment(
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
     use crate::api::backend::{
-        bad_field, bad_input, database, find_proposal, internal, not_found, refuse, words,
+        bad_field, bad_input, database, internal, not_found, refuse, visible_proposal, words,
         wrong_phase,
     };
     use crate::domain::{Action, CommentBody};
@@ -137,7 +137,7 @@ pub async fn post_comment(
         ),
     };
     let db = database()?;
-    let found = find_proposal(&db, proposal_id).await?;
+    let found = visible_proposal(&db, proposal_id).await?;
     found
         .cycle
         .phase
@@ -239,8 +239,8 @@ async fn comment_in_open_thread(
     ),
     AppError,
 > {
-    use crate::api::backend::auth::require;
-    use crate::api::backend::{database, internal, not_found, wrong_phase};
+    use crate::api::backend::auth::{require, require_on_committee};
+    use crate::api::backend::{database, internal, not_found, visible_proposal, wrong_phase};
     let account = require(action).await?;
     let db = database()?;
     let Some(comment) = pebble_db::threads::find(&db, comment_id)
@@ -249,12 +249,10 @@ async fn comment_in_open_thread(
     else {
         return Err(not_found(crate::i18n::Thing::Comment, comment_id));
     };
-    let Some(found) = pebble_db::proposals::find(&db, comment.proposal_id)
-        .await
-        .map_err(internal)?
-    else {
-        return Err(not_found(crate::i18n::Thing::Proposal, comment.proposal_id));
-    };
+    let found = visible_proposal(&db, comment.proposal_id).await?;
+    if action == crate::domain::Action::ModerateComment {
+        require_on_committee(action, found.cycle.id).await?;
+    }
     found.cycle.phase.allows(action).map_err(wrong_phase)?;
     Ok((db, account, comment))
 }

@@ -40,6 +40,7 @@ pub fn SiteHeader() -> impl IntoView {
                         match session.viewer.await {
                             Ok(Some(viewer)) => view! {
                                 <span class="viewer">{format!("{} {}", text.signed_in_as, viewer.name)}</span>
+                                <a href="/account">{text.account_title}</a>
                                 {(viewer.role == Role::Admin).then(|| view! { <a href="/admin">{text.admin_link}</a> })}
                                 {(viewer.role == Role::Committee).then(|| view! {
                                     <a href="/committee/paper">{crate::i18n::tp().desk_title}</a>

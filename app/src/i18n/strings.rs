@@ -418,6 +418,44 @@ pub struct Strings {
     pub not_committee: fn(i32) -> String,
     /// An upload that is not a multipart form.
     pub upload_not_multipart: &'static str,
+    /// Refusal: closing voting without confirming.
+    pub confirm_close_voting: &'static str,
+    /// Above the close-voting button.
+    pub close_voting_warning: &'static str,
+    /// The box to tick.
+    pub close_voting_confirm: &'static str,
+    /// In counting: who moves it on.
+    pub committee_certifies: &'static str,
+    /// Above the committee's readiness before voting.
+    pub committee_readiness: &'static str,
+    /// A member with a key and a commitment.
+    pub member_ready: &'static str,
+    /// A member with a key and no commitment.
+    pub member_not_committed: &'static str,
+    /// A member with no key.
+    pub member_no_key: &'static str,
+    /// The account page's title; the header link.
+    pub account_title: &'static str,
+    /// After a password change.
+    pub password_changed: &'static str,
+    /// On the account page after a first sign-in with an admin's password.
+    pub choose_own_password: &'static str,
+    /// Any other action before that.
+    pub choose_own_password_first: &'static str,
+    /// The change form's heading and button.
+    pub change_password: &'static str,
+    /// Its fields.
+    pub current_password: &'static str,
+    /// See above.
+    pub new_password: &'static str,
+    /// See above.
+    pub new_password_again: &'static str,
+    /// Refusal: the current password is wrong.
+    pub current_password_wrong: &'static str,
+    /// Refusal: the two new passwords differ.
+    pub passwords_differ: &'static str,
+    /// A committee action by someone not on that cycle's committee.
+    pub not_on_this_committee: &'static str,
     /// A posted voting page's form over the size limit.
     pub form_too_large: &'static str,
     /// A posted voting page's form that is not a form.

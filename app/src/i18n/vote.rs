@@ -25,6 +25,10 @@ pub struct Namer<'a> {
 pub struct VoteStrings {
     /// The voting page's title and heading.
     pub vote_title: &'static str,
+    /// On the home page while voting is open.
+    pub voting_open: &'static str,
+    /// The home page's link to the ballot.
+    pub vote_now: &'static str,
     /// The code field's label.
     pub code_label: &'static str,
     /// Under the code field.

@@ -218,32 +218,47 @@ pub fn BallotForm(
             </form>
         }
     };
+    // Made once for the island: a view that re-renders must not take the
+    // callbacks of a cast still on its way with it.
+    let on_change = Callback::new(move |_| stage.set(Stage::Filling));
+    let on_cast = Callback::new(move |_| {
+        stage.set(Stage::Casting);
+        problem.set(None);
+    });
+    let on_cast_done = Callback::new(move |outcome: Result<Receipt, String>| match outcome {
+        Ok(receipt) => {
+            browser::save(
+                cycle,
+                &Kept {
+                    code: code.get_untracked(),
+                    fields: fields.get_untracked(),
+                    nonce: nonce.get_untracked(),
+                    receipt: Some(receipt.clone()),
+                },
+            );
+            stage.set(Stage::Cast(Box::new(receipt)));
+        }
+        Err(message) => {
+            problem.set(Some(message));
+            stage.set(Stage::Review);
+        }
+    });
+    let casting = Signal::derive(move || stage.get() == Stage::Casting);
     let review_sheet = sheet.clone();
     let review = move || {
         view! {
-            <review::Review sheet=review_sheet.clone() fields code nonce stage_casting=Signal::derive(move || stage.get() == Stage::Casting)
-                problem on_change=Callback::new(move |_| stage.set(Stage::Filling))
-                on_cast=Callback::new(move |_| {
-                    stage.set(Stage::Casting);
-                    problem.set(None);
-                })
-                on_cast_done=Callback::new(move |outcome: Result<Receipt, String>| match outcome {
-                    Ok(receipt) => {
-                        browser::save(cycle, &Kept {
-                            code: code.get_untracked(),
-                            fields: fields.get_untracked(),
-                            nonce: nonce.get_untracked(),
-                            receipt: Some(receipt.clone()),
-                        });
-                        stage.set(Stage::Cast(Box::new(receipt)));
-                    }
-                    Err(message) => {
-                        problem.set(Some(message));
-                        stage.set(Stage::Review);
-                    }
-                }) />
+            <review::Review sheet=review_sheet.clone() fields code nonce stage_casting=casting
+                problem on_change on_cast on_cast_done />
         }
     };
+    // Which view shows: reviewing and casting share one, so that the
+    // review is not rebuilt while its cast is on the way.
+    let shown = Memo::new(move |_| match stage.get() {
+        Stage::NoCode => 0u8,
+        Stage::Filling => 1,
+        Stage::Review | Stage::Casting => 2,
+        Stage::Cast(_) => 3,
+    });
     let enter_code = state.address("/vote");
     view! {
         <div class="ballot" on:input=move |_| idle_for.set(0) on:click=move |_| idle_for.set(0)
@@ -258,14 +273,13 @@ pub fn BallotForm(
             {move || matches!(stage.get(), Stage::Filling | Stage::Review | Stage::Casting).then(|| view! {
                 <p class="not-cast" role="status">{text.not_cast_yet}</p>
             })}
-            {move || match stage.get() {
-                Stage::NoCode => EitherOf4::A(view! {
+            {move || match (shown.get(), stage.get_untracked()) {
+                (0, _) => EitherOf4::A(view! {
                     <p class="notice">{text.enter_code_first}</p>
                     <p><a class="button primary" href=enter_code.clone()>{text.open_ballot}</a></p>
                 }),
-                Stage::Filling => EitherOf4::B(form()),
-                Stage::Review | Stage::Casting => EitherOf4::C(review()),
-                Stage::Cast(receipt) => EitherOf4::D(view! {
+                (1, _) => EitherOf4::B(form()),
+                (_, Stage::Cast(receipt)) => EitherOf4::D(view! {
                     <ReceiptView receipt=*receipt />
                     <p class="ballot-actions no-print">
                         <button type="button" class="secondary" on:click=move |_| browser::print()>{text.print_receipt}</button>
@@ -277,6 +291,7 @@ pub fn BallotForm(
                         })}
                     </p>
                 }),
+                _ => EitherOf4::C(review()),
             }}
             <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>
         </div>

@@ -54,7 +54,11 @@ pub fn CodeField(value: String, error: Option<String>, cycle: i32, shared: bool)
             set_typed.set(code);
             browser::drop_fragment();
         }
-        kept.set(crate::islands::ballot::load(cycle));
+        // On a shared device the code step is the next voter's: it shows
+        // nothing of the last one.
+        if !shared {
+            kept.set(crate::islands::ballot::load(cycle));
+        }
     });
     let message = move || match server_error.get() {
         Some(error) => Some((false, error)),
@@ -90,10 +94,11 @@ pub fn CodeField(value: String, error: Option<String>, cycle: i32, shared: bool)
         format!("{path}?cycle={cycle}{mode}")
     };
     view! {
-        {move || kept.get().and_then(|k| k.receipt).map(|_| view! {
-            <p class="notice" role="status">
-                {text.voted_in_tab}" "<a href=address("/vote/ballot")>{text.see_receipt}</a>
-            </p>
+        {move || kept.get().and_then(|k| k.receipt).map(|receipt| view! {
+            <div class="kept-receipt" role="status">
+                <crate::components::receipt::ReceiptView receipt />
+                <p class="hint">{text.voted_in_tab}" "<a href=address("/vote/ballot")>{text.see_receipt}</a></p>
+            </div>
         })}
         <label for="voter-code">{text.code_label}</label>
         <input

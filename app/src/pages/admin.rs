@@ -86,15 +86,45 @@ fn cycle_card(cycle: CycleRow, advance: ServerAction<AdvancePhase>) -> impl Into
                     })
                     .collect_view()}
             </ol>
-            {match cycle.phase.next() {
-                Some(next) => view! {
+            {(!cycle.committee.is_empty()).then(|| view! {
+                <p class="hint">{text.committee_readiness}</p>
+                <ul class="readiness">
+                    {cycle.committee.iter().map(|(name, key, committed)| {
+                        let said = match (key, committed) {
+                            (true, true) => text.member_ready,
+                            (true, false) => text.member_not_committed,
+                            _ => text.member_no_key,
+                        };
+                        view! { <li><strong>{name.clone()}</strong>": "{said}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            {match (cycle.phase, cycle.phase.next()) {
+                (Phase::Counting, _) => view! { <p class="hint">{text.committee_certifies}</p> }.into_any(),
+                (Phase::Voting, Some(next)) => {
+                    let confirm_id = format!("confirm-close-{}", cycle.id);
+                    let confirm_for = confirm_id.clone();
+                    view! {
+                        <ActionForm action=advance attr:class="stacked close-voting">
+                            <input type="hidden" name="cycle_id" value=cycle.id />
+                            <input type="hidden" name="from" value=cycle.phase.to_string() />
+                            <p class="warning-text">{text.close_voting_warning}</p>
+                            <label class="tick" for=confirm_for>
+                                <input type="checkbox" id=confirm_id name="confirm" value="yes" required />
+                                {text.close_voting_confirm}
+                            </label>
+                            <button type="submit">{format!("{} {}", text.move_to, phase_name(text, next))}</button>
+                        </ActionForm>
+                    }.into_any()
+                }
+                (_, Some(next)) => view! {
                     <ActionForm action=advance>
                         <input type="hidden" name="cycle_id" value=cycle.id />
                         <input type="hidden" name="from" value=cycle.phase.to_string() />
                         <button type="submit">{format!("{} {}", text.move_to, phase_name(text, next))}</button>
                     </ActionForm>
                 }.into_any(),
-                None => view! { <p>{text.last_phase}</p> }.into_any(),
+                (_, None) => view! { <p>{text.last_phase}</p> }.into_any(),
             }}
             <p><a href=format!("/admin/cycles/{}", cycle.id)>{text.cycle_settings}</a></p>
             {(cycle.phase <= Phase::Voting).then(|| view! { <VoterCodeTool cycle_id=cycle.id /> }.into_any())}

@@ -105,6 +105,18 @@ fn CycleOverview(cycle: CycleSummary) -> impl IntoView {
             <p class="school">{cycle.school.clone()}</p>
             <h1 id="cycle-name">{cycle.name.clone()}</h1>
             <p class="description">{cycle.description.clone()}</p>
+            {(cycle.phase == Phase::Voting).then(|| {
+                let words = crate::i18n::tv();
+                view! {
+                    <div class="vote-now" role="region" aria-label=words.vote_title>
+                        <p class="vote-now-lead">{words.voting_open}</p>
+                        <p class="vote-now-links">
+                            <a class="button primary" href=format!("/vote?cycle={}", cycle.id)>{words.vote_now}</a>
+                            <a class="button secondary" href=format!("/receipt?cycle={}", cycle.id)>{words.check_receipt}</a>
+                        </p>
+                    </div>
+                }
+            })}
             <dl class="facts">
                 <div>
                     <dt>{text.budget}</dt>

@@ -14,7 +14,7 @@ use crate::components::proposal_form::{Prefill, ProposalFields};
 use crate::components::proposal_image::{ImageForm, ProposalFigure};
 use crate::components::session::use_session;
 use crate::components::thread::Thread;
-use crate::domain::{Action, Role};
+use crate::domain::Action;
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::islands::AmountField;
@@ -72,9 +72,8 @@ fn ProposalView(
     remove_image: ServerAction<RemoveProposalImage>,
 ) -> impl IntoView {
     let text = t();
-    let role = viewer.as_ref().map(|v| v.role);
-    let reviewing =
-        role == Some(Role::Committee) && page.phase.allows(Action::ReviewProposal).is_ok();
+    let moderating = page.viewer_on_committee;
+    let reviewing = page.viewer_on_committee && page.phase.allows(Action::ReviewProposal).is_ok();
     let editing = viewer
         .as_ref()
         .is_some_and(|v| Some(v.id) == page.author_id)
@@ -134,7 +133,7 @@ fn ProposalView(
             </section>
             <ImageForm proposal_id has_image remove=remove_image />
         })}
-        <Thread proposal_id signed_in=thread_open_to_viewer committee=role == Some(Role::Committee) />
+        <Thread proposal_id signed_in=thread_open_to_viewer committee=moderating />
     }
 }
 

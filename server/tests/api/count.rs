@@ -42,7 +42,7 @@ async fn cast_and_close(app: &TestApp, ballots: Vec<serde_json::Value>) {
         assert_eq!(status, 201, "{receipt}");
     }
     let admin = app.sign_in("admin").await;
-    let form = [("cycle_id", "1"), ("from", "voting")];
+    let form = [("cycle_id", "1"), ("from", "voting"), ("confirm", "yes")];
     let (status, body) = app.call(&admin, "/api/advance-phase", &form).await;
     assert_eq!(status, 200, "{body}");
 }

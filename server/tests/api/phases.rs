@@ -32,7 +32,7 @@ async fn advance(app: &TestApp, admin: &As, cycle: &str, from: &str) -> (u16, St
     app.call(
         admin,
         "/api/advance-phase",
-        &[("cycle_id", cycle), ("from", from)],
+        &[("cycle_id", cycle), ("from", from), ("confirm", "yes")],
     )
     .await
 }
@@ -86,14 +86,16 @@ async fn a_cycle_moves_one_checked_step_at_a_time_and_never_by_hand_to_certified
     );
 
     review_all(&app).await;
-    for (from, to) in [
-        ("review", "deliberation"),
-        ("deliberation", "voting"),
-        ("voting", "counting"),
-    ] {
+    for (from, to) in [("review", "deliberation"), ("deliberation", "voting")] {
         let (status, body) = advance(&app, &admin, "1", from).await;
         assert_eq!((status, body), (200, format!("\"{to}\"")));
     }
+    let unconfirmed = [("cycle_id", "1"), ("from", "voting")];
+    let (status, body) = app.call(&admin, "/api/advance-phase", &unconfirmed).await;
+    assert_eq!(status, 400, "closing voting is confirmed first: {body}");
+    assert_eq!(phase_of(&app, 1).await, "voting");
+    let (status, body) = advance(&app, &admin, "1", "voting").await;
+    assert_eq!((status, body.as_str()), (200, "\"counting\""));
 
     let (status, body) = advance(&app, &admin, "1", "counting").await;
     assert_eq!(status, 409, "{body}");

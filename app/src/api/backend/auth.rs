@@ -98,9 +98,46 @@ pub async fn require(action: Action) -> Result<account::Model, AppError> {
             super::words().sign_in_first,
         ));
     };
+    if account.password_change_required {
+        return Err(refuse(
+            StatusCode::FORBIDDEN,
+            super::words().choose_own_password_first,
+        ));
+    }
     let role = *account.role;
     if !role.may(action) {
         return Err(refuse(StatusCode::FORBIDDEN, super::words().cannot(role)));
+    }
+    Ok(account)
+}
+
+/// Whether `viewer` sits on cycle `cycle`'s committee (its settings until
+/// voting opens, its frozen seats after): committee rights go by
+/// membership of that cycle's committee, not by the role alone.
+pub async fn on_committee(viewer: Option<&account::Model>, cycle: i32) -> Result<bool, AppError> {
+    let Some(viewer) = viewer else {
+        return Ok(false);
+    };
+    if *viewer.role != pebble_domain::Role::Committee {
+        return Ok(false);
+    }
+    pebble_db::committee::sits_on(&database()?, cycle, viewer.id)
+        .await
+        .map_err(internal)
+}
+
+/// The signed-in account if its role may take `action` and it sits on
+/// cycle `cycle`'s committee: 401, 403 as [`require`], and 403 that says
+/// so for a member of another cycle's committee (or of none); 404 for no
+/// such cycle.
+pub async fn require_on_committee(action: Action, cycle: i32) -> Result<account::Model, AppError> {
+    let account = require(action).await?;
+    super::find_cycle(&database()?, cycle).await?;
+    if !on_committee(Some(&account), cycle).await? {
+        return Err(refuse(
+            StatusCode::FORBIDDEN,
+            super::words().not_on_this_committee,
+        ));
     }
     Ok(account)
 }

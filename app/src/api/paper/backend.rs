@@ -9,7 +9,7 @@ use pebble_domain::ballot_form::BallotFields;
 use pebble_domain::{Action, PaperSerial, Reason};
 
 use super::{Desk, KeyOutcome, OwnEntry, PaperStatus, PaperTally, PrintRun, QueuedMismatch};
-use crate::api::backend::auth::require;
+use crate::api::backend::auth::require_on_committee;
 use crate::api::backend::{
     bad_field, bad_input, database, find_cycle, internal, phase_moved, refuse,
 };
@@ -65,7 +65,7 @@ fn serial_of(typed: &str) -> Result<PaperSerial, AppError> {
 
 /// See [`super::paper_desk`].
 pub async fn desk(cycle: i32) -> Result<Desk, AppError> {
-    let member = require(Action::PaperBallots).await?;
+    let member = require_on_committee(Action::PaperBallots, cycle).await?;
     let db = database()?;
     let found = voting_cycle(&db, cycle).await?;
     let tally = paper::tally(&db, found.id).await.map_err(internal)?;
@@ -103,7 +103,7 @@ pub async fn desk(cycle: i32) -> Result<Desk, AppError> {
 
 /// See [`super::print_paper`].
 pub async fn print(cycle: i32, count: &str) -> Result<i32, AppError> {
-    let member = require(Action::PaperBallots).await?;
+    let member = require_on_committee(Action::PaperBallots, cycle).await?;
     let count: u32 = count
         .trim()
         .parse()
@@ -123,7 +123,7 @@ pub async fn print(cycle: i32, count: &str) -> Result<i32, AppError> {
 
 /// See [`super::paper_run`].
 pub async fn run(cycle: i32, batch: i32) -> Result<PrintRun, AppError> {
-    require(Action::PaperBallots).await?;
+    require_on_committee(Action::PaperBallots, cycle).await?;
     let db = database()?;
     let found = voting_cycle(&db, cycle).await?;
     let serials = paper::batch_serials(&db, cycle, batch)
@@ -141,7 +141,7 @@ pub async fn run(cycle: i32, batch: i32) -> Result<PrintRun, AppError> {
 
 /// See [`super::key_paper`].
 pub async fn key(cycle: i32, serial: &str, fields: &BallotFields) -> Result<KeyOutcome, AppError> {
-    let member = require(Action::PaperBallots).await?;
+    let member = require_on_committee(Action::PaperBallots, cycle).await?;
     let serial = serial_of(serial)?;
     let db = database()?;
     voting_cycle(&db, cycle).await?;
@@ -174,7 +174,7 @@ pub async fn resolve(
     resolution: &str,
     reason: &str,
 ) -> Result<String, AppError> {
-    let member = require(Action::PaperBallots).await?;
+    let member = require_on_committee(Action::PaperBallots, cycle).await?;
     let serial = serial_of(serial)?;
     let resolution = match resolution.trim() {
         "rekey" => Resolution::Rekey,

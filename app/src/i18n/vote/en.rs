@@ -103,6 +103,8 @@ fn ballot_error(error: &B, name: &Namer) -> String {
 /// The English voting strings.
 pub static VOTE: VoteStrings = VoteStrings {
     vote_title: "Vote",
+    voting_open: "Voting is open. Bring the code from your card (or scan its QR code).",
+    vote_now: "Vote now",
     code_label: "Your voter code",
     code_help: "It is on the card you were given: 18 letters and digits. Spaces and dashes do not matter.",
     code_looks_right: "This code is typed correctly.",
@@ -219,7 +221,7 @@ pub static VOTE: VoteStrings = VoteStrings {
     cleared: "The page was cleared for the next voter.",
     enter_code_first: "This tab holds no ballot. Enter your voter code to open the ballot.",
     try_again_safely: "Your ballot is not in the log. Press \"Cast my ballot\" again: it is safe, the same ballot can only be recorded once.",
-    voted_in_tab: "A ballot was cast in this tab.",
+    voted_in_tab: "This tab keeps the receipt of the ballot cast here. To vote with another code, type it below.",
     see_receipt: "See its receipt",
     not_sent: "Your ballot was not sent from this page (it was opened directly, or the form expired). Open the ballot again with your code.",
     cast_before: "Your ballot was already cast: this is its receipt. Nothing was recorded twice.",

@@ -109,6 +109,8 @@ fn count(n: usize, one: &str, many: &str) -> String {
 /// Las cadenas de votación en español.
 pub static VOTE: VoteStrings = VoteStrings {
     vote_title: "Votar",
+    voting_open: "La votación está abierta. Ten a mano el código de tu tarjeta (o escanea su código QR).",
+    vote_now: "Votar ahora",
     code_label: "Tu código de votación",
     code_help: "Está en la tarjeta que te dieron: 18 letras y cifras. Los espacios y guiones no importan.",
     code_looks_right: "El código está bien escrito.",
@@ -224,7 +226,7 @@ pub static VOTE: VoteStrings = VoteStrings {
     cleared: "La página se ha borrado para la siguiente persona.",
     enter_code_first: "Esta pestaña no tiene ninguna papeleta. Escribe tu código de votación para abrir la papeleta.",
     try_again_safely: "Tu papeleta no está en el registro. Pulsa de nuevo «Emitir mi papeleta»: no hay riesgo, la misma papeleta solo puede registrarse una vez.",
-    voted_in_tab: "En esta pestaña ya se emitió una papeleta.",
+    voted_in_tab: "Esta pestaña guarda el comprobante de la papeleta emitida aquí. Para votar con otro código, escríbelo abajo.",
     see_receipt: "Ver su comprobante",
     not_sent: "Tu papeleta no se envió desde esta página (se abrió directamente o el formulario caducó). Vuelve a abrir la papeleta con tu código.",
     cast_before: "Tu papeleta ya estaba emitida: este es su comprobante. No se registró nada dos veces.",
