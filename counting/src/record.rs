@@ -51,6 +51,10 @@ pub struct Record {
     pub transcript: String,
     /// Codes issued and used per roster group.
     pub turnout: Vec<GroupTurnout>,
+    /// Paper ballots both keyers found spoiled (over-marked or
+    /// unreadable): they are in no log entry, and counted here.
+    #[serde(default)]
+    pub spoiled_paper: u64,
     /// Each committee member's decision on `record_hash`: at most one
     /// per member (a change of mind replaces the earlier decision), in
     /// member order.

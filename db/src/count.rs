@@ -350,6 +350,7 @@ pub async fn parts(
         checkpoint,
         reveals,
         turnout: turnout(db, cycle).await?,
+        spoiled_paper: crate::paper::tally(db, cycle).await?.spoiled,
     }))
 }
 

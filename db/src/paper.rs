@@ -25,7 +25,9 @@ use crate::log::{self, AppendRefusal, Appended, Source};
 
 mod queue;
 
-pub use queue::{Keying, Mismatch, Resolution, Tally, mismatches, resolve, tally, your_entries};
+pub use queue::{
+    Keying, Mismatch, Resolution, Tally, mismatches, resolve, tally, waiting, your_entries,
+};
 
 /// Most paper ballots one print run makes.
 pub const MAX_PRINT: u32 = 2_000;
@@ -41,6 +43,32 @@ pub enum Status {
     Mismatch,
     /// Voided by the committee.
     Voided,
+    /// Both entries say the paper is spoiled (marked beyond the ballot's
+    /// limits, or unreadable): it enters no log and counts as spoiled.
+    Spoiled,
+}
+
+/// What a member keys from a paper ballot: the ballot it shows, or that
+/// it is spoiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Marked {
+    /// The ballot as marked.
+    Ballot(Ballot),
+    /// Spoiled: over-marked or unreadable.
+    Spoiled,
+}
+
+/// How a spoiled keying is stored (a ballot is stored as the hex of its
+/// canonical encoding, which is never this).
+const SPOILED: &str = "spoiled";
+
+impl Marked {
+    fn stored(&self) -> String {
+        match self {
+            Marked::Ballot(ballot) => crate::hex::encode(&encode_ballot(ballot)),
+            Marked::Spoiled => SPOILED.to_owned(),
+        }
+    }
 }
 
 impl Status {
@@ -51,6 +79,7 @@ impl Status {
             Status::Logged => "logged",
             Status::Mismatch => "mismatch",
             Status::Voided => "voided",
+            Status::Spoiled => "spoiled",
         }
     }
 
@@ -61,6 +90,7 @@ impl Status {
             "logged" => Status::Logged,
             "mismatch" => Status::Mismatch,
             "voided" => Status::Voided,
+            "spoiled" => Status::Spoiled,
             _ => Status::Open,
         }
     }
@@ -110,6 +140,9 @@ pub enum Keyed {
     /// The second entry differs from the first: the serial waits for the
     /// committee.
     Mismatch,
+    /// Both entries say spoiled: the paper counts as spoiled, not in the
+    /// log.
+    Spoiled,
 }
 
 /// Holds cycle `cycle` in voting and checks that `account` sits on its
@@ -208,14 +241,14 @@ pub async fn batch_serials(
         .collect()
 }
 
-/// Committee member `account` keys `ballot` for the paper ballot
-/// `serial` of cycle `cycle`. All or nothing.
+/// Committee member `account` keys what the paper ballot `serial` of
+/// cycle `cycle` shows. All or nothing.
 pub async fn key(
     db: &DatabaseConnection,
     cycle: i32,
     serial: &PaperSerial,
     account: i32,
-    ballot: &Ballot,
+    marked: &Marked,
 ) -> Result<Result<Keyed, PaperRefusal>, DbError> {
     let txn = db.begin().await?;
     if let Err(refusal) = hold(&txn, cycle, account).await? {
@@ -224,7 +257,9 @@ pub async fn key(
     let Some(frozen) = crate::frozen::frozen(&txn, cycle).await? else {
         return Ok(Err(PaperRefusal::NotVoting));
     };
-    if let Err(e) = ballot.validate(&frozen.manifest.manifest) {
+    if let Marked::Ballot(ballot) = marked
+        && let Err(e) = ballot.validate(&frozen.manifest.manifest)
+    {
         return Ok(Err(PaperRefusal::Invalid(e)));
     }
     let compact = serial.compact();
@@ -237,7 +272,7 @@ pub async fn key(
     if let Some(refusal) = refusal_for(&row) {
         return Ok(Err(refusal));
     }
-    let keyed = crate::hex::encode(&encode_ballot(ballot));
+    let keyed = marked.stored();
     let earlier = paper_entry::Entity::find()
         .filter(paper_entry::Column::CycleId.eq(cycle))
         .filter(paper_entry::Column::Serial.eq(&compact))
@@ -266,6 +301,16 @@ pub async fn key(
         txn.commit().await?;
         return Ok(Ok(Keyed::Mismatch));
     }
+    let ballot = match marked {
+        Marked::Ballot(ballot) => ballot,
+        Marked::Spoiled => {
+            if !move_status(&txn, cycle, &compact, Status::Open, Status::Spoiled).await? {
+                return Ok(Err(PaperRefusal::Mismatched));
+            }
+            txn.commit().await?;
+            return Ok(Ok(Keyed::Spoiled));
+        }
+    };
     let entry = Entry {
         manifest_hash: frozen.hash,
         nonce: frozen.manifest.election.paper_nonce(&compact),
@@ -305,7 +350,7 @@ fn refusal_for(row: &paper_ballot::Model) -> Option<PaperRefusal> {
                 .and_then(|idx| u64::try_from(idx).ok())
                 .unwrap_or(0),
         )),
-        Status::Voided => Some(PaperRefusal::Voided),
+        Status::Voided | Status::Spoiled => Some(PaperRefusal::Voided),
         Status::Mismatch => Some(PaperRefusal::Mismatched),
         Status::Open => None,
     }
@@ -329,7 +374,15 @@ async fn move_status(
     Ok(moved.rows_affected == 1)
 }
 
-/// A keyed ballot as stored (hex of its canonical encoding), read back.
+/// A keying as stored (hex of the ballot's canonical encoding, or the
+/// spoiled mark), read back.
+fn stored_marked(text: &str) -> Result<Marked, DbError> {
+    if text == SPOILED {
+        return Ok(Marked::Spoiled);
+    }
+    stored_ballot(text).map(Marked::Ballot)
+}
+
 fn stored_ballot(hex_text: &str) -> Result<Ballot, DbError> {
     crate::hex::decode(hex_text)
         .and_then(|bytes| decode_ballot(&bytes).ok())
@@ -388,6 +441,7 @@ mod tests {
             Status::Logged,
             Status::Mismatch,
             Status::Voided,
+            Status::Spoiled,
         ] {
             assert_eq!(Status::from_name(status.name()), status);
         }

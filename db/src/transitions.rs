@@ -131,8 +131,17 @@ async fn needs_of(
             Err(refusal) => Err(refusal),
         },
         Phase::Counting => {
-            crate::log::seal(txn, cycle.id).await?;
-            Ok(())
+            let waiting = crate::paper::waiting(txn, cycle.id).await?;
+            match waiting.first() {
+                Some(first) => Err(MoveRefusal::PaperWaiting {
+                    count: waiting.len() as u64,
+                    first: first.to_string(),
+                }),
+                None => {
+                    crate::log::seal(txn, cycle.id).await?;
+                    Ok(())
+                }
+            }
         }
         Phase::Draft | Phase::Certified => Ok(()),
     })

@@ -33,6 +33,15 @@ pub enum MoveRefusal {
     /// The ballot voting would freeze cannot be used (the detail is the
     /// `counting` crate's English message).
     Ballot(String),
+    /// Voting cannot close while paper ballots wait for the committee
+    /// (keyed once, or in the mismatch queue): a sealed log takes nothing
+    /// more. How many, and the first serial.
+    PaperWaiting {
+        /// How many.
+        count: u64,
+        /// The first serial, as printed.
+        first: String,
+    },
     /// Voting cannot open until every committee member has registered a
     /// certification key and committed to a tie-break secret: the names
     /// of those who have not.
@@ -70,6 +79,10 @@ impl std::fmt::Display for MoveRefusal {
                 write!(f, "The cycle's settings need fixing first: {detail}")
             }
             MoveRefusal::Ballot(detail) => write!(f, "The ballot cannot open: {detail}."),
+            MoveRefusal::PaperWaiting { count, first } => write!(
+                f,
+                "Paper ballots waiting for the committee: {count}, starting with {first} (keyed once, or entries that differ). Key or resolve them on the paper desk first: once voting closes, the log takes nothing more."
+            ),
             MoveRefusal::CommitteeNotReady(names) => write!(
                 f,
                 "Voting opens once every committee member has made their certification key and committed to a tie-break secret (on their committee page); still to do: {}.",

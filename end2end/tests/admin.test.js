@@ -117,13 +117,13 @@ test("an admin issues voter codes for a group, shown once", async () => {
   const tool = page.locator("details.voter-codes").first();
   await tool.locator("summary").click();
   await tool.getByLabel("Roster group").fill("Grade 9");
-  await tool.getByLabel("How many codes (1 to 10,000)").fill("4");
+  await tool.getByLabel("How many codes (1 to 10,000)").fill("20");
   await tool.getByRole("button", { name: "Issue codes" }).click();
   const issued = tool.getByRole("status");
   await issued.waitFor();
-  assert.match(await issued.textContent(), /4 new codes for Grade 9/);
+  assert.match(await issued.textContent(), /20 new codes for Grade 9/);
   const codes = await tool.locator(".code-list code").allTextContents();
-  assert.equal(codes.length, 4);
+  assert.equal(codes.length, 20);
   for (const code of codes) {
     assert.match(code, /^[2-9A-HJKMNP-TV-Y]{6}-[2-9A-HJKMNP-TV-Y]{6}-[2-9A-HJKMNP-TV-Y]{6}$/);
   }
@@ -133,14 +133,23 @@ test("an admin issues voter codes for a group, shown once", async () => {
   assert.match(await card.locator("img.qr").getAttribute("src"), /^data:image\/svg\+xml,/);
   assert.match(await card.locator("[lang=en]").textContent(), /\/vote and type the code/);
   assert.match(await card.locator("[lang=es]").textContent(), /escribe el código/);
-  // Printed, on A4 and on US Letter, only the cards: one page for four.
+  // On screen at 1280 px nothing spills out of a card.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const spills = () => page.locator(".code-card").evaluateAll((cards) => cards.filter((card) =>
+    [...card.children].some((c) => c.scrollWidth > c.clientWidth + 1) || card.scrollHeight > card.clientHeight + 1).length);
+  assert.equal(await spills(), 0, "no card's text overflows on screen");
+  // Printed, on A4 and on US Letter, only the cards, ten to a page, cut
+  // along dashed lines, nothing clipped: twenty codes, two pages.
   await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 718, height: 1047 });
   await page.screenshot({ path: `${SHOTS}/code-sheet-print.png`, fullPage: true });
   assert.equal(await page.locator(".site-header").isVisible(), false);
   assert.equal(await page.locator(".code-card").first().isVisible(), true);
+  assert.equal(await spills(), 0, "no card's text is clipped on paper");
+  assert.match(await page.locator(".code-card").first().evaluate((c) => getComputedStyle(c).outlineStyle), /dashed/);
   for (const format of ["A4", "Letter"]) {
     const pdf = (await page.pdf({ format })).toString("latin1");
-    assert.equal(pdf.match(/\/Type\s*\/Page[^s]/g).length, 1, `one ${format} page`);
+    assert.equal(pdf.match(/\/Type\s*\/Page[^s]/g).length, 2, `ten cards to a ${format} page`);
   }
   await page.emulateMedia({ media: "screen" });
   // Only digests are stored: a reload cannot show them again.

@@ -1,16 +1,20 @@
 // The count on its own server (approval, seeded in voting): voters cast
-// over the API, the admin closes voting, a committee member enters the
-// dice, both members review the record, one objects and then certifies,
-// and the record, .pb and CSV publish only after the second
-// certification. axe on the entropy step and on the review; screenshots.
+// over the API, the admin closes voting (after ticking that it cannot be
+// undone), each committee member reveals their tie-break secret with
+// their own key file in the browser, the last reveal runs the count, one
+// member certifies, the other objects and then certifies (one decision
+// each), and the record, .pb and CSV publish only after the second
+// certification. axe on the reveal step and on the review; screenshots.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { violations } from "./axe.js";
 import { launch, phoneSignedIn } from "./browser.js";
+import { hydrated } from "./voting.js";
 
 const url = process.env.PEBBLE_E2E_COUNT_URL ?? "http://127.0.0.1:3105";
 const seedFile = process.env.PEBBLE_E2E_COUNT_CODES;
+const keys = process.env.PEBBLE_E2E_COUNT_KEYS;
 const shots = process.env.PEBBLE_E2E_SHOTS;
 let browser;
 before(async () => {
@@ -37,6 +41,24 @@ async function signedIn(username) {
   return phoneSignedIn(browser, url, username, password(username));
 }
 
+/** The passphrase the demo's key files are sealed under. */
+function keyPassphrase() {
+  const said = seed().find((l) => l.includes("their passphrase"));
+  return said.split(": ").at(-1).trim();
+}
+
+/**
+ * As `username`'s browser: chooses their key file, types its passphrase
+ * and presses `button` (in the form `within`), which signs or reveals in
+ * the page and posts what the key made.
+ */
+async function useKey(page, username, button, within = "main") {
+  const scope = page.locator(within);
+  await scope.getByLabel("Your committee key file").first().setInputFiles(`${keys}/${username}.json`);
+  await scope.getByLabel("Its passphrase").first().fill(keyPassphrase());
+  await Promise.all([page.waitForURL(/(revealed|counted|decided)=/), scope.getByRole("button", { name: button }).first().click()]);
+}
+
 
 async function publicStatuses() {
   const paths = ["record", "ballots.pb", "results.csv"];
@@ -59,39 +81,54 @@ test("a counted cycle is certified by its committee and only then publishes", as
 
   const admin = await signedIn("admin");
   await admin.page.goto(url + "/admin");
-  await admin.page.getByRole("button", { name: /Move to the next phase/ }).click();
+  const move = admin.page.getByRole("button", { name: /Move to the next phase/ });
+  await move.click();
+  assert.equal(await admin.page.locator('li[aria-current="step"]', { hasText: /count/i }).count(), 0, "closing voting asks first");
+  await admin.page.getByRole("checkbox", { name: /I understand: seal the log/ }).check();
+  await move.click();
   await admin.page.locator('li[aria-current="step"]', { hasText: /count/i }).waitFor();
+  assert.equal(await admin.page.getByRole("button", { name: /Certified/ }).count(), 0, "no button for what only the committee does");
   assert.deepEqual(await publicStatuses(), [403, 403, 403]);
 
   const okafor = await signedIn("okafor");
   await okafor.page.goto(url + "/committee/count");
   await okafor.page.getByText("The sealed ballot log holds 6 ballots.").waitFor();
-  assert.deepEqual(await violations(okafor.page), [], "axe on the entropy step");
-  if (shots) await okafor.page.screenshot({ path: `${shots}/count-entropy-360.png`, fullPage: true });
-  await okafor.page.getByLabel("What was rolled or drawn").fill("3 6 1 4 2");
-  await okafor.page.getByRole("button", { name: "Run the count" }).click();
-  await okafor.page.getByText("The count ran.").waitFor();
-  await okafor.page.getByText("3 6 1 4 2").waitFor();
-  await okafor.page.getByRole("button", { name: "Certify this record" }).click();
-  await okafor.page.getByText("Your certification is recorded.").waitFor();
-  assert.deepEqual(await publicStatuses(), [403, 403, 403], "one of two certifications publishes nothing");
+  await hydrated(okafor.page);
+  assert.deepEqual(await violations(okafor.page), [], "axe on the reveal step");
+  if (shots) await okafor.page.screenshot({ path: `${shots}/count-reveal-360.png`, fullPage: true });
+  await useKey(okafor.page, "okafor", "Reveal my secret");
+  await okafor.page.getByText("Your secret is revealed.").waitFor();
 
   const lindqvist = await signedIn("lindqvist");
   await lindqvist.page.goto(url + "/committee/count");
-  await lindqvist.page.getByLabel("Or object, saying what is wrong").fill("Room 12's paper box is not in yet");
-  await lindqvist.page.getByRole("button", { name: "Object" }).click();
+  await hydrated(lindqvist.page);
+  await useKey(lindqvist.page, "lindqvist", "Reveal my secret");
+  await lindqvist.page.getByText("The count ran.").waitFor();
+
+  await okafor.page.reload();
+  await hydrated(okafor.page);
+  await useKey(okafor.page, "okafor", "Certify this record with my key", "#certify-form");
+  await okafor.page.getByText("Your certification is recorded.").waitFor();
+  assert.deepEqual(await publicStatuses(), [403, 403, 403], "one of two certifications publishes nothing");
+
+  await lindqvist.page.reload();
+  await hydrated(lindqvist.page);
+  await lindqvist.page.getByText("Object to this record instead").click();
+  await lindqvist.page.getByLabel("To object, say what is wrong").fill("Room 12's paper box is not in yet");
+  await useKey(lindqvist.page, "lindqvist", "Object with my key", "#object-form");
   await lindqvist.page.getByText("Your objection is recorded").waitFor();
-  await lindqvist.page.getByText(/objection\(s\) stand/).waitFor();
+  await lindqvist.page.getByText(/Objections standing: 1/).waitFor();
   await lindqvist.page.locator("details.transcript summary").click();
   assert.deepEqual(await violations(lindqvist.page), [], "axe on the review with decisions");
   if (shots) await lindqvist.page.screenshot({ path: `${shots}/count-review-360.png`, fullPage: true });
-  await lindqvist.page.getByRole("button", { name: "Certify this record" }).click();
-  await lindqvist.page.getByText("the results are published").waitFor();
+  await hydrated(lindqvist.page);
+  await useKey(lindqvist.page, "lindqvist", "Certify this record with my key", "#certify-form");
+  await lindqvist.page.getByText(/last certification needed: the results are published/).waitFor();
   assert.deepEqual(await publicStatuses(), [200, 200, 200]);
 
   const record = await (await fetch(`${url}/api/v1/cycles/1/record`)).json();
   assert.equal(record.log.entries.length, 6);
-  assert.equal(record.certifications.length, 3);
-  assert.equal(record.seed.entropy, "3 6 1 4 2");
+  assert.equal(record.certifications.length, 2, "one decision per member: the objection was replaced");
+  assert.deepEqual(record.seed.reveals.map((r) => r.secret !== null), [true, true]);
   for (const who of [admin, okafor, lindqvist]) await who.context.close();
 });

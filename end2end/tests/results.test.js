@@ -81,7 +81,7 @@ test("the results page is complete with JavaScript off, and prints", async () =>
   for (const heading of ["What was funded", "Round by round", "Ties and the tie-break seed", "Who took part", "Check it yourself"]) {
     await tab.getByRole("heading", { name: heading }).waitFor();
   }
-  assert.ok(await tab.getByText(record.seed.entropy, { exact: true }).isVisible(), "the entropy is shown");
+  assert.ok(await tab.getByText(record.seed.seed, { exact: true }).isVisible(), "the tie-break seed is shown");
   await tab.screenshot({ path: `${SHOTS}/results-mes-no-js.png`, fullPage: true });
   await tab.emulateMedia({ media: "print" });
   assert.ok(await tab.locator(".site-header").isHidden(), "the header does not print");

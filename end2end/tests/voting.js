@@ -13,13 +13,14 @@ export const voteUrl = {
 const CODE = /^[0-9A-Z]{6}-[0-9A-Z]{6}-[0-9A-Z]{6}$/;
 const handedOut = { approval: 0, ranked: 0, allocation: 0 };
 
-// Each test file runs in a process of its own with its own count, so a
-// file other than voting.test.js takes its codes from the end of the list.
-let fromEnd = false;
+// Each test file runs in a process of its own with its own count, so each
+// file takes its codes from a block of its own: no two files share a code.
+const BLOCK = 25;
+let block = 0;
 
-/** Hands out codes from the end of each list in this process. */
-export function codesFromEnd() {
-  fromEnd = true;
+/** Hands out codes from block `n` (of 25 codes) in this process. */
+export function codesFromBlock(n) {
+  block = n;
 }
 
 /** A voter code of the `kind` server not handed out before in this run. */
@@ -28,7 +29,8 @@ export function freshCode(kind) {
   assert.ok(file, `PEBBLE_E2E_${kind.toUpperCase()}_CODES names the codes file`);
   const all = readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => CODE.test(l));
   const at = handedOut[kind]++;
-  const code = fromEnd ? all[all.length - 1 - at] : all[at];
+  assert.ok(at < BLOCK, `at most ${BLOCK} ${kind} codes per test file`);
+  const code = all[block * BLOCK + at];
   assert.ok(code, `enough ${kind} codes`);
   return code;
 }
@@ -48,10 +50,21 @@ export async function hydrated(page) {
   await page.locator("html[data-pebble-hydrated]").waitFor({ timeout: 20000 });
 }
 
-/** Opens the ballot of the `kind` server with a fresh code, by the QR link. */
+/**
+ * Opens the ballot of the `kind` server with a fresh code: by the QR
+ * link (the code in the address's fragment, which the page takes into the
+ * field) with JavaScript, typed without it. The code step posts.
+ */
 export async function openBallot(page, kind, { javaScript = true, extra = "" } = {}) {
   const code = freshCode(kind);
-  await page.goto(`${voteUrl[kind]}/vote?cycle=1&code=${code}${extra}`);
+  await page.goto(`${voteUrl[kind]}/vote?cycle=1${extra}#code=${code}`);
+  if (javaScript) {
+    await hydrated(page);
+    await page.waitForFunction(() => document.getElementById("voter-code")?.value.length > 0);
+  } else {
+    await page.getByLabel("Your voter code").fill(code);
+  }
+  await Promise.all([page.waitForURL(/\/vote\/ballot/), page.getByRole("button", { name: "Open my ballot" }).click()]);
   if (javaScript) await hydrated(page);
   return code;
 }

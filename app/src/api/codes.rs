@@ -66,7 +66,9 @@ fn site_address() -> String {
 /// The card of `code` for cycle `cycle`, its QR code made on the server.
 #[cfg(feature = "ssr")]
 fn card(site: &str, cycle: i32, code: &pebble_domain::VoterCode) -> CodeCard {
-    let link = format!("{site}/vote?cycle={cycle}&code={code}");
+    // The code goes in the fragment, which the browser never sends: no
+    // server, proxy or log sees it; the page takes it from there.
+    let link = format!("{site}/vote?cycle={cycle}#code={code}");
     let svg = qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::M)
         .map(|qr| {
             qr.render::<qrcode::render::svg::Color>()

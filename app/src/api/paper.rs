@@ -14,7 +14,7 @@ use crate::api::vote::BallotSheet;
 use crate::error::AppError;
 
 /// How many of a cycle's paper ballots are in each state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaperTally {
     /// Printed, waiting for entries.
     pub open: u64,
@@ -24,6 +24,11 @@ pub struct PaperTally {
     pub mismatch: u64,
     /// Voided.
     pub voided: u64,
+    /// Keyed as spoiled by both members.
+    pub spoiled: u64,
+    /// Serials that wait for the committee (keyed once, or in the
+    /// mismatch queue): voting cannot close until none does.
+    pub waiting: Vec<String>,
 }
 
 /// Where a paper ballot stands.
@@ -37,6 +42,8 @@ pub enum PaperStatus {
     Mismatch,
     /// Voided.
     Voided,
+    /// Spoiled: counted as such, not in the log.
+    Spoiled,
 }
 
 /// One of the signed-in member's own entries.
@@ -44,8 +51,8 @@ pub enum PaperStatus {
 pub struct OwnEntry {
     /// The serial, grouped for reading.
     pub serial: String,
-    /// The ballot as this member keyed it.
-    pub ballot: Ballot,
+    /// The ballot as this member keyed it; `None` if keyed as spoiled.
+    pub ballot: Option<Ballot>,
     /// Where its paper ballot stands now.
     pub status: PaperStatus,
 }
@@ -55,8 +62,8 @@ pub struct OwnEntry {
 pub struct QueuedMismatch {
     /// The serial, grouped for reading.
     pub serial: String,
-    /// Who keyed what, in the order keyed.
-    pub entries: Vec<(String, Ballot)>,
+    /// Who keyed what (`None`: spoiled), in the order keyed.
+    pub entries: Vec<(String, Option<Ballot>)>,
 }
 
 /// The committee's paper-ballot desk for a cycle in voting.
@@ -107,9 +114,10 @@ pub async fn paper_run(cycle: i32, batch: i32) -> Result<PrintRun, AppError> {
 }
 
 /// Keys the paper ballot `serial` of cycle `cycle` as the signed-in
-/// member read it; the ballot is in the fields of
-/// [`pebble_domain::ballot_form`]. Answers with where the serial stands
-/// and goes back to the desk, which says so.
+/// member read it: the ballot in the fields of
+/// [`pebble_domain::ballot_form`], or `spoiled=yes` for a paper marked
+/// beyond the ballot's limits or unreadable. Answers with where the
+/// serial stands and goes back to the desk, which says so.
 #[server(prefix = "/api", endpoint = "key-paper")]
 pub async fn key_paper(
     cycle: i32,
@@ -117,13 +125,15 @@ pub async fn key_paper(
     choices: Option<BTreeMap<String, String>>,
     ranks: Option<BTreeMap<String, String>>,
     points: Option<BTreeMap<String, String>>,
+    spoiled: Option<String>,
 ) -> Result<KeyOutcome, AppError> {
     let fields = pebble_domain::ballot_form::BallotFields {
         choices: choices.unwrap_or_default(),
         ranks: ranks.unwrap_or_default(),
         points: points.unwrap_or_default(),
     };
-    let outcome = backend::key(cycle, &serial, &fields).await?;
+    let spoiled = spoiled.as_deref() == Some("yes");
+    let outcome = backend::key(cycle, &serial, &fields, spoiled).await?;
     leptos_axum::redirect(&outcome.address(cycle));
     Ok(outcome)
 }
@@ -147,6 +157,7 @@ impl KeyOutcome {
             PaperStatus::Logged => "logged",
             PaperStatus::Mismatch => "mismatch",
             PaperStatus::Voided => "voided",
+            PaperStatus::Spoiled => "spoiled",
         };
         let index = self
             .index

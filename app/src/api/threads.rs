@@ -76,7 +76,7 @@ pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, AppEr
                 author: item.author_name.clone(),
                 body: (c.hidden_reason.is_none() || committee).then(|| c.body.clone()),
                 hidden_reason: c.hidden_reason.clone(),
-                written: c.created_at.format("%Y-%m-%d %H:%M").to_string(),
+                written: c.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 edited: c.edited_at.is_some(),
                 reports: if committee { item.reports } else { 0 },
                 editable: mine

@@ -20,24 +20,54 @@ pub fn ErrorNotice(
     errors: ArcRwSignal<Errors>,
 ) -> impl IntoView {
     let text = crate::i18n::t();
+    let mut signed_out = false;
     let messages: Vec<String> = errors
         .get_untracked()
         .into_iter()
         .map(|(_, error)| match error.downcast_ref::<AppError>() {
             Some(known) => {
                 known.respond();
+                signed_out |= known.status() == http::StatusCode::UNAUTHORIZED;
                 known.message().to_owned()
             }
             None => crate::error::internal(&error).message().to_owned(),
         })
         .collect();
+    // Someone told to sign in gets the way there, and back here after.
+    let location = leptos_router::hooks::use_location();
+    let here = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location
+            .search
+            .get_untracked()
+            .strip_prefix('?')
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default()
+    );
+    let sign_in = format!("/sign-in?next={}", percent_encode(&here));
     view! {
         {messages
             .into_iter()
             .map(|message| view! { <p class="error" role="alert">{message}</p> })
             .collect_view()}
+        {signed_out.then(|| view! { <p><a class="button primary" href=sign_in>{text.sign_in}</a></p> })}
         <p><a href="/">{text.back_home}</a></p>
     }
+}
+
+/// `text` percent-encoded for a query value (RFC 3986 unreserved bytes
+/// kept).
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 /// Shows the last error of `action`, if its last call failed, as an alert

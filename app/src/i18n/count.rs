@@ -89,6 +89,8 @@ pub struct CountStrings {
     pub sign_help: &'static str,
     /// The certify button.
     pub certify_button: &'static str,
+    /// The summary that opens the objection form.
+    pub object_summary: &'static str,
     /// The objection reason's label.
     pub object_label: &'static str,
     /// The object button.

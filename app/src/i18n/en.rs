@@ -189,7 +189,14 @@ pub const STRINGS: Strings = Strings {
     phase_words: Phase::NAMES,
     phase_refusal: english_refusal,
     role_words: ["student", "family member", "committee member", "admin"],
-    role_cannot: |role| format!("A {role} cannot do this."),
+    role_cannot: |role| {
+        let article = if role.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "An"
+        } else {
+            "A"
+        };
+        format!("{article} {role} cannot do this.")
+    },
     sign_in_first: "Please sign in first.",
     enter_both: "Enter both your username and your password.",
     credentials_too_long: "That username or password is too long.",

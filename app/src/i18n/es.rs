@@ -60,9 +60,9 @@ pub const STRINGS: Strings = Strings {
     summary_label: "Resumen (un párrafo)",
     description_label: "Descripción",
     category_label: "Categoría",
-    cost_label: "Coste estimado",
+    cost_label: "Costo estimado",
     submit_proposal: "Enviar propuesta",
-    ballot_cost: "Coste en la papeleta",
+    ballot_cost: "Costo en la papeleta",
     merged_into: "Fusionada con",
     committee_note: "Nota del comité",
     edit_proposal: "Editar tu propuesta",
@@ -411,6 +411,9 @@ fn move_refusal(refusal: &MoveRefusal, phases: &[&'static str; 7]) -> String {
             format!("Primero hay que corregir la configuración del ciclo: {detail}")
         }
         MoveRefusal::Ballot(detail) => format!("La papeleta no puede abrirse: {detail}."),
+        MoveRefusal::PaperWaiting { count, first } => format!(
+            "Papeletas en papel pendientes del comité: {count}, empezando por {first} (introducidas una vez, o con entradas distintas). Introdúcelas o resuélvelas primero en la mesa de papeletas: al cerrar la votación el registro ya no admite nada."
+        ),
         MoveRefusal::CommitteeNotReady(names) => format!(
             "La votación se abre cuando cada miembro del comité ha creado su clave de certificación y se ha comprometido con un secreto de desempate (en su página del comité); faltan: {}.",
             names.join(", ")

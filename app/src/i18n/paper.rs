@@ -11,6 +11,28 @@ use super::Lang;
 /// The paper-ballot pages' text in one language.
 #[derive(Debug)]
 pub struct PaperStrings {
+    /// Spoiled paper ballots, after the tally.
+    pub spoiled_tally: fn(u64) -> String,
+    /// Heading of the ballots that wait, given how many.
+    pub waiting_heading: fn(usize) -> String,
+    /// Under it.
+    pub waiting_help: &'static str,
+    /// A keying of a spoiled paper.
+    pub keyed_spoiled: &'static str,
+    /// A spoiled paper's status.
+    pub status_spoiled: &'static str,
+    /// The keying form's instructions to the committee member, per kind.
+    pub keys_approval: &'static str,
+    /// See above.
+    pub keys_ranked: &'static str,
+    /// See above.
+    pub keys_allocation: &'static str,
+    /// The spoiled box.
+    pub spoiled_label: &'static str,
+    /// Under it.
+    pub spoiled_help: &'static str,
+    /// After both entries said spoiled.
+    pub keyed_spoiled_both: fn(&str) -> String,
     /// The desk's title and heading; the header link.
     pub desk_title: &'static str,
     /// What double entry is, under the heading.

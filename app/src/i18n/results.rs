@@ -10,6 +10,8 @@ use super::Lang;
 /// The results page's text in one language.
 #[derive(Debug)]
 pub struct ResultsStrings {
+    /// Paper ballots keyed as spoiled, given how many.
+    pub spoiled: fn(u64) -> String,
     /// The page title: "Results: {cycle}".
     pub title: fn(&str) -> String,
     /// Certified by `k` members of `n`, named.

@@ -80,6 +80,11 @@ pub fn BallotForm(
         ..VoteState::default()
     };
     let code = RwSignal::new(code);
+    // What the voter ticked or typed before the island ran, read from the
+    // page now, before hydration sets the inputs from the island's state;
+    // it is applied once hydrated (the page first hydrates as the server
+    // rendered it).
+    let typed_before = browser::form_fields("vote-form").filter(|now| *now != initial);
     let fields = RwSignal::new(initial.clone());
     let nonce = RwSignal::new(String::new());
     let stage = RwSignal::new(if code.get_untracked().is_empty() {
@@ -96,7 +101,6 @@ pub fn BallotForm(
         // the code), and the tab's storage restores the rest.
         crate::islands::browser::replace_address(&here);
         let kept = load(cycle);
-        let typed_before = browser::form_fields("vote-form").filter(|now| *now != initial);
         match kept {
             Some(kept) if code.get_untracked().is_empty() || kept.code == code.get_untracked() => {
                 code.set(kept.code);
@@ -104,13 +108,13 @@ pub fn BallotForm(
                 match kept.receipt {
                     Some(receipt) => stage.set(Stage::Cast(Box::new(receipt))),
                     None => {
-                        fields.set(typed_before.unwrap_or(kept.fields));
+                        fields.set(typed_before.clone().unwrap_or(kept.fields));
                         stage.set(Stage::Filling);
                     }
                 }
             }
             _ => {
-                if let Some(now) = typed_before {
+                if let Some(now) = typed_before.clone() {
                     fields.set(now);
                 }
             }

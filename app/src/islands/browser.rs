@@ -88,14 +88,24 @@ fn textarea_of(form: &str, name: &str) -> Option<web_sys::HtmlTextAreaElement> {
         .ok()
 }
 
-/// The value of field `name` of the form with id `form`.
+/// The value of field `name` of the form with id `form` (an input, a
+/// text area or a select).
 pub fn field(form: &str, name: &str) -> Option<String> {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
-        match input_of(form, name) {
-            Some(input) => Some(input.value()),
-            None => textarea_of(form, name).map(|t| t.value()),
+        use wasm_bindgen::JsCast;
+        if let Some(input) = input_of(form, name) {
+            return Some(input.value());
         }
+        if let Some(area) = textarea_of(form, name) {
+            return Some(area.value());
+        }
+        form_element(form)?
+            .elements()
+            .named_item(name)?
+            .dyn_into::<web_sys::HtmlSelectElement>()
+            .ok()
+            .map(|select| select.value())
     }
     #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
     {

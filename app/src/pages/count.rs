@@ -224,7 +224,8 @@ fn RecordView(review: Review) -> impl IntoView {
                     {review.decisions.into_iter().map(|d| {
                         let word = if d.certify { text.certified_word } else { text.objected_word };
                         let reason = (!d.reason.is_empty()).then(|| format!(": {}", d.reason));
-                        view! { <li><strong>{d.name}</strong>" "{word}" · "<time>{d.at}</time>{reason}</li> }
+                        let shown = format!("{} UTC", d.at.replace('T', " ").trim_end_matches('Z'));
+                        view! { <li><strong>{d.name}</strong>" "{word}" · "<time datetime=d.at>{shown}</time>{reason}</li> }
                     }).collect_view()}
                 </ul>
             }.into_any()
@@ -261,6 +262,8 @@ fn DecideForms(cycle_id: i32, record_hash: String, signing: Signing) -> impl Int
                 public_key=key button=text.certify_button.to_owned() />
         </ActionForm>
         <ActionError action=object />
+        <details class="object">
+        <summary>{text.object_summary}</summary>
         <ActionForm action=object attr:id="object-form" attr:class="stacked">
             <input type="hidden" name="cycle" value=cycle_id />
             <input type="hidden" name="note" value="" />
@@ -269,6 +272,7 @@ fn DecideForms(cycle_id: i32, record_hash: String, signing: Signing) -> impl Int
             <KeyUse task=object_task form="object-form".to_owned()
                 public_key=object_key button=text.object_button.to_owned() />
         </ActionForm>
+        </details>
         <ActionError action=pasted />
         <ActionForm action=pasted attr:id="paste-form" attr:class="stacked offline">
             <input type="hidden" name="cycle" value=cycle_id />

@@ -36,6 +36,7 @@ fn outcome(text: &PaperStrings) -> Option<String> {
         (Some("waiting"), _) => Some((text.keyed_waiting)(&serial)),
         (Some("logged"), Some(index)) => Some((text.keyed_logged)(&serial, index)),
         (Some("mismatch"), _) => Some((text.keyed_mismatch)(&serial)),
+        (Some("spoiled"), _) => Some((text.keyed_spoiled_both)(&serial)),
         _ => None,
     }
 }
@@ -88,7 +89,14 @@ fn DeskView(desk: Desk) -> impl IntoView {
         <p class="cycle-name">{sheet.cycle_name.clone()}</p>
         {outcome(text).map(|said| view! { <p class="notice outcome" role="status">{said}</p> })}
         <p>{text.desk_intro}</p>
-        <p class="paper-tally">{(text.tally)(tally.open, tally.logged, tally.mismatch, tally.voided)}</p>
+        <p class="paper-tally">{(text.tally)(tally.open, tally.logged, tally.mismatch, tally.voided)}" "{(text.spoiled_tally)(tally.spoiled)}</p>
+        {(!tally.waiting.is_empty()).then(|| view! {
+            <section class="notice paper-waiting" aria-labelledby="paper-waiting-heading">
+                <h2 id="paper-waiting-heading">{(text.waiting_heading)(tally.waiting.len())}</h2>
+                <p>{text.waiting_help}</p>
+                <ul>{tally.waiting.iter().map(|s| view! { <li><code class="serial">{s.clone()}</code></li> }).collect_view()}</ul>
+            </section>
+        })}
         <KeyForm sheet=sheet.clone() />
         <h2>{text.yours_heading}</h2>
         {if yours.is_empty() {
@@ -99,7 +107,7 @@ fn DeskView(desk: Desk) -> impl IntoView {
                     {yours.into_iter().map(|entry| view! {
                         <li>
                             <p><code class="serial">{entry.serial}</code>" · "{status_words(text, entry.status)}</p>
-                            <BallotSummary sheet=sheet.clone() ballot=entry.ballot />
+                            {marked(&sheet, entry.ballot)}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -125,6 +133,15 @@ fn status_words(text: &PaperStrings, status: PaperStatus) -> &'static str {
         PaperStatus::Logged => text.status_logged,
         PaperStatus::Mismatch => text.status_mismatch,
         PaperStatus::Voided => text.status_voided,
+        PaperStatus::Spoiled => text.status_spoiled,
+    }
+}
+
+/// What a member keyed: the ballot in words, or that it was spoiled.
+fn marked(sheet: &BallotSheet, ballot: Option<counting::Ballot>) -> impl IntoView + use<> {
+    match ballot {
+        Some(ballot) => view! { <BallotSummary sheet=sheet.clone() ballot /> }.into_any(),
+        None => view! { <p>{tp().keyed_spoiled}</p> }.into_any(),
     }
 }
 
@@ -133,15 +150,11 @@ fn status_words(text: &PaperStrings, status: PaperStatus) -> &'static str {
 #[component]
 fn KeyForm(sheet: BallotSheet) -> impl IntoView {
     let text = tp();
-    let vote = tv();
     let key = ServerAction::<KeyPaper>::new();
     let help = match &sheet.rules {
-        BallotRules::Approval { .. } => (vote.approval_help)(&money(&sheet, sheet.budget)),
-        BallotRules::Ranked { max_ranks, .. } => (vote.ranked_help)(*max_ranks),
-        BallotRules::Allocation {
-            points,
-            must_use_all,
-        } => (vote.allocation_help)(*points, *must_use_all),
+        BallotRules::Approval { .. } => text.keys_approval,
+        BallotRules::Ranked { .. } => text.keys_ranked,
+        BallotRules::Allocation { .. } => text.keys_allocation,
     };
     let rows = sheet
         .projects
@@ -186,6 +199,11 @@ fn KeyForm(sheet: BallotSheet) -> impl IntoView {
                 <legend>{help}</legend>
                 {rows}
             </fieldset>
+            <label class="check" for="paper-spoiled">
+                <input type="checkbox" id="paper-spoiled" name="spoiled" value="yes" aria-describedby="paper-spoiled-help" />
+                {text.spoiled_label}
+            </label>
+            <p class="hint" id="paper-spoiled-help">{text.spoiled_help}</p>
             <button type="submit" class="primary">{text.key_button}</button>
         </ActionForm>
     }
@@ -207,7 +225,7 @@ fn MismatchCard(sheet: BallotSheet, waiting: QueuedMismatch) -> impl IntoView {
                 {waiting.entries.into_iter().map(|(who, ballot)| view! {
                     <div class="entry">
                         <h4>{(text.keyed_by)(&who)}</h4>
-                        <BallotSummary sheet=sheet.clone() ballot />
+                        {marked(&sheet, ballot)}
                     </div>
                 }).collect_view()}
             </div>

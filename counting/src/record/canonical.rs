@@ -7,6 +7,7 @@
 //!              checkpoint:long     (the sealed checkpoint, the whole signed note)
 //!              member_count:u32  reveal * member_count
 //!              group_count:u32  group * group_count
+//!              spoiled_paper:u64
 //!              winner_count:u32  winner:text * winner_count
 //!              spent:u64
 //!              transcript:long
@@ -48,6 +49,8 @@ pub struct Body<'a> {
     pub reveals: &'a [Option<[u8; 32]>],
     /// Codes issued and used per group.
     pub turnout: &'a [GroupTurnout],
+    /// Paper ballots keyed as spoiled.
+    pub spoiled_paper: u64,
     /// The funded or elected projects, in the order the count chose them.
     pub winners: &'a [ProjectId],
     /// What the winners cost together.
@@ -88,6 +91,7 @@ impl Body<'_> {
             out.extend_from_slice(&group.issued.to_be_bytes());
             out.extend_from_slice(&group.used.to_be_bytes());
         }
+        out.extend_from_slice(&self.spoiled_paper.to_be_bytes());
         put_u32_len(&mut out, self.winners.len());
         for winner in self.winners {
             put_text(&mut out, winner.as_str());
@@ -139,6 +143,7 @@ mod tests {
             checkpoint: "cp\n",
             reveals: &[Some([0xab; 32]), None],
             turnout: &turnout,
+            spoiled_paper: 2,
             winners: &winners,
             spent: Cents::new(9_200),
             transcript: "t",
@@ -162,6 +167,7 @@ mod tests {
             "47726164652039", // "Grade 9"
             "00000000000000f0",
             "00000000000000d4",
+            "0000000000000002",
             "00000001",
             "000133",
             "00000000000023f0",
@@ -183,6 +189,7 @@ mod tests {
             checkpoint: "cp\n",
             reveals: &[Some([1; 32])],
             turnout: &turnout,
+            spoiled_paper: 0,
             winners: &winners,
             spent: Cents::new(1),
             transcript: "t",
@@ -215,6 +222,10 @@ mod tests {
             },
             Body {
                 winners: &none,
+                ..base
+            },
+            Body {
+                spoiled_paper: 1,
                 ..base
             },
             Body {

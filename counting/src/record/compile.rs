@@ -29,6 +29,8 @@ pub struct Parts {
     pub reveals: crate::tiebreak::Reveals,
     /// Codes issued and used per roster group.
     pub turnout: Vec<GroupTurnout>,
+    /// Paper ballots keyed as spoiled.
+    pub spoiled_paper: u64,
 }
 
 /// Why a record could not be compiled: the stored log is not what its
@@ -70,6 +72,7 @@ impl Record {
             checkpoint,
             reveals,
             turnout,
+            spoiled_paper,
         } = parts;
         let election = &frozen.election;
         let verifier = election
@@ -94,6 +97,7 @@ impl Record {
             checkpoint: &checkpoint,
             reveals: &reveals,
             turnout: &turnout,
+            spoiled_paper,
             winners: &outcome.winners,
             spent: outcome.spent,
             transcript: &transcript,
@@ -135,6 +139,7 @@ impl Record {
             outcome,
             transcript,
             turnout,
+            spoiled_paper,
             certifications: Vec::new(),
         })
     }

@@ -116,6 +116,7 @@ impl Sample {
                 .map(|i| Some(member_key(i).tiebreak_secret(&SALT)))
                 .collect(),
             turnout,
+            spoiled_paper: 0,
         }
     }
 

@@ -140,6 +140,7 @@ fn parts() -> Parts {
                 used: 2,
             },
         ],
+        spoiled_paper: 1,
     }
 }
 

@@ -136,6 +136,7 @@ pub fn verify(record: &Record) -> Result<Verified, Discrepancy> {
         checkpoint: &record.log.checkpoint,
         reveals: &reveals,
         turnout: &record.turnout,
+        spoiled_paper: record.spoiled_paper,
         winners: &record.outcome.winners,
         spent: record.outcome.spent,
         transcript: &record.transcript,

@@ -2,7 +2,6 @@
 //! member's own keyings, the mismatch queue with both entries side by
 //! side, and its resolution.
 
-use counting::Ballot;
 use pebble_domain::PaperSerial;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -10,7 +9,7 @@ use sea_orm::{
     QuerySelect, TransactionTrait,
 };
 
-use super::{PaperRefusal, Status, hold, record_resolution, stored_ballot};
+use super::{Marked, PaperRefusal, Status, hold, record_resolution, stored_marked};
 use crate::DbError;
 use crate::entity::{account, paper_ballot, paper_entry};
 
@@ -25,6 +24,8 @@ pub struct Tally {
     pub mismatch: u64,
     /// Voided.
     pub voided: u64,
+    /// Keyed as spoiled by both members.
+    pub spoiled: u64,
 }
 
 /// Counts cycle `cycle`'s paper ballots by state.
@@ -45,6 +46,7 @@ pub async fn tally(db: &impl ConnectionTrait, cycle: i32) -> Result<Tally, DbErr
             "open" => tally.open = n,
             "logged" => tally.logged = n,
             "mismatch" => tally.mismatch = n,
+            "spoiled" => tally.spoiled = n,
             _ => tally.voided = n,
         }
     }
@@ -56,8 +58,8 @@ pub async fn tally(db: &impl ConnectionTrait, cycle: i32) -> Result<Tally, DbErr
 pub struct Keying {
     /// The serial.
     pub serial: PaperSerial,
-    /// The ballot as this member keyed it.
-    pub ballot: Ballot,
+    /// What this member keyed.
+    pub ballot: Marked,
     /// The serial's state now.
     pub status: Status,
 }
@@ -91,7 +93,7 @@ pub async fn your_entries(
             .map_or(Status::Open, |row| Status::from_name(&row.status));
         keyings.push(Keying {
             serial: serial_of(&entry.serial)?,
-            ballot: stored_ballot(&entry.ballot)?,
+            ballot: stored_marked(&entry.ballot)?,
             status,
         });
     }
@@ -105,7 +107,7 @@ pub struct Mismatch {
     pub serial: PaperSerial,
     /// Each entry: who keyed it (display name) and what they keyed, in
     /// the order they were keyed.
-    pub entries: Vec<(String, Ballot)>,
+    pub entries: Vec<(String, Marked)>,
 }
 
 /// Cycle `cycle`'s serials waiting for the committee, oldest serial
@@ -129,7 +131,7 @@ pub async fn mismatches(db: &impl ConnectionTrait, cycle: i32) -> Result<Vec<Mis
         let mut pairs = Vec::with_capacity(entries.len());
         for (entry, who) in entries {
             let name = who.map_or_else(|| "(removed)".to_owned(), |a| a.display_name);
-            pairs.push((name, stored_ballot(&entry.ballot)?));
+            pairs.push((name, stored_marked(&entry.ballot)?));
         }
         queue.push(Mismatch {
             serial: serial_of(&row.serial)?,
@@ -137,6 +139,45 @@ pub async fn mismatches(db: &impl ConnectionTrait, cycle: i32) -> Result<Vec<Mis
         });
     }
     Ok(queue)
+}
+
+/// The paper ballots of cycle `cycle` that wait for the committee: keyed
+/// once and waiting for the second entry, or in the mismatch queue.
+/// Voting cannot close while any waits, for a sealed log takes nothing
+/// more.
+pub async fn waiting(db: &impl ConnectionTrait, cycle: i32) -> Result<Vec<PaperSerial>, DbError> {
+    let mismatched: Vec<String> = paper_ballot::Entity::find()
+        .select_only()
+        .column(paper_ballot::Column::Serial)
+        .filter(paper_ballot::Column::CycleId.eq(cycle))
+        .filter(paper_ballot::Column::Status.eq(Status::Mismatch.name()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let half_keyed: Vec<String> = paper_ballot::Entity::find()
+        .select_only()
+        .column(paper_ballot::Column::Serial)
+        .filter(paper_ballot::Column::CycleId.eq(cycle))
+        .filter(paper_ballot::Column::Status.eq(Status::Open.name()))
+        .filter(
+            paper_ballot::Column::Serial.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(paper_entry::Column::Serial)
+                    .from(paper_entry::Entity)
+                    .and_where(paper_entry::Column::CycleId.eq(cycle))
+                    .to_owned(),
+            ),
+        )
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut serials: Vec<PaperSerial> = mismatched
+        .iter()
+        .chain(&half_keyed)
+        .map(|s| serial_of(s))
+        .collect::<Result<_, _>>()?;
+    serials.sort_by_key(PaperSerial::compact);
+    Ok(serials)
 }
 
 /// How the committee settles a mismatch.

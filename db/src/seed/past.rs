@@ -15,7 +15,6 @@
 
 mod voters;
 
-use counting::Ballot;
 use counting::encoding::Entry;
 use counting::record::{Certification, Decision};
 use pebble_domain::voter_code::GroupName;
@@ -25,7 +24,7 @@ use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use super::past_data::{GROUPS, PAPER, PROPOSALS};
 use crate::casting::{Cast, cast_batch};
 use crate::entity::{Stored, cycle, proposal};
-use crate::paper::Keyed;
+use crate::paper::{Keyed, Marked};
 use crate::{DbError, codes, committee, count, cycle_settings, frozen, paper, transitions};
 use voters::Voters;
 
@@ -73,6 +72,9 @@ impl PastRule {
         }
     }
 }
+
+/// Paper ballots that came back spoiled.
+const SPOILED: u32 = 2;
 
 /// Who runs last year's count: the two committee members' account ids
 /// (their usernames are `okafor` and `lindqvist`).
@@ -241,21 +243,26 @@ async fn insert(
 }
 
 /// Paper ballots from the families' evening: printed, then each keyed by
-/// both committee members, matching, so each enters the log.
+/// both committee members, matching, so each enters the log; and two
+/// more that came back over-marked, keyed as spoiled by both.
 async fn paper_ballots(
     db: &DatabaseConnection,
     id: i32,
     committee: &Committee,
     voters: &mut Voters,
 ) -> Result<(), DbError> {
-    let printed = paper::print_new(db, id, committee.first, PAPER.count)
+    let printed = paper::print_new(db, id, committee.first, PAPER.count + SPOILED)
         .await?
         .map_err(|r| failed("printing paper ballots", r))?;
     let serials: Vec<PaperSerial> = printed.serials;
-    for serial in &serials {
-        let ballot: Ballot = voters.ballot(PAPER.liking);
+    for (i, serial) in serials.iter().enumerate() {
+        let marked = if i < PAPER.count as usize {
+            Marked::Ballot(voters.ballot(PAPER.liking))
+        } else {
+            Marked::Spoiled
+        };
         for member in [committee.first, committee.second] {
-            let keyed = paper::key(db, id, serial, member, &ballot)
+            let keyed = paper::key(db, id, serial, member, &marked)
                 .await?
                 .map_err(|r| failed("keying paper ballots", r))?;
             if matches!(keyed, Keyed::Mismatch) {

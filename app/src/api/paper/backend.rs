@@ -27,6 +27,14 @@ fn status(status: Status) -> PaperStatus {
         Status::Logged => PaperStatus::Logged,
         Status::Mismatch => PaperStatus::Mismatch,
         Status::Voided => PaperStatus::Voided,
+        Status::Spoiled => PaperStatus::Spoiled,
+    }
+}
+
+fn ballot_of_marked(marked: paper::Marked) -> Option<counting::Ballot> {
+    match marked {
+        paper::Marked::Ballot(ballot) => Some(ballot),
+        paper::Marked::Spoiled => None,
     }
 }
 
@@ -75,7 +83,7 @@ pub async fn desk(cycle: i32) -> Result<Desk, AppError> {
         .into_iter()
         .map(|keying| OwnEntry {
             serial: keying.serial.to_string(),
-            ballot: keying.ballot,
+            ballot: ballot_of_marked(keying.ballot),
             status: status(keying.status),
         })
         .collect();
@@ -85,7 +93,11 @@ pub async fn desk(cycle: i32) -> Result<Desk, AppError> {
         .into_iter()
         .map(|waiting| QueuedMismatch {
             serial: waiting.serial.to_string(),
-            entries: waiting.entries,
+            entries: waiting
+                .entries
+                .into_iter()
+                .map(|(who, marked)| (who, ballot_of_marked(marked)))
+                .collect(),
         })
         .collect();
     Ok(Desk {
@@ -95,6 +107,13 @@ pub async fn desk(cycle: i32) -> Result<Desk, AppError> {
             logged: tally.logged,
             mismatch: tally.mismatch,
             voided: tally.voided,
+            spoiled: tally.spoiled,
+            waiting: paper::waiting(&db, found.id)
+                .await
+                .map_err(internal)?
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         },
         yours,
         queue,
@@ -140,7 +159,12 @@ pub async fn run(cycle: i32, batch: i32) -> Result<PrintRun, AppError> {
 }
 
 /// See [`super::key_paper`].
-pub async fn key(cycle: i32, serial: &str, fields: &BallotFields) -> Result<KeyOutcome, AppError> {
+pub async fn key(
+    cycle: i32,
+    serial: &str,
+    fields: &BallotFields,
+    spoiled: bool,
+) -> Result<KeyOutcome, AppError> {
     let member = require_on_committee(Action::PaperBallots, cycle).await?;
     let serial = serial_of(serial)?;
     let db = database()?;
@@ -149,9 +173,15 @@ pub async fn key(cycle: i32, serial: &str, fields: &BallotFields) -> Result<KeyO
         .await
         .map_err(internal)?
         .ok_or_else(phase_moved)?;
-    let ballot = ballot_of(&frozen.manifest, fields)
-        .map_err(|message| refuse(StatusCode::UNPROCESSABLE_ENTITY, message))?;
-    let keyed = paper::key(&db, cycle, &serial, member.id, &ballot)
+    let marked = if spoiled {
+        paper::Marked::Spoiled
+    } else {
+        paper::Marked::Ballot(
+            ballot_of(&frozen.manifest, fields)
+                .map_err(|message| refuse(StatusCode::UNPROCESSABLE_ENTITY, message))?,
+        )
+    };
+    let keyed = paper::key(&db, cycle, &serial, member.id, &marked)
         .await
         .map_err(internal)?
         .map_err(refused)?;
@@ -159,6 +189,7 @@ pub async fn key(cycle: i32, serial: &str, fields: &BallotFields) -> Result<KeyO
         Keyed::Waiting => (PaperStatus::Open, None),
         Keyed::Logged(appended) => (PaperStatus::Logged, Some(appended.index)),
         Keyed::Mismatch => (PaperStatus::Mismatch, None),
+        Keyed::Spoiled => (PaperStatus::Spoiled, None),
     };
     Ok(KeyOutcome {
         serial: serial.to_string(),

@@ -318,6 +318,9 @@ fn ballots_said(sources: &Sources<'_>) -> Vec<String> {
     if imported > 0 {
         said.push((sources.text.imported)(imported));
     }
+    if sources.record.spoiled_paper > 0 {
+        said.push((sources.text.spoiled)(sources.record.spoiled_paper));
+    }
     said
 }
 

@@ -9,7 +9,10 @@ pub static COUNT: CountStrings = CountStrings {
     none_counting: "None of your cycles is being counted.",
     reveal_heading: "1. Reveal your tie-break secret",
     reveal_help: "Before voting opened, each member committed to a secret made from their own key. Now that the ballot log is sealed, each reveals it. Ties, if there are any, are broken by a seed made from the sealed log's root and every reveal, so no one could know it while votes were cast, and no one member can choose it: you can only reveal the one secret you committed to.",
-    ballots_sealed: |n| format!("The sealed ballot log holds {n} ballots."),
+    ballots_sealed: |n| {
+        let ballots = if n == 1 { "ballot" } else { "ballots" };
+        format!("The sealed ballot log holds {n} {ballots}.")
+    },
     reveals_status: |revealed, needed| {
         format!(
             "{revealed} revealed; the count needs {needed}. It runs by itself once every member who committed has revealed."
@@ -71,6 +74,7 @@ pub static COUNT: CountStrings = CountStrings {
     },
     sign_help: "Each member has one decision: deciding again replaces your earlier one.",
     certify_button: "Certify this record with my key",
+    object_summary: "Object to this record instead",
     object_label: "To object, say what is wrong",
     object_button: "Object with my key",
     note_label: "Or paste the signed decision that pebble-verify printed",

@@ -9,7 +9,10 @@ pub static COUNT: CountStrings = CountStrings {
     none_counting: "Ninguno de tus ciclos está en recuento.",
     reveal_heading: "1. Revela tu secreto de desempate",
     reveal_help: "Antes de abrir la votación, cada miembro se comprometió con un secreto hecho con su propia clave. Ahora que el registro de papeletas está sellado, cada uno lo revela. Los empates, si los hay, se deciden con una semilla hecha con la raíz del registro sellado y todas las revelaciones: nadie podía conocerla mientras se votaba y ningún miembro puede elegirla, porque solo puedes revelar el secreto con el que te comprometiste.",
-    ballots_sealed: |n| format!("El registro sellado contiene {n} papeletas."),
+    ballots_sealed: |n| {
+        let ballots = if n == 1 { "papeleta" } else { "papeletas" };
+        format!("El registro sellado contiene {n} {ballots}.")
+    },
     reveals_status: |revealed, needed| {
         format!(
             "Reveladas: {revealed}; el recuento necesita {needed}. Se hace solo en cuanto todos los miembros que se comprometieron han revelado."
@@ -74,6 +77,7 @@ pub static COUNT: CountStrings = CountStrings {
     },
     sign_help: "Cada miembro tiene una sola decisión: si vuelves a decidir, sustituye a la anterior.",
     certify_button: "Certificar esta acta con mi clave",
+    object_summary: "Objetar esta acta en su lugar",
     object_label: "Para objetar, di qué está mal",
     object_button: "Objetar con mi clave",
     note_label: "O pega la decisión firmada que mostró pebble-verify",

@@ -17,6 +17,21 @@ fn serial_error(error: &SerialError) -> String {
 
 /// English.
 pub static PAPER: PaperStrings = PaperStrings {
+    spoiled_tally: |n| format!("Spoiled: {n}."),
+    waiting_heading: |n| format!("Waiting for the committee: {n}"),
+    waiting_help: "These paper ballots were keyed once, or their two entries differ. Voting cannot close until each is keyed by a second member or resolved: once the log is sealed it takes nothing more.",
+    keyed_spoiled: "Keyed as spoiled.",
+    status_spoiled: "spoiled: counted as such, not in the log",
+    keys_approval: "Tick each project whose box is marked on the paper ballot.",
+    keys_ranked: "Type the number written in each project's box on the paper ballot; leave blank the boxes left blank.",
+    keys_allocation: "Type the points written in each project's box on the paper ballot; leave blank the boxes left blank.",
+    spoiled_label: "This paper ballot is spoiled",
+    spoiled_help: "Marked beyond the ballot's limits (over the budget, too many projects, points over the total) or unreadable. A second member keys it too; if both say spoiled it is counted as spoiled and enters no log.",
+    keyed_spoiled_both: |serial| {
+        format!(
+            "Both entries for {serial} say spoiled: it is counted as spoiled and enters no log."
+        )
+    },
     desk_title: "Paper ballots",
     desk_intro: "Each paper ballot is keyed twice, by two different committee members who do not see each other's entry. When the two entries match, the ballot goes into the ballot log; when they differ, it waits below for the committee.",
     tally: |open, logged, mismatch, voided| {
@@ -80,7 +95,7 @@ pub static PAPER: PaperStrings = PaperStrings {
             "{n} ballots, one per page. Print them from the browser (A4 or US Letter); this page can be printed again."
         )
     },
-    paper_instructions: "Mark your ballot with a pen and hand it to the budget committee. Note the serial: it finds your ballot in the public ballot log.",
+    paper_instructions: "Mark your ballot with a pen and hand it to the budget committee. Note the serial: on the \"Check my receipt\" page it finds your ballot in the ballot log (the ballots themselves are published with the results).",
     mark_approval: "Put a cross in the box of each project you want funded.",
     mark_ranked: "Write 1 in the box of your first choice, 2 for your second, and so on.",
     mark_allocation: "Write your points in the box of each project you want funded.",

@@ -17,6 +17,21 @@ fn serial_error(error: &SerialError) -> String {
 
 /// Español.
 pub static PAPER: PaperStrings = PaperStrings {
+    spoiled_tally: |n| format!("Nulas: {n}."),
+    waiting_heading: |n| format!("Pendientes del comité: {n}"),
+    waiting_help: "Estas papeletas en papel se introdujeron una vez, o sus dos entradas no coinciden. La votación no puede cerrarse hasta que otro miembro las introduzca o se resuelvan: una vez sellado, el registro no admite nada más.",
+    keyed_spoiled: "Introducida como nula.",
+    status_spoiled: "nula: se cuenta como tal, no está en el registro",
+    keys_approval: "Marca cada proyecto cuya casilla está marcada en la papeleta en papel.",
+    keys_ranked: "Escribe el número anotado en la casilla de cada proyecto en la papeleta en papel; deja en blanco las casillas en blanco.",
+    keys_allocation: "Escribe los puntos anotados en la casilla de cada proyecto en la papeleta en papel; deja en blanco las casillas en blanco.",
+    spoiled_label: "Esta papeleta en papel es nula",
+    spoiled_help: "Marcada más allá de los límites de la papeleta (por encima del presupuesto, demasiados proyectos, más puntos de los disponibles) o ilegible. Otro miembro también la introduce; si ambos dicen nula, se cuenta como nula y no entra en el registro.",
+    keyed_spoiled_both: |serial| {
+        format!(
+            "Las dos entradas de {serial} dicen nula: se cuenta como nula y no entra en el registro."
+        )
+    },
     desk_title: "Papeletas en papel",
     desk_intro: "Cada papeleta se teclea dos veces, por dos miembros distintos del comité que no ven la entrada del otro. Si las dos entradas coinciden, la papeleta entra en el registro de votos; si no, espera abajo a que el comité la resuelva.",
     tally: |open, logged, mismatch, voided| {
@@ -86,7 +101,7 @@ pub static PAPER: PaperStrings = PaperStrings {
             "{n} papeletas, una por página. Imprímelas desde el navegador (A4 o carta); esta página se puede volver a imprimir."
         )
     },
-    paper_instructions: "Marca tu papeleta con bolígrafo y entrégala al comité de presupuesto. Apunta el número de serie: con él encuentras tu papeleta en el registro público de votos.",
+    paper_instructions: "Marca tu papeleta con bolígrafo y entrégala al comité de presupuesto. Apunta el número de serie: en la página «Comprobar mi comprobante» encuentra tu papeleta en el registro (las papeletas se publican con los resultados).",
     mark_approval: "Pon una cruz en la casilla de cada proyecto que quieras financiar.",
     mark_ranked: "Escribe 1 en la casilla de tu primera opción, 2 en la de la segunda, y así sucesivamente.",
     mark_allocation: "Escribe tus puntos en la casilla de cada proyecto que quieras financiar.",

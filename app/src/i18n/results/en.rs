@@ -4,6 +4,11 @@ use super::ResultsStrings;
 
 /// English.
 pub static RESULTS: ResultsStrings = ResultsStrings {
+    spoiled: |n| {
+        format!(
+            "{n} paper ballots were spoiled (marked beyond the ballot's limits, or unreadable): counted as turnout, not as votes."
+        )
+    },
     title: |cycle| format!("Results: {cycle}"),
     certified_by: |k, n, names| {
         format!("Certified by {k} of the {n} committee members ({names}). These results are final.")

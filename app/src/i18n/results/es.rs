@@ -4,6 +4,11 @@ use super::ResultsStrings;
 
 /// Español.
 pub static RESULTS: ResultsStrings = ResultsStrings {
+    spoiled: |n| {
+        format!(
+            "{n} papeletas en papel fueron nulas (marcadas más allá de los límites o ilegibles): cuentan como participación, no como votos."
+        )
+    },
     title: |cycle| format!("Resultados: {cycle}"),
     certified_by: |k, n, names| {
         format!(

@@ -216,7 +216,12 @@ pub static VOTE: VoteStrings = VoteStrings {
     check_receipt: "Check my receipt",
     shared_notice: "Shared device: after each ballot is cast the page clears itself for the next voter.",
     next_voter: "Done: clear for the next voter",
-    clearing_in: |s| format!("No input for a while: this ballot clears in {s} seconds."),
+    clearing_in: |s| {
+        let unit = if s == 1 { "second" } else { "seconds" };
+        format!(
+            "No input for a while: this ballot clears in {s} {unit}. Press \"I am still voting\" to keep it."
+        )
+    },
     still_here: "I am still voting",
     cleared: "The page was cleared for the next voter.",
     enter_code_first: "This tab holds no ballot. Enter your voter code to open the ballot.",
@@ -234,11 +239,13 @@ pub static VOTE: VoteStrings = VoteStrings {
     receipt_ok: "Your ballot is in the ballot log, unchanged.",
     verified_signature: "The checkpoint is signed with this cycle's log key.",
     verified_inclusion: |index, size| {
-        format!("Entry {index} is in the log of {size} entries (inclusion proof verified).")
+        let entries = if size == 1 { "entry" } else { "entries" };
+        format!("Entry {index} is in the log of {size} {entries} (inclusion proof verified).")
     },
     verified_consistency: |from, to| {
         format!(
-            "The log of {to} entries extends the one of {from} your receipt was given with (consistency proof verified): nothing was removed or changed."
+            "The log of {to} {} extends the one of {from} your receipt was given with (consistency proof verified): nothing was removed or changed.",
+            if to == 1 { "entry" } else { "entries" }
         )
     },
     verified_manifest: "The entry names this cycle's frozen ballot (manifest hash checked).",

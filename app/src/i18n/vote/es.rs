@@ -221,7 +221,12 @@ pub static VOTE: VoteStrings = VoteStrings {
     check_receipt: "Comprobar mi comprobante",
     shared_notice: "Dispositivo compartido: después de cada papeleta emitida la página se borra para la siguiente persona.",
     next_voter: "Listo: borrar para la siguiente persona",
-    clearing_in: |s| format!("Sin actividad: esta papeleta se borra en {s} segundos."),
+    clearing_in: |s| {
+        let unit = if s == 1 { "segundo" } else { "segundos" };
+        format!(
+            "Sin actividad: esta papeleta se borra en {s} {unit}. Pulsa «Sigo votando» para conservarla."
+        )
+    },
     still_here: "Sigo votando",
     cleared: "La página se ha borrado para la siguiente persona.",
     enter_code_first: "Esta pestaña no tiene ninguna papeleta. Escribe tu código de votación para abrir la papeleta.",
@@ -240,12 +245,14 @@ pub static VOTE: VoteStrings = VoteStrings {
     verified_signature: "El punto de control está firmado con la clave del registro de este ciclo.",
     verified_inclusion: |index, size| {
         format!(
-            "La entrada {index} está en el registro de {size} entradas (prueba de inclusión verificada)."
+            "La entrada {index} está en el registro de {size} {} (prueba de inclusión verificada).",
+            if size == 1 { "entrada" } else { "entradas" }
         )
     },
     verified_consistency: |from, to| {
         format!(
-            "El registro de {to} entradas amplía el de {from} con el que se dio tu comprobante (prueba de consistencia verificada): no se quitó ni cambió nada."
+            "El registro de {to} {} amplía el de {from} con el que se dio tu comprobante (prueba de consistencia verificada): no se quitó ni cambió nada.",
+            if to == 1 { "entrada" } else { "entradas" }
         )
     },
     verified_manifest: "La entrada nombra la papeleta congelada de este ciclo (hash del manifiesto comprobado).",
