@@ -67,7 +67,7 @@ mod backend {
     use pebble_domain::{Action, Phase};
 
     use super::{KeyPage, SeatRow};
-    use crate::api::backend::auth::require;
+    use crate::api::backend::auth::{require, require_on_committee};
     use crate::api::backend::{bad_input, database, internal, refuse, words};
     use crate::error::AppError;
     use crate::i18n::request_lang;
@@ -134,7 +134,9 @@ mod backend {
     }
 
     pub async fn commit(cycle: i32, salt: &str, commitment: &str) -> Result<(), AppError> {
-        let member = require(Action::CommitTiebreak).await?;
+        // Rights before input: whoever is not on this committee learns
+        // nothing from how their form was refused.
+        let member = require_on_committee(Action::CommitTiebreak, cycle).await?;
         let not_hex = || bad_input(request_lang().count().not_a_commitment);
         let salt: [u8; 16] = bytes_from_hex(salt.trim())
             .and_then(|b| b.try_into().ok())

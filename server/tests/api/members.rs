@@ -134,3 +134,48 @@ pub async fn certify_all(app: &TestApp) -> Record {
     assert_eq!(status, 200, "published: {json}");
     serde_json::from_str(&json).expect("a record")
 }
+
+/// The password the member of another cycle chose.
+pub const OTHER_MEMBER_PASSWORD: &str = "a password only its owner knows";
+
+/// A committee member of another cycle only: an admin makes the account
+/// (its one-time password), its owner chooses their own password, and
+/// the admin puts them on a new cycle's committee. Their session.
+pub async fn member_of_another_cycle(app: &TestApp) -> As {
+    let admin = app.sign_in("admin").await;
+    let form = [
+        ("username", "other.member"),
+        ("display_name", "Mx. Other"),
+        ("role", "committee"),
+    ];
+    let (status, body) = app.call(&admin, "/api/create-account", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let created: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let once = created["password"].as_str().expect("a password");
+    let member = app
+        .sign_in_with("other.member", once)
+        .await
+        .expect("the one-time password signs in");
+    let chosen = OTHER_MEMBER_PASSWORD;
+    let form = [("new", chosen), ("again", chosen)];
+    let (status, body) = app.call(&member, "/api/change-password", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, who) = app.call(&member, "/api/whoami", &[]).await;
+    let who: serde_json::Value = serde_json::from_str(&who).expect("JSON");
+    let id = who["id"].as_i64().expect("an id").to_string();
+    let seat = format!("settings[committee][{id}]");
+    let mut form: Vec<(&str, &str)> = crate::cycles::NEW_CYCLE
+        .iter()
+        .copied()
+        .filter(|(name, _)| {
+            !name.starts_with("settings[committee]") && *name != "settings[certify_k]"
+        })
+        .collect();
+    form.extend([(seat.as_str(), id.as_str()), ("settings[certify_k]", "1")]);
+    let (status, body) = app.call(&admin, "/api/create-cycle", &form).await;
+    assert_eq!(
+        status, 200,
+        "another cycle with them on its committee: {body}"
+    );
+    member
+}
