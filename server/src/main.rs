@@ -81,6 +81,12 @@ enum Command {
     Verify {
         /// The record's JSON file.
         record: PathBuf,
+        /// The manifest hash published when voting opened (on the home
+        /// page, and at the start of every receipt's entry): the record
+        /// must be of that manifest, not of another one consistent with
+        /// itself.
+        #[arg(long, value_name = "HASH")]
+        manifest: Option<String>,
     },
     /// Export a certified cycle's record, ballots or results.
     Export(export::ExportArgs),
@@ -152,8 +158,11 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Bench(args) => return bench::run(args).map(|out| print!("{out}")),
         Command::Loadgen(args) => return loadgen::run(args).await.map(|out| print!("{out}")),
         Command::Fuzz(args) => return fuzz::run(args).map(|out| print!("{out}")),
-        Command::Verify { record } => {
-            let report = pebble_verify::verify_file(record);
+        Command::Verify { record, manifest } => {
+            let pinned = pebble_verify::Pinned {
+                manifest_hash: manifest.clone(),
+            };
+            let report = pebble_verify::verify_file(record, &pinned);
             print!("{}", report.text);
             return if report.ok {
                 Ok(())

@@ -25,14 +25,27 @@ fn failed(text: String) -> Report {
     Report { text, ok: false }
 }
 
-/// Reads the record at `path` and verifies it.
-pub fn verify_file(path: &Path) -> Report {
+/// What the auditor brings from outside the record. The record alone
+/// proves that it is consistent; only a value saved before the count
+/// proves that it is *this* election's record. Whoever runs the server
+/// holds the log key and could make a whole other election, consistent
+/// with itself, whose committee keys are their own: its manifest hash
+/// differs from the one published when voting opened (the home page
+/// showed it, and every voter's receipt entry begins with it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pinned {
+    /// The manifest hash published when voting opened, hex.
+    pub manifest_hash: Option<String>,
+}
+
+/// Reads the record at `path` and verifies it against `pinned`.
+pub fn verify_file(path: &Path, pinned: &Pinned) -> Report {
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) => return failed(format!("cannot read {}: {e}\n", path.display())),
     };
     match serde_json::from_reader::<_, Record>(std::io::BufReader::new(file)) {
-        Ok(record) => verify_record(&record),
+        Ok(record) => verify_record(&record, pinned),
         Err(e) => failed(format!(
             "{} is not an election record: {e} (line {}, column {})\n",
             path.display(),
@@ -42,8 +55,17 @@ pub fn verify_file(path: &Path) -> Report {
     }
 }
 
-/// Verifies `record` and reports.
-pub fn verify_record(record: &Record) -> Report {
+/// Verifies `record` against `pinned` and reports.
+pub fn verify_record(record: &Record, pinned: &Pinned) -> Report {
+    if let Some(expected) = &pinned.manifest_hash {
+        let expected = expected.trim().to_ascii_lowercase();
+        if record.manifest.hash != expected {
+            return failed(format!(
+                "DISCREPANCY at manifest.hash: the record is of manifest {}, not of {expected}, the one published when voting opened\n",
+                record.manifest.hash
+            ));
+        }
+    }
     match verify(record) {
         Err(discrepancy) => failed(format!("DISCREPANCY at {discrepancy}\n")),
         Ok(verified) => summary(record, &verified),
@@ -133,7 +155,7 @@ mod tests {
 
     #[test]
     fn a_missing_file_fails_with_its_name() {
-        let report = verify_file(Path::new("/nonexistent/record.json"));
+        let report = verify_file(Path::new("/nonexistent/record.json"), &Pinned::default());
         assert!(!report.ok);
         assert!(
             report
@@ -148,7 +170,7 @@ mod tests {
     fn a_file_that_is_not_a_record_fails_with_where_reading_stopped() {
         let path = std::env::temp_dir().join(format!("pebble-verify-{}.json", std::process::id()));
         std::fs::write(&path, "{\"format\": 3}").expect("writes");
-        let report = verify_file(&path);
+        let report = verify_file(&path, &Pinned::default());
         let _ = std::fs::remove_file(&path);
         assert!(!report.ok);
         assert!(
@@ -157,5 +179,92 @@ mod tests {
             report.text
         );
         assert!(report.text.contains("line 1, column"), "{}", report.text);
+    }
+
+    fn a_certified_sample() -> Record {
+        use counting::record::sample::Sample;
+        use counting::record::{Decision, GroupTurnout, Source};
+        use counting::{Ballot, BallotRules, Cents, Manifest, Project, ProjectId, Rule, TieBreak};
+        let id = |n: &str| n.parse::<ProjectId>().expect("an id");
+        let manifest = Manifest::new(
+            Cents::new(1000),
+            vec![
+                Project {
+                    id: id("1"),
+                    cost: Cents::new(600),
+                },
+                Project {
+                    id: id("2"),
+                    cost: Cents::new(400),
+                },
+            ],
+            BallotRules::Approval {
+                max_cost: None,
+                min_projects: 0,
+                max_projects: None,
+                min_budget_percent: 0,
+            },
+            Rule::Greedy,
+            TieBreak::CheapestThenSeeded,
+        )
+        .expect("a manifest");
+        let sample = Sample::new(
+            1,
+            "Pinned",
+            "USD",
+            manifest,
+            vec!["One".into(), "Two".into()],
+            &["A", "B"],
+            2,
+        )
+        .expect("a sample");
+        let ballots = vec![(Ballot::Approval([id("1")].into()), Source::Online)];
+        let turnout = vec![GroupTurnout {
+            group: "All".into(),
+            issued: 2,
+            used: 1,
+        }];
+        let mut record = Record::compile(sample.parts(ballots, turnout)).expect("compiles");
+        for member in [0, 1] {
+            sample
+                .decide(
+                    &mut record,
+                    member,
+                    Decision::Certify,
+                    "2027-05-02T18:00:00Z",
+                    "",
+                )
+                .expect("signed");
+        }
+        record
+    }
+
+    #[test]
+    fn a_record_passes_against_the_manifest_hash_it_was_counted_under() {
+        let record = a_certified_sample();
+        let pinned = Pinned {
+            manifest_hash: Some(record.manifest.hash.to_ascii_uppercase()),
+        };
+        let report = verify_record(&record, &pinned);
+        assert!(report.ok, "{}", report.text);
+    }
+
+    #[test]
+    fn a_record_of_another_manifest_fails_however_consistent_it_is() {
+        let record = a_certified_sample();
+        assert!(
+            verify_record(&record, &Pinned::default()).ok,
+            "consistent on its own"
+        );
+        let pinned = Pinned {
+            manifest_hash: Some("00".repeat(32)),
+        };
+        let report = verify_record(&record, &pinned);
+        assert!(!report.ok);
+        assert!(
+            report.text.starts_with("DISCREPANCY at manifest.hash"),
+            "{}",
+            report.text
+        );
     }
 }

@@ -11,8 +11,11 @@ use pebble_verify::member;
 
 const USAGE: &str = "\
 usage:
-  pebble-verify RECORD.json
-      re-checks an election record offline; prints OK or the first discrepancy
+  pebble-verify [--manifest HASH] RECORD.json
+      re-checks an election record offline; prints OK or the first discrepancy.
+      HASH is the manifest hash published when voting opened (the home page
+      showed it; every receipt's entry starts with it): with it, a record of
+      any other manifest, however consistent, is refused
   pebble-verify keygen --owner USERNAME --out KEY.json
       makes your committee key, sealed under a passphrase you type twice;
       prints the public key to paste on Pebble's committee key page
@@ -34,8 +37,19 @@ fn main() -> ExitCode {
         Some("commit") => commit(&args[1..]),
         Some("reveal") => reveal(&args[1..]),
         Some("sign") => sign(&args[1..]),
-        Some(path) if args.len() == 1 => {
-            let report = pebble_verify::verify_file(Path::new(path));
+        Some(_) if !args[0].starts_with("--") || args[0] == "--manifest" => {
+            let (pinned, rest) = match args.as_slice() {
+                [flag, hash, rest @ ..] if flag == "--manifest" => (Some(hash.clone()), rest),
+                rest => (None, rest),
+            };
+            let [path] = rest else {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            };
+            let pinned = pebble_verify::Pinned {
+                manifest_hash: pinned,
+            };
+            let report = pebble_verify::verify_file(Path::new(path), &pinned);
             print!("{}", report.text);
             return if report.ok {
                 ExitCode::SUCCESS

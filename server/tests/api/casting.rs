@@ -137,7 +137,7 @@ crate::on_both_engines!(phase Voting:
 crate::on_both_engines!(a_cycle_out_of_voting_takes_no_ballot);
 
 /// The columns of `table` as the database has them.
-async fn columns(db: &pebble_db::DatabaseConnection, table: &str) -> Vec<String> {
+pub async fn columns(db: &pebble_db::DatabaseConnection, table: &str) -> Vec<String> {
     use sea_orm::{ConnectionTrait, DbBackend, Statement};
     let backend = db.get_database_backend();
     let sql = match backend {

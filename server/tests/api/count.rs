@@ -101,7 +101,7 @@ async fn a_cycle_is_counted_certified_and_its_record_verifies(app: TestApp) {
     assert_eq!(record.seed.reveals.len(), 2);
     assert!(record.seed.withheld_by().is_empty());
     assert_eq!(record.turnout[0].used, 5);
-    let report = pebble_verify::verify_record(&record);
+    let report = pebble_verify::verify_record(&record, &pebble_verify::Pinned::default());
     assert!(report.ok, "{}", report.text);
     assert!(
         report
@@ -175,7 +175,7 @@ async fn below_k_or_with_an_objection_standing_nothing_publishes(app: TestApp) {
         2,
         "one decision per member: the change of mind replaced the objection"
     );
-    assert!(pebble_verify::verify_record(&record).ok);
+    assert!(pebble_verify::verify_record(&record, &pebble_verify::Pinned::default()).ok);
 }
 
 async fn the_count_refuses_outsiders_bad_input_and_a_second_reveal(app: TestApp) {

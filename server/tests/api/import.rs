@@ -60,7 +60,7 @@ async fn a_real_file_becomes_a_cycle_the_committee_certifies(app: TestApp) {
             .iter()
             .all(|e| e.source == Source::Imported)
     );
-    let report = pebble_verify::verify_record(&record);
+    let report = pebble_verify::verify_record(&record, &pebble_verify::Pinned::default());
     assert!(report.ok, "{}", report.text);
     assert!(report.text.contains("292 imported"), "{}", report.text);
     let (_, page) = app.get_as(&okafor, desk).await;

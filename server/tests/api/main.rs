@@ -16,6 +16,7 @@ mod health;
 mod home;
 mod images;
 mod import;
+mod insiders;
 mod language;
 mod manifests;
 mod members;
