@@ -1,4 +1,5 @@
-//! Accounts made by an admin, one by one or from a roster, and by invite.
+//! Accounts made by an admin, one by one or from a roster, and by invite;
+//! an insider's admin-made password works once; everyone changes their own.
 
 use crate::helpers::{As, TestApp};
 
@@ -6,6 +7,8 @@ crate::on_both_engines!(
     an_admin_creates_an_account_whose_password_signs_in,
     a_roster_creates_good_rows_and_reports_bad_ones,
     an_invite_code_creates_one_account_only,
+    an_admin_made_committee_password_works_once,
+    a_student_changes_their_own_password_knowing_the_current_one,
 );
 
 fn json(body: &str) -> serde_json::Value {
@@ -169,4 +172,62 @@ async fn an_invite_code_creates_one_account_only(app: TestApp) {
     .await;
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("10 to 256"), "{body}");
+}
+
+async fn an_admin_made_committee_password_works_once(app: TestApp) {
+    let admin = app.sign_in("admin").await;
+    let form = [
+        ("username", "ana.p"),
+        ("display_name", "Ana P."),
+        ("role", "committee"),
+    ];
+    let (status, body) = app.call(&admin, "/api/create-account", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let made = json(&body)["password"]
+        .as_str()
+        .expect("a password")
+        .to_owned();
+    let ana = app
+        .sign_in_with("ana.p", &made)
+        .await
+        .expect("it signs in once");
+    let (_, must) = app.call(&ana, "/api/account-state", &[]).await;
+    assert_eq!(
+        must, "true",
+        "the first sign-in asks for their own password"
+    );
+    let (status, body) = app.call(&ana, "/api/key-desk", &[]).await;
+    assert_eq!(status, 403, "nothing before choosing: {body}");
+    assert!(body.contains("Choose your own password first"), "{body}");
+
+    let chosen = "only Ana knows this one";
+    let form = [("new", chosen), ("again", "only Ana knows this")];
+    let (status, body) = app.call(&ana, "/api/change-password", &form).await;
+    assert_eq!(status, 400, "the two must match: {body}");
+    let form = [("new", chosen), ("again", chosen)];
+    let (status, body) = app.call(&ana, "/api/change-password", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = app.call(&ana, "/api/key-desk", &[]).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        app.sign_in_with("ana.p", &made).await.is_none(),
+        "the admin's password is spent"
+    );
+    assert!(app.sign_in_with("ana.p", chosen).await.is_some());
+}
+
+async fn a_student_changes_their_own_password_knowing_the_current_one(app: TestApp) {
+    let maya = app.sign_in("maya.r").await;
+    let (_, must) = app.call(&maya, "/api/account-state", &[]).await;
+    assert_eq!(must, "false");
+    let new = "a new passphrase of mine";
+    let wrong = [("current", "not my password"), ("new", new), ("again", new)];
+    let (status, body) = app.call(&maya, "/api/change-password", &wrong).await;
+    assert_eq!(status, 403, "{body}");
+    let old = app.password("maya.r");
+    let right = [("current", old.as_str()), ("new", new), ("again", new)];
+    let (status, body) = app.call(&maya, "/api/change-password", &right).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(app.sign_in_with("maya.r", &old).await.is_none());
+    assert!(app.sign_in_with("maya.r", new).await.is_some());
 }

@@ -1,0 +1,219 @@
+//! `pebble-verify` as auditors and committee members run it: on a made-up
+//! election's record (`counting`'s sample), with the passphrase in
+//! `PEBBLE_KEY_PASSPHRASE` as a script would give it.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use counting::committee::{KdfParams, KeyFile, commitment};
+use counting::merkle::from_hex;
+use counting::record::sample::{Sample, member_key};
+use counting::record::{Certification, Decision, GroupTurnout, Record, Source};
+use counting::{Ballot, BallotRules, Cents, Manifest, Project, ProjectId, Rule, TieBreak};
+
+const PASSPHRASE: &str = "correct horse battery staple";
+
+/// A file in a folder of this test process's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pebble-verify-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let path = dir.join(name);
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
+/// Runs the binary: whether it succeeded, and stdout then stderr.
+fn run(args: &[&str]) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_pebble-verify"))
+        .args(args)
+        .env("PEBBLE_KEY_PASSPHRASE", PASSPHRASE)
+        .output()
+        .expect("pebble-verify runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
+fn id(n: &str) -> ProjectId {
+    n.parse().expect("an id")
+}
+
+/// A two-member sample election, counted, nobody's decision in yet.
+fn sample() -> (Sample, Record) {
+    let manifest = Manifest::new(
+        Cents::new(1000),
+        vec![
+            Project {
+                id: id("1"),
+                cost: Cents::new(600),
+            },
+            Project {
+                id: id("2"),
+                cost: Cents::new(400),
+            },
+        ],
+        BallotRules::Approval {
+            max_cost: None,
+            min_projects: 0,
+            max_projects: None,
+            min_budget_percent: 0,
+        },
+        Rule::Greedy,
+        TieBreak::CheapestThenSeeded,
+    )
+    .expect("a manifest");
+    let titles = vec!["One".to_owned(), "Two".to_owned()];
+    let sample = Sample::new(
+        1,
+        "CLI",
+        "USD",
+        manifest,
+        titles,
+        &["A. Member", "B. Member"],
+        2,
+    )
+    .expect("a sample");
+    let ballots = vec![
+        (Ballot::Approval([id("1")].into()), Source::Online),
+        (Ballot::Approval([id("2")].into()), Source::Paper),
+    ];
+    let turnout = vec![GroupTurnout {
+        group: "All".into(),
+        issued: 3,
+        used: 1,
+    }];
+    let record = Record::compile(sample.parts(ballots, turnout)).expect("compiles");
+    (sample, record)
+}
+
+fn write(record: &Record, name: &str) -> PathBuf {
+    let path = scratch(name);
+    std::fs::write(&path, serde_json::to_string(record).expect("JSON")).expect("written");
+    path
+}
+
+#[test]
+fn a_member_signs_offline_and_the_note_certifies_the_record() {
+    let (sample, mut record) = sample();
+    let key_path = scratch("member-0.json");
+    let file = KeyFile::seal(
+        &member_key(0),
+        "a.member",
+        PASSPHRASE,
+        [1; 16],
+        KdfParams::default(),
+    )
+    .expect("sealed");
+    std::fs::write(&key_path, file.to_text()).expect("written");
+    let record_path = write(&record, "unsigned.json");
+
+    let (ok, said) = run(&[
+        "sign",
+        "--key",
+        key_path.to_str().unwrap(),
+        "--certify",
+        record_path.to_str().unwrap(),
+    ]);
+    assert!(ok, "{said}");
+    let note = said
+        .split_once('\n')
+        .map(|(_, note)| note)
+        .expect("the note after one line");
+    let (certification, hash) =
+        Certification::from_note(&sample.frozen.election, 0, &format!("{}\n", note.trim()))
+            .expect("signed by member 0's key");
+    assert_eq!(counting::merkle::to_hex(&hash), record.record_hash);
+    assert_eq!(certification.decision, Decision::Certify);
+    record.certifications.push(certification);
+    sample
+        .decide(
+            &mut record,
+            1,
+            Decision::Certify,
+            "2027-05-02T18:00:00Z",
+            "",
+        )
+        .expect("the other member signs");
+    let (ok, said) = run(&[write(&record, "signed.json").to_str().unwrap()]);
+    assert!(
+        ok && said.contains("certified by A. Member, B. Member"),
+        "{said}"
+    );
+
+    let (ok, said) = run(&[
+        "sign",
+        "--key",
+        key_path.to_str().unwrap(),
+        "--object",
+        record_path.to_str().unwrap(),
+    ]);
+    assert!(
+        !ok && said.contains("reason"),
+        "an objection says why: {said}"
+    );
+}
+
+#[test]
+fn a_made_key_commits_and_reveals_the_secret_its_commitment_opens() {
+    let key_path = scratch("made.json");
+    let (ok, said) = run(&[
+        "keygen",
+        "--owner",
+        "b.member",
+        "--out",
+        key_path.to_str().unwrap(),
+    ]);
+    assert!(ok, "{said}");
+    let (ok, again) = run(&[
+        "keygen",
+        "--owner",
+        "b.member",
+        "--out",
+        key_path.to_str().unwrap(),
+    ]);
+    assert!(!ok && again.contains("never overwritten"), "{again}");
+    let key = key_path.to_str().unwrap();
+    let (ok, said) = run(&["commit", "--key", key]);
+    assert!(ok, "{said}");
+    let field = |name: &str| {
+        said.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_else(|| panic!("{name} in {said}"))
+    };
+    let (salt, made) = (field("salt"), field("commitment"));
+    let (ok, secret) = run(&["reveal", "--key", key, "--salt", &salt]);
+    assert!(ok, "{secret}");
+    let secret = from_hex(secret.trim()).expect("the secret, hex");
+    assert_eq!(counting::merkle::to_hex(&commitment(&secret)), made);
+}
+
+#[test]
+fn a_record_passes_only_against_the_manifest_hash_it_was_counted_under() {
+    let (sample, mut record) = sample();
+    for member in [0, 1] {
+        sample
+            .decide(
+                &mut record,
+                member,
+                Decision::Certify,
+                "2027-05-02T18:00:00Z",
+                "",
+            )
+            .expect("signed");
+    }
+    let path = write(&record, "pinned.json");
+    let path = path.to_str().unwrap();
+    let (ok, said) = run(&[path]);
+    assert!(ok, "consistent on its own: {said}");
+    let (ok, said) = run(&["--manifest", &record.manifest.hash.to_uppercase(), path]);
+    assert!(ok, "{said}");
+    let (ok, said) = run(&["--manifest", &"00".repeat(32), path]);
+    assert!(
+        !ok && said.starts_with("DISCREPANCY at manifest.hash"),
+        "{said}"
+    );
+}
