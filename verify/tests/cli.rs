@@ -113,9 +113,9 @@ fn a_member_signs_offline_and_the_note_certifies_the_record() {
     let (ok, said) = run(&[
         "sign",
         "--key",
-        key_path.to_str().unwrap(),
+        key_path.to_str().expect("a UTF-8 path"),
         "--certify",
-        record_path.to_str().unwrap(),
+        record_path.to_str().expect("a UTF-8 path"),
     ]);
     assert!(ok, "{said}");
     let note = said
@@ -137,7 +137,9 @@ fn a_member_signs_offline_and_the_note_certifies_the_record() {
             "",
         )
         .expect("the other member signs");
-    let (ok, said) = run(&[write(&record, "signed.json").to_str().unwrap()]);
+    let (ok, said) = run(&[write(&record, "signed.json")
+        .to_str()
+        .expect("a UTF-8 path")]);
     assert!(
         ok && said.contains("certified by A. Member, B. Member"),
         "{said}"
@@ -146,9 +148,9 @@ fn a_member_signs_offline_and_the_note_certifies_the_record() {
     let (ok, said) = run(&[
         "sign",
         "--key",
-        key_path.to_str().unwrap(),
+        key_path.to_str().expect("a UTF-8 path"),
         "--object",
-        record_path.to_str().unwrap(),
+        record_path.to_str().expect("a UTF-8 path"),
     ]);
     assert!(
         !ok && said.contains("reason"),
@@ -164,7 +166,7 @@ fn a_made_key_commits_and_reveals_the_secret_its_commitment_opens() {
         "--owner",
         "b.member",
         "--out",
-        key_path.to_str().unwrap(),
+        key_path.to_str().expect("a UTF-8 path"),
     ]);
     assert!(ok, "{said}");
     let (ok, again) = run(&[
@@ -172,10 +174,10 @@ fn a_made_key_commits_and_reveals_the_secret_its_commitment_opens() {
         "--owner",
         "b.member",
         "--out",
-        key_path.to_str().unwrap(),
+        key_path.to_str().expect("a UTF-8 path"),
     ]);
     assert!(!ok && again.contains("never overwritten"), "{again}");
-    let key = key_path.to_str().unwrap();
+    let key = key_path.to_str().expect("a UTF-8 path");
     let (ok, said) = run(&["commit", "--key", key]);
     assert!(ok, "{said}");
     let field = |name: &str| {
@@ -206,7 +208,7 @@ fn a_record_passes_only_against_the_manifest_hash_it_was_counted_under() {
             .expect("signed");
     }
     let path = write(&record, "pinned.json");
-    let path = path.to_str().unwrap();
+    let path = path.to_str().expect("a UTF-8 path");
     let (ok, said) = run(&[path]);
     assert!(ok, "consistent on its own: {said}");
     let (ok, said) = run(&["--manifest", &record.manifest.hash.to_uppercase(), path]);
