@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod ballot;
+pub mod committee_key;
 pub mod feedback;
 pub mod layout;
 pub mod money;

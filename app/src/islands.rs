@@ -15,8 +15,6 @@ pub mod browser;
 #[allow(missing_docs)]
 pub mod code_field;
 #[allow(missing_docs)]
-pub mod committee_key;
-#[allow(missing_docs)]
 pub mod language;
 #[allow(missing_docs)]
 pub mod limit;
@@ -29,7 +27,6 @@ pub mod submit;
 pub use amount::AmountField;
 pub use ballot::BallotForm;
 pub use code_field::CodeField;
-pub use committee_key::{KeyMaker, KeyUse};
 pub use language::LanguageSwitch;
 pub use limit::LimitedText;
 pub use password::PasswordField;

@@ -43,19 +43,25 @@ use crate::pages::{
     vote::{VotePage, ballot::BallotPage, cast::CastPage, review::ReviewPage},
 };
 
-/// Where the compiled stylesheet is: `/pkg/pebble.<hash>.css` in a build
-/// that content-hashes its files (the server reads the hashes from the
-/// site's `hash.txt`), else `/pkg/pebble.css`.
+/// Where the compiled files are: `/pkg/pebble.<hash>.css` and the like
+/// in a build that content-hashes its files (the server reads the hashes
+/// from the site's `hash.txt`), else `/pkg/pebble.css`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteAssets {
     /// The stylesheet's address.
     pub stylesheet: String,
+    /// The committee key tools' JavaScript module.
+    pub keytools_module: String,
+    /// Its wasm.
+    pub keytools_wasm: String,
 }
 
 impl Default for SiteAssets {
     fn default() -> Self {
         SiteAssets {
             stylesheet: "/pkg/pebble.css".to_owned(),
+            keytools_module: "/pkg/keytools.js".to_owned(),
+            keytools_wasm: "/pkg/keytools.wasm".to_owned(),
         }
     }
 }

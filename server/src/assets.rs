@@ -21,6 +21,10 @@ pub struct Hashes {
     pub wasm: String,
     /// Of `pebble.<hash>.css`.
     pub css: String,
+    /// Of `keytools.<hash>.js`, when the build made the key tools.
+    pub keytools_js: Option<String>,
+    /// Of `keytools.<hash>.wasm`.
+    pub keytools_wasm: Option<String>,
 }
 
 impl Hashes {
@@ -43,6 +47,8 @@ impl Hashes {
                 "js" => hashes.js = hash,
                 "wasm" => hashes.wasm = hash,
                 "css" => hashes.css = hash,
+                "keytools-js" => hashes.keytools_js = Some(hash),
+                "keytools-wasm" => hashes.keytools_wasm = Some(hash),
                 _ => {}
             }
         }
@@ -55,6 +61,20 @@ impl Hashes {
     /// The stylesheet's address.
     pub fn stylesheet(&self) -> String {
         format!("/pkg/pebble.{}.css", self.css)
+    }
+
+    /// The key tools' module and wasm addresses.
+    pub fn keytools(&self) -> (String, String) {
+        let named = |hash: &Option<String>, ext| match hash {
+            Some(hash) if hash.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                format!("/pkg/keytools.{hash}.{ext}")
+            }
+            _ => format!("/pkg/keytools.{ext}"),
+        };
+        (
+            named(&self.keytools_js, "js"),
+            named(&self.keytools_wasm, "wasm"),
+        )
     }
 }
 
@@ -92,5 +112,26 @@ mod tests {
     fn a_partial_or_odd_hash_file_means_plain_names() {
         assert_eq!(Hashes::parse("js: 0a1b\nwasm: 2c3d\n"), None);
         assert_eq!(Hashes::parse("js: ../x\nwasm: 1\ncss: 2\n"), None);
+    }
+
+    #[test]
+    fn the_key_tools_are_named_by_their_hashes_when_the_build_wrote_them() {
+        let plain = Hashes::parse("js: 1\nwasm: 2\ncss: 3\n").expect("complete");
+        assert_eq!(
+            plain.keytools(),
+            (
+                "/pkg/keytools.js".to_owned(),
+                "/pkg/keytools.wasm".to_owned()
+            )
+        );
+        let named = Hashes::parse("js: 1\nwasm: 2\ncss: 3\nkeytools-js: 4a\nkeytools-wasm: 5b\n")
+            .expect("complete");
+        assert_eq!(
+            named.keytools(),
+            (
+                "/pkg/keytools.4a.js".to_owned(),
+                "/pkg/keytools.5b.wasm".to_owned()
+            )
+        );
     }
 }

@@ -83,11 +83,11 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         .hash_files(hashes.is_some())
         .hash_file(hash_file.into())
         .build();
-    let assets = pebble_app::SiteAssets {
-        stylesheet: hashes
-            .as_ref()
-            .map_or_else(|| "/pkg/pebble.css".to_owned(), |h| h.stylesheet()),
-    };
+    let mut assets = pebble_app::SiteAssets::default();
+    if let Some(hashes) = &hashes {
+        assets.stylesheet = hashes.stylesheet();
+        (assets.keytools_module, assets.keytools_wasm) = hashes.keytools();
+    }
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: db.clone(),

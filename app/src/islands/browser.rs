@@ -1,7 +1,7 @@
 //! What islands ask of the browser beyond the DOM they render: random
-//! bytes, the clock, a chosen file's text, and the fields of a plain form
-//! they fill and send. On the server each is a no-op (islands call them
-//! only once running in the browser).
+//! bytes, a chosen file's text, the fields of a plain form they read and
+//! send, and the address. On the server each is a no-op (islands call
+//! them only once running in the browser).
 
 use leptos::prelude::*;
 
@@ -17,19 +17,6 @@ pub fn random<const N: usize>() -> Option<[u8; N]> {
             return Some(bytes);
         }
     }
-    None
-}
-
-/// The browser's clock as RFC 3339 UTC to the second
-/// (`2026-12-07T10:00:00Z`).
-pub fn now_utc() -> Option<String> {
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    {
-        // `toISOString` gives milliseconds: 2026-12-07T10:00:00.000Z.
-        let iso: String = js_sys::Date::new_0().to_iso_string().into();
-        Some(format!("{}Z", iso.get(..19)?))
-    }
-    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
     None
 }
 
@@ -112,30 +99,6 @@ pub fn field(form: &str, name: &str) -> Option<String> {
         let _ = (form, name);
         None
     }
-}
-
-/// Sets field `name` of the form with id `form` to `value`.
-pub fn set_field(form: &str, name: &str, value: &str) {
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    {
-        if let Some(input) = input_of(form, name) {
-            input.set_value(value);
-        } else if let Some(area) = textarea_of(form, name) {
-            area.set_value(value);
-        }
-    }
-    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-    let _ = (form, name, value);
-}
-
-/// Sends the form with id `form` as its submit button would.
-pub fn submit(form: &str) {
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    if let Some(form) = form_element(form) {
-        let _ = form.request_submit();
-    }
-    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-    let _ = form;
 }
 
 /// The address's fragment (after `#`), if any.

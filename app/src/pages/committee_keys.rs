@@ -9,11 +9,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::committee::{CommitTiebreak, KeyPage, RegisterKey, SeatRow, key_desk};
+use crate::components::committee_key::{KeyMaker, KeyTask, KeyTools, KeyUse};
 use crate::components::feedback::{ActionError, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{t, tc};
-use crate::islands::committee_key::KeyTask;
-use crate::islands::{KeyMaker, KeyUse};
 
 /// `/committee/keys`.
 #[component]
@@ -52,6 +51,7 @@ fn Desk(desk: KeyPage) -> impl IntoView {
     let register = ServerAction::<RegisterKey>::new();
     let has_key = desk.key.is_some();
     view! {
+        <KeyTools />
         {match desk.key.clone() {
             Some((key, when)) => view! { <p class="key-status">{(text.key_registered)(&when, &key)}</p> }.into_any(),
             None => view! { <p class="key-status notice">{text.no_key}</p> }.into_any(),

@@ -16,11 +16,10 @@ use crate::api::count::{
     CountState, CycleCount, DecideRecord, RevealRow, RevealSecret, Revealing, Review, Signing,
     StartCount, count_desk,
 };
+use crate::components::committee_key::{KeyTask, KeyTools, KeyUse};
 use crate::components::feedback::{ActionError, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::{CountStrings, t, tc};
-use crate::islands::KeyUse;
-use crate::islands::committee_key::KeyTask;
 
 /// What the address reports about the last post.
 fn outcome(text: &CountStrings) -> Option<&'static str> {
@@ -138,6 +137,7 @@ fn RevealStep(cycle_id: i32, revealing: Revealing) -> impl IntoView {
         <p class="progress">{(text.reveals_status)(revealed, revealing.needed)}</p>
         {match revealing.your_salt {
             Some(salt) => view! {
+                <KeyTools />
                 <KeyUse task=KeyTask::Reveal { salt: salt.clone() } form=form.clone() public_key=None
                     button=text.reveal_button.to_owned() />
                 <ActionError action=reveal />
@@ -253,6 +253,7 @@ fn DecideForms(cycle_id: i32, record_hash: String, signing: Signing) -> impl Int
     );
     let record_address = format!("/api/committee-record?cycle={cycle_id}");
     view! {
+        <KeyTools />
         <p class="hint">{text.sign_help}</p>
         <ActionError action=certify />
         <ActionForm action=certify attr:id="certify-form" attr:class="stacked">
