@@ -3,6 +3,7 @@
 pub mod ballot;
 pub mod committee_key;
 pub mod feedback;
+pub mod language;
 pub mod layout;
 pub mod money;
 pub mod proposal_form;

@@ -15,8 +15,6 @@ pub mod browser;
 #[allow(missing_docs)]
 pub mod code_field;
 #[allow(missing_docs)]
-pub mod language;
-#[allow(missing_docs)]
 pub mod limit;
 #[allow(missing_docs)]
 pub mod password;
@@ -27,7 +25,6 @@ pub mod submit;
 pub use amount::AmountField;
 pub use ballot::BallotForm;
 pub use code_field::CodeField;
-pub use language::LanguageSwitch;
 pub use limit::LimitedText;
 pub use password::PasswordField;
 pub use receipt_check::ReceiptCheck;

@@ -43,6 +43,31 @@ use crate::pages::{
     vote::{VotePage, ballot::BallotPage, cast::CastPage, review::ReviewPage},
 };
 
+/// A wasm module of its own (a page's tool beside the islands): its
+/// JavaScript and its wasm.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ModuleFiles {
+    /// The JavaScript module's address.
+    pub module: String,
+    /// The wasm's address.
+    pub wasm: String,
+}
+
+impl ModuleFiles {
+    /// `/pkg/<name>.js` and `/pkg/<name>.wasm`, or with `.<hash>` before
+    /// the extension when the build hashed them.
+    pub fn named(name: &str, js: Option<&str>, wasm: Option<&str>) -> ModuleFiles {
+        let at = |hash: Option<&str>, ext: &str| match hash {
+            Some(hash) => format!("/pkg/{name}.{hash}.{ext}"),
+            None => format!("/pkg/{name}.{ext}"),
+        };
+        ModuleFiles {
+            module: at(js, "js"),
+            wasm: at(wasm, "wasm"),
+        }
+    }
+}
+
 /// Where the compiled files are: `/pkg/pebble.<hash>.css` and the like
 /// in a build that content-hashes its files (the server reads the hashes
 /// from the site's `hash.txt`), else `/pkg/pebble.css`.
@@ -50,18 +75,18 @@ use crate::pages::{
 pub struct SiteAssets {
     /// The stylesheet's address.
     pub stylesheet: String,
-    /// The committee key tools' JavaScript module.
-    pub keytools_module: String,
-    /// Its wasm.
-    pub keytools_wasm: String,
+    /// The committee key tools (`keytools/`).
+    pub keytools: ModuleFiles,
+    /// The receipt check's verifier (`receipt-check/`).
+    pub receipt_check: ModuleFiles,
 }
 
 impl Default for SiteAssets {
     fn default() -> Self {
         SiteAssets {
             stylesheet: "/pkg/pebble.css".to_owned(),
-            keytools_module: "/pkg/keytools.js".to_owned(),
-            keytools_wasm: "/pkg/keytools.wasm".to_owned(),
+            keytools: ModuleFiles::named("keytools", None, None),
+            receipt_check: ModuleFiles::named("receiptcheck", None, None),
         }
     }
 }

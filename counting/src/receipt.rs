@@ -20,6 +20,12 @@
 //!    with the same key and the consistency proof shows the current log
 //!    extends it (RFC 9162 §2.1.4.2): nothing before it was changed.
 
+mod shown;
+
+use serde::{Deserialize, Serialize};
+
+pub use shown::{Failure, Shown, check_json};
+
 use crate::FrozenManifest;
 use crate::checkpoint::{Checkpoint, CheckpointError};
 use crate::encoding::{DecodeError, Entry, decode_frozen};
@@ -27,7 +33,7 @@ use crate::merkle::stored::TreeHead;
 use crate::merkle::{Hash, ProofError, leaf_hash, verify_consistency, verify_inclusion};
 
 /// What the voter holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     /// The entry's index in the log.
     pub index: u64,
@@ -42,7 +48,7 @@ pub struct Claim {
 }
 
 /// What the log serves for a claim.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The frozen manifest's canonical bytes.
     pub manifest: Vec<u8>,

@@ -21,10 +21,9 @@ pub struct Hashes {
     pub wasm: String,
     /// Of `pebble.<hash>.css`.
     pub css: String,
-    /// Of `keytools.<hash>.js`, when the build made the key tools.
-    pub keytools_js: Option<String>,
-    /// Of `keytools.<hash>.wasm`.
-    pub keytools_wasm: Option<String>,
+    /// Of the page tools' modules, by `<name>-js` and `<name>-wasm`
+    /// (`keytools-js: …`).
+    pub modules: std::collections::BTreeMap<String, String>,
 }
 
 impl Hashes {
@@ -47,8 +46,11 @@ impl Hashes {
                 "js" => hashes.js = hash,
                 "wasm" => hashes.wasm = hash,
                 "css" => hashes.css = hash,
-                "keytools-js" => hashes.keytools_js = Some(hash),
-                "keytools-wasm" => hashes.keytools_wasm = Some(hash),
+                name if (name.ends_with("-js") || name.ends_with("-wasm"))
+                    && hash.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+                {
+                    hashes.modules.insert(name.to_owned(), hash);
+                }
                 _ => {}
             }
         }
@@ -63,18 +65,14 @@ impl Hashes {
         format!("/pkg/pebble.{}.css", self.css)
     }
 
-    /// The key tools' module and wasm addresses.
-    pub fn keytools(&self) -> (String, String) {
-        let named = |hash: &Option<String>, ext| match hash {
-            Some(hash) if hash.bytes().all(|b| b.is_ascii_alphanumeric()) => {
-                format!("/pkg/keytools.{hash}.{ext}")
-            }
-            _ => format!("/pkg/keytools.{ext}"),
+    /// The addresses of page tool `name`'s module and wasm.
+    pub fn module(&self, name: &str) -> pebble_app::ModuleFiles {
+        let hash = |ext: &str| {
+            self.modules
+                .get(&format!("{name}-{ext}"))
+                .map(String::as_str)
         };
-        (
-            named(&self.keytools_js, "js"),
-            named(&self.keytools_wasm, "wasm"),
-        )
+        pebble_app::ModuleFiles::named(name, hash("js"), hash("wasm"))
     }
 }
 
@@ -115,23 +113,19 @@ mod tests {
     }
 
     #[test]
-    fn the_key_tools_are_named_by_their_hashes_when_the_build_wrote_them() {
+    fn the_page_tools_are_named_by_their_hashes_when_the_build_wrote_them() {
         let plain = Hashes::parse("js: 1\nwasm: 2\ncss: 3\n").expect("complete");
+        let files = plain.module("keytools");
         assert_eq!(
-            plain.keytools(),
-            (
-                "/pkg/keytools.js".to_owned(),
-                "/pkg/keytools.wasm".to_owned()
-            )
+            (files.module.as_str(), files.wasm.as_str()),
+            ("/pkg/keytools.js", "/pkg/keytools.wasm")
         );
         let named = Hashes::parse("js: 1\nwasm: 2\ncss: 3\nkeytools-js: 4a\nkeytools-wasm: 5b\n")
             .expect("complete");
+        let files = named.module("keytools");
         assert_eq!(
-            named.keytools(),
-            (
-                "/pkg/keytools.4a.js".to_owned(),
-                "/pkg/keytools.5b.wasm".to_owned()
-            )
+            (files.module.as_str(), files.wasm.as_str()),
+            ("/pkg/keytools.4a.js", "/pkg/keytools.5b.wasm")
         );
     }
 }

@@ -86,7 +86,8 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
     let mut assets = pebble_app::SiteAssets::default();
     if let Some(hashes) = &hashes {
         assets.stylesheet = hashes.stylesheet();
-        (assets.keytools_module, assets.keytools_wasm) = hashes.keytools();
+        assets.keytools = hashes.module("keytools");
+        assets.receipt_check = hashes.module("receiptcheck");
     }
     let state = AppState {
         leptos_options: leptos_options.clone(),

@@ -85,7 +85,7 @@ pub fn KeyTools() -> impl IntoView {
     let assets = use_context::<SiteAssets>().unwrap_or_default();
     let start = format!(
         "import init from \"{}\"; init({{ module_or_path: \"{}\" }});",
-        assets.keytools_module, assets.keytools_wasm
+        assets.keytools.module, assets.keytools.wasm
     );
     let nonce = leptos::nonce::use_nonce();
     view! { <script type="module" nonce=nonce>{start}</script> }

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::components::language::LanguageSwitch;
 use crate::components::session::use_session;
 use crate::domain::Role;
 use crate::i18n::t;
-use crate::islands::LanguageSwitch;
 
 /// Site name, who is signed in, and the language switch.
 #[component]

@@ -5,13 +5,15 @@
 //! receipt file or its text, or a tracker code or paper serial that names
 //! an entry; see `counting::receipt` for each step.
 
-use counting::Ballot;
+mod verifier;
+
 use counting::merkle::{bytes_from_hex, from_hex};
-use counting::receipt::{Claim, Evidence, ReceiptError, Verified, verify};
+use counting::receipt::{Claim, Evidence, Failure};
 use leptos::either::Either;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::ModuleFiles;
 use crate::api::receipts::{ServedEvidence, find_receipt, receipt_evidence};
 use crate::i18n::{VoteStrings, tv};
 
@@ -63,52 +65,42 @@ fn evidence_of(served: &ServedEvidence) -> Option<Evidence> {
     })
 }
 
-/// The ballot in words, if the entry was at hand.
-fn ballot_lines(verified: &Verified) -> Option<(bool, Vec<String>)> {
-    let frozen = &verified.manifest;
-    let title = |id: &counting::ProjectId| {
-        frozen
-            .manifest
-            .index_of(id)
-            .and_then(|i| frozen.titles.get(i).cloned())
-            .unwrap_or_else(|| id.as_str().to_owned())
-    };
-    Some(match &verified.entry.as_ref()?.ballot {
-        Ballot::Approval(set) => (false, set.iter().map(title).collect()),
-        Ballot::Ranked(order) => (true, order.iter().map(title).collect()),
-        Ballot::Allocation(points) => (
-            false,
-            points
-                .iter()
-                .map(|(id, p)| format!("{}: {p}", title(id)))
-                .collect(),
-        ),
-    })
-}
-
-async fn check_claim(text: &VoteStrings, cycle: i32, claim: Claim, from: Option<u64>) -> Checked {
+async fn check_claim(
+    text: &VoteStrings,
+    module: &ModuleFiles,
+    cycle: i32,
+    claim: Claim,
+    from: Option<u64>,
+) -> Checked {
     let served = match receipt_evidence(cycle, claim.index, from).await {
         Ok(served) => served,
         Err(error) => return Checked::Refused(error.message().to_owned()),
     };
     let Some(evidence) = evidence_of(&served) else {
-        return Checked::Refused((text.receipt_problem)(&ReceiptError::OtherLeaf));
+        return Checked::Refused((text.receipt_problem)(Failure::OtherLeaf));
     };
-    match verify(&claim, &evidence) {
-        Ok(verified) => Checked::Ok {
-            index: verified.entry_index(),
-            size: verified.head.size,
-            receipt_size: verified.receipt_head.map(|h| h.size),
+    match verifier::verify_here(module, &claim, &evidence).await {
+        Some(Ok(shown)) => Checked::Ok {
+            index: shown.index,
+            size: shown.size,
+            receipt_size: shown.receipt_size,
             checkpoint: served.checkpoint,
-            ballot: ballot_lines(&verified),
+            ballot: shown.ballot,
         },
-        Err(error) => Checked::Refused((text.receipt_problem)(&error)),
+        Some(Err(failure)) => Checked::Refused((text.receipt_problem)(failure)),
+        None => Checked::Refused(text.verifier_unavailable.to_owned()),
     }
 }
 
 /// Checks what was typed, pasted or read from a file: a receipt, or a
-/// tracker code or paper serial of cycle `cycle`.
-pub async fn check(text: &'static VoteStrings, typed: &str, cycle: Option<i32>) -> Checked {
+/// tracker code or paper serial of cycle `cycle`. In the browser the
+/// proofs are checked by the receipt check's `module`.
+pub async fn check(
+    text: &'static VoteStrings,
+    module: &ModuleFiles,
+    typed: &str,
+    cycle: Option<i32>,
+) -> Checked {
     let typed = typed.trim();
     if typed.starts_with('{') {
         let Ok(pasted) = serde_json::from_str::<Pasted>(typed) else {
@@ -129,7 +121,7 @@ pub async fn check(text: &'static VoteStrings, typed: &str, cycle: Option<i32>) 
             checkpoint,
             entry,
         };
-        return check_claim(text, pasted.cycle, claim, from).await;
+        return check_claim(text, module, pasted.cycle, claim, from).await;
     }
     let Some(cycle) = cycle else {
         return Checked::Refused(text.choose_cycle_to_check.to_owned());
@@ -150,7 +142,7 @@ pub async fn check(text: &'static VoteStrings, typed: &str, cycle: Option<i32>) 
         checkpoint: None,
         entry: None,
     };
-    check_claim(text, cycle, claim, None).await
+    check_claim(text, module, cycle, claim, None).await
 }
 
 /// What a check found, in words. `by_server`: this server ran it (the

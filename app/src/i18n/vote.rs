@@ -4,7 +4,7 @@
 mod en;
 mod es;
 
-use counting::receipt::ReceiptError;
+use counting::receipt::Failure;
 use counting::{BallotError, Cents, ProjectId};
 use pebble_domain::CodeError;
 use pebble_domain::ballot_form::FormError;
@@ -221,9 +221,11 @@ pub struct VoteStrings {
     /// A verified entry whose ballot is not at hand yet.
     pub ballot_published_later: &'static str,
     /// Why a receipt did not check out.
-    pub receipt_problem: fn(&ReceiptError) -> String,
+    pub receipt_problem: fn(Failure) -> String,
     /// Compare this checkpoint with the one posted at school.
     pub compare_checkpoint: &'static str,
+    /// The browser could not load the receipt check's module.
+    pub verifier_unavailable: &'static str,
 }
 
 impl Lang {

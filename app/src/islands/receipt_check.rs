@@ -7,15 +7,17 @@
 
 use leptos::prelude::*;
 
+use crate::ModuleFiles;
 use crate::components::receipt_check::{Checked, CheckedView, check};
 use crate::i18n::tv;
 use crate::islands::{browser, in_browser};
 
 /// The receipt field, the check button and what the check found. It
 /// lives in the form with id `form`, whose `cycle` field names the cycle
-/// for a tracker code or serial.
+/// for a tracker code or serial; `verifier` is where the receipt check's
+/// module is, loaded when a voter checks.
 #[island]
-pub fn ReceiptCheck(initial: String, form: String) -> impl IntoView {
+pub fn ReceiptCheck(initial: String, form: String, verifier: ModuleFiles) -> impl IntoView {
     let text = tv();
     let running = in_browser();
     let typed = RwSignal::new(initial.clone());
@@ -33,13 +35,15 @@ pub fn ReceiptCheck(initial: String, form: String) -> impl IntoView {
             typed.set(receipt.to_file());
         }
     });
+    let verifier = StoredValue::new(verifier);
     let run = move || {
         busy.set(true);
         found.set(None);
         let now = typed.get_untracked();
         let cycle = browser::field(&form, "cycle").and_then(|c| c.trim().parse().ok());
         leptos::task::spawn_local(async move {
-            found.set(Some(check(text, &now, cycle).await));
+            let verifier = verifier.get_value();
+            found.set(Some(check(text, &verifier, &now, cycle).await));
             busy.set(false);
         });
     };

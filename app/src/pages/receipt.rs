@@ -8,7 +8,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::receipts::receipt_cycles;
-use crate::components::receipt_check::{CheckedView, check};
+use crate::components::receipt_check::CheckedView;
 use crate::i18n::{t, tv};
 use crate::islands::ReceiptCheck;
 use crate::pages::vote::posted::Posted;
@@ -32,6 +32,9 @@ pub fn ReceiptPage() -> impl IntoView {
         .and_then(|p| p.get("receipt").map(str::to_owned))
         .unwrap_or_default();
     let cycles = Resource::new(|| (), |_| receipt_cycles());
+    let verifier = use_context::<crate::SiteAssets>()
+        .unwrap_or_default()
+        .receipt_check;
     let server_check = {
         let typed = typed.clone();
         let checking = posted.is_some();
@@ -40,11 +43,19 @@ pub fn ReceiptPage() -> impl IntoView {
             move |_| {
                 let typed = typed.clone();
                 async move {
+                    // Pages render on the server only (islands mode); the
+                    // browser's check is the island's, whose future is not
+                    // `Send` there.
+                    #[cfg(feature = "ssr")]
                     if checking {
-                        Some(check(text, &typed, chosen).await)
-                    } else {
-                        None
+                        let here = crate::SiteAssets::default().receipt_check;
+                        return Some(
+                            crate::components::receipt_check::check(text, &here, &typed, chosen)
+                                .await,
+                        );
                     }
+                    let _ = (checking, &typed, chosen);
+                    None
                 }
             },
         )
@@ -65,7 +76,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     })}
                 </Suspense>
             </select>
-            <ReceiptCheck initial=typed form="vote-form".to_owned() />
+            <ReceiptCheck initial=typed form="vote-form".to_owned() verifier=verifier />
         </form>
         <Suspense fallback=move || view! { <p class="loading">{t().loading}</p> }>
             {move || Suspend::new(async move {

@@ -259,3 +259,31 @@ fn flipped_bits_of_the_evidence_are_caught() {
         }
     }
 }
+
+#[test]
+fn the_json_check_shows_what_the_direct_check_shows() {
+    let log = new_log(5);
+    let (claim, evidence) = log.case(2, 3, 5);
+    let json = |c: &Claim, e: &Evidence| {
+        let answer = check_json(
+            &serde_json::to_string(c).expect("JSON"),
+            &serde_json::to_string(e).expect("JSON"),
+        )
+        .expect("both parse");
+        serde_json::from_str::<Result<Shown, Failure>>(&answer).expect("an answer")
+    };
+    let shown = json(&claim, &evidence).expect("checks out");
+    assert_eq!(
+        shown,
+        verify(&claim, &evidence).expect("checks out").shown()
+    );
+    assert_eq!(
+        (shown.index, shown.size, shown.receipt_size),
+        (2, 5, Some(3))
+    );
+    assert_eq!(shown.ballot, Some((true, vec!["Benches".to_owned()])));
+    let mut forged = claim.clone();
+    forged.leaf[0] ^= 1;
+    assert_eq!(json(&forged, &evidence), Err(Failure::OtherCopy));
+    assert_eq!(check_json("{", "{}"), None, "unreadable input is no answer");
+}

@@ -1,7 +1,7 @@
 //! English.
 
 use counting::BallotError as B;
-use counting::receipt::ReceiptError;
+use counting::receipt::Failure;
 use pebble_domain::CodeError;
 use pebble_domain::ballot_form::FormError as F;
 
@@ -260,16 +260,17 @@ pub static VOTE: VoteStrings = VoteStrings {
     ballot_published_later: "Your entry is in the log. The ballots themselves are published with the results; until then only the receipt file your browser saved shows your own ballot.",
     receipt_problem: |e| {
         match e {
-        ReceiptError::Manifest(_) => "The frozen ballot the server sent is damaged.".to_owned(),
-        ReceiptError::Checkpoint(_) => "The log's checkpoint is not signed with this cycle's log key.".to_owned(),
-        ReceiptError::ReceiptCheckpoint(_) => "The checkpoint on your receipt is not signed with this cycle's log key: the receipt was altered or is not from this cycle.".to_owned(),
-        ReceiptError::OtherLeaf => "The log's entry at this index is not the one on your receipt: the receipt was altered, or the log was.".to_owned(),
-        ReceiptError::OtherCopy => "The ballot kept with your receipt is not the one its leaf hash names: the receipt file was altered.".to_owned(),
-        ReceiptError::Entry(_) => "The log's entry is damaged.".to_owned(),
-        ReceiptError::OtherManifest => "The entry was cast on another ballot than this cycle's.".to_owned(),
-        ReceiptError::NotIncluded(_) => "The log does not prove that it holds your entry.".to_owned(),
-        ReceiptError::NotConsistent(_) => "The log now is not an extension of the log your receipt was given with: something was removed or changed. Tell the budget committee.".to_owned(),
+        Failure::Manifest => "The frozen ballot the server sent is damaged.".to_owned(),
+        Failure::Checkpoint => "The log's checkpoint is not signed with this cycle's log key.".to_owned(),
+        Failure::ReceiptCheckpoint => "The checkpoint on your receipt is not signed with this cycle's log key: the receipt was altered or is not from this cycle.".to_owned(),
+        Failure::OtherLeaf => "The log's entry at this index is not the one on your receipt: the receipt was altered, or the log was.".to_owned(),
+        Failure::OtherCopy => "The ballot kept with your receipt is not the one its leaf hash names: the receipt file was altered.".to_owned(),
+        Failure::Entry => "The log's entry is damaged.".to_owned(),
+        Failure::OtherManifest => "The entry was cast on another ballot than this cycle's.".to_owned(),
+        Failure::NotIncluded => "The log does not prove that it holds your entry.".to_owned(),
+        Failure::NotConsistent => "The log now is not an extension of the log your receipt was given with: something was removed or changed. Tell the budget committee.".to_owned(),
     }
     },
     compare_checkpoint: "Compare this checkpoint with the one posted at school:",
+    verifier_unavailable: "Your browser could not load the receipt check. Check your connection and try again.",
 };

@@ -1,7 +1,7 @@
 //! Español.
 
 use counting::BallotError as B;
-use counting::receipt::ReceiptError;
+use counting::receipt::Failure;
 use pebble_domain::CodeError;
 use pebble_domain::ballot_form::FormError as F;
 
@@ -267,16 +267,17 @@ pub static VOTE: VoteStrings = VoteStrings {
     ballot_published_later: "Tu entrada está en el registro. Las papeletas se publican con los resultados; hasta entonces solo el archivo de comprobante que guardó tu navegador muestra tu propia papeleta.",
     receipt_problem: |e| {
         match e {
-        ReceiptError::Manifest(_) => "La papeleta congelada que envió el servidor está dañada.".to_owned(),
-        ReceiptError::Checkpoint(_) => "El punto de control del registro no está firmado con la clave de este ciclo.".to_owned(),
-        ReceiptError::ReceiptCheckpoint(_) => "El punto de control de tu comprobante no está firmado con la clave de este ciclo: el comprobante fue alterado o no es de este ciclo.".to_owned(),
-        ReceiptError::OtherLeaf => "La entrada del registro en esta posición no es la de tu comprobante: se alteró el comprobante o el registro.".to_owned(),
-        ReceiptError::OtherCopy => "La papeleta guardada con tu comprobante no es la que nombra su hash: se alteró el archivo del comprobante.".to_owned(),
-        ReceiptError::Entry(_) => "La entrada del registro está dañada.".to_owned(),
-        ReceiptError::OtherManifest => "La entrada se emitió en otra papeleta distinta de la de este ciclo.".to_owned(),
-        ReceiptError::NotIncluded(_) => "El registro no prueba que contenga tu entrada.".to_owned(),
-        ReceiptError::NotConsistent(_) => "El registro actual no amplía el registro con el que se dio tu comprobante: se quitó o cambió algo. Avisa a la comisión de presupuesto.".to_owned(),
+        Failure::Manifest => "La papeleta congelada que envió el servidor está dañada.".to_owned(),
+        Failure::Checkpoint => "El punto de control del registro no está firmado con la clave de este ciclo.".to_owned(),
+        Failure::ReceiptCheckpoint => "El punto de control de tu comprobante no está firmado con la clave de este ciclo: el comprobante fue alterado o no es de este ciclo.".to_owned(),
+        Failure::OtherLeaf => "La entrada del registro en esta posición no es la de tu comprobante: se alteró el comprobante o el registro.".to_owned(),
+        Failure::OtherCopy => "La papeleta guardada con tu comprobante no es la que nombra su hash: se alteró el archivo del comprobante.".to_owned(),
+        Failure::Entry => "La entrada del registro está dañada.".to_owned(),
+        Failure::OtherManifest => "La entrada se emitió en otra papeleta distinta de la de este ciclo.".to_owned(),
+        Failure::NotIncluded => "El registro no prueba que contenga tu entrada.".to_owned(),
+        Failure::NotConsistent => "El registro actual no amplía el registro con el que se dio tu comprobante: se quitó o cambió algo. Avisa a la comisión de presupuesto.".to_owned(),
     }
     },
     compare_checkpoint: "Compara este punto de control con el publicado en el centro:",
+    verifier_unavailable: "Tu navegador no pudo cargar la verificación del comprobante. Revisa tu conexión y vuelve a intentarlo.",
 };
