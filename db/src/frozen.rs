@@ -28,7 +28,8 @@ pub struct Frozen {
     pub hash: Hash,
 }
 
-fn random<const N: usize>() -> Result<[u8; N], DbError> {
+/// `N` bytes from the operating system's CSPRNG.
+pub(crate) fn random<const N: usize>() -> Result<[u8; N], DbError> {
     let mut bytes = [0u8; N];
     OsRng
         .try_fill_bytes(&mut bytes)

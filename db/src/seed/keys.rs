@@ -9,12 +9,11 @@ use std::collections::BTreeMap;
 
 use counting::committee::{KdfParams, KeyFile, MemberKey, commitment};
 use counting::merkle::to_hex;
-use rand::TryRngCore;
-use rand::rngs::OsRng;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 
 use crate::DbError;
 use crate::entity::{member_key, tiebreak_commitment};
+use crate::frozen::random;
 
 /// A committee member's key file, as the demo hands it out.
 #[derive(Clone, Debug)]
@@ -23,14 +22,6 @@ pub struct DemoKeyFile {
     pub username: String,
     /// The key file's JSON text.
     pub text: String,
-}
-
-fn random<const N: usize>() -> Result<[u8; N], DbError> {
-    let mut bytes = [0u8; N];
-    OsRng
-        .try_fill_bytes(&mut bytes)
-        .map_err(|e| DbError::Random(e.to_string()))?;
-    Ok(bytes)
 }
 
 /// The demo members' keys, by username.

@@ -10,9 +10,10 @@ use pebble_db::entity::{certification, count_record};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::json;
 
-use crate::ballot_api::{a_valid_ballot, issue_codes};
+use crate::ballot_api::a_valid_ballot;
 use crate::helpers::{As, TestApp};
 use crate::members::{DESK, decide, note, now, record_hash, reveal, reveal_all, secret};
+use crate::voting::{cast, close_voting};
 
 crate::on_both_engines!(phase Voting:
     a_cycle_is_counted_certified_and_its_record_verifies,
@@ -35,16 +36,8 @@ pub async fn vote_and_close(app: &TestApp, count: usize) {
 
 /// Casts `ballots` over the API, then closes voting as the admin.
 async fn cast_and_close(app: &TestApp, ballots: Vec<serde_json::Value>) {
-    let codes = issue_codes(app, ballots.len()).await;
-    for (code, ballot) in codes.into_iter().zip(ballots) {
-        let body = json!({ "code": code, "ballot": ballot });
-        let (status, receipt) = app.post_json("/api/v1/cycles/1/ballots", &body).await;
-        assert_eq!(status, 201, "{receipt}");
-    }
-    let admin = app.sign_in("admin").await;
-    let form = [("cycle_id", "1"), ("from", "voting"), ("confirm", "yes")];
-    let (status, body) = app.call(&admin, "/api/advance-phase", &form).await;
-    assert_eq!(status, 200, "{body}");
+    cast(app, &ballots).await;
+    close_voting(app).await;
 }
 
 /// Every public results address answers `status`.

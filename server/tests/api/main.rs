@@ -29,3 +29,4 @@ mod seed;
 mod sessions;
 mod tally;
 mod threads;
+mod voting;

@@ -6,6 +6,7 @@ use pebble_db::entity::{log_entry, paper_ballot, paper_entry, paper_resolution};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use crate::helpers::{As, TestApp};
+use crate::voting::projects_by_cost;
 
 crate::on_both_engines!(phase Voting:
     two_matching_entries_log_a_paper_ballot_once,
@@ -14,22 +15,6 @@ crate::on_both_engines!(phase Voting:
 );
 
 const DESK: &str = "/committee/paper?cycle=1";
-
-/// The ballot's project ids, cheapest first.
-async fn projects(app: &TestApp) -> Vec<String> {
-    let (_, manifest) = app.get_json("/api/v1/cycles/1/manifest").await;
-    let mut projects: Vec<(u64, String)> = manifest["projects"]
-        .as_array()
-        .expect("projects")
-        .iter()
-        .map(|p| {
-            let id = p["id"].as_str().expect("id").to_owned();
-            (p["cost"].as_u64().expect("cost"), id)
-        })
-        .collect();
-    projects.sort();
-    projects.into_iter().map(|(_, id)| id).collect()
-}
 
 /// Prints `count` ballots as `who`; their serials, as stored.
 async fn print(app: &TestApp, who: &As, count: &str) -> Vec<String> {
@@ -96,7 +81,7 @@ async fn two_matching_entries_log_a_paper_ballot_once(app: TestApp) {
     let lindqvist = app.sign_in("lindqvist").await;
     let serials = print(&app, &okafor, "3").await;
     assert_eq!(serials.len(), 3);
-    let ids = projects(&app).await;
+    let ids = projects_by_cost(&app).await;
     let choice = [ids[0].as_str()];
     let serial = &serials[0];
 
@@ -165,7 +150,7 @@ async fn a_mismatch_waits_for_the_committee_who_rekey_or_void_it(app: TestApp) {
     let okafor = app.sign_in("okafor").await;
     let lindqvist = app.sign_in("lindqvist").await;
     let serials = print(&app, &okafor, "2").await;
-    let ids = projects(&app).await;
+    let ids = projects_by_cost(&app).await;
     let (first, second) = ([ids[0].as_str()], [ids[1].as_str()]);
 
     // Blind: the desk says the serial waits for a second keying, never
@@ -262,7 +247,7 @@ async fn a_mismatch_waits_for_the_committee_who_rekey_or_void_it(app: TestApp) {
 async fn paper_ballots_refuse_outsiders_and_bad_input_and_write_nothing(app: TestApp) {
     let okafor = app.sign_in("okafor").await;
     let serials = print(&app, &okafor, "1").await;
-    let ids = projects(&app).await;
+    let ids = projects_by_cost(&app).await;
     let every: Vec<&str> = ids.iter().map(String::as_str).collect();
     let one = [ids[0].as_str()];
 

@@ -16,9 +16,9 @@ use rand::Rng;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
-use super::projects_by_cost;
 use crate::ballot_api::issue_codes;
 use crate::helpers::{As, TestApp};
+use crate::voting::projects_by_cost;
 
 crate::on_both_engines!(phase Voting: a_holder_of_codes_learns_nothing_of_which_were_used);
 

@@ -15,9 +15,9 @@ use counting::{Ballot, ProjectId};
 use rand::Rng;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 
-use super::{cast, close_voting, projects_by_cost, published_manifest_hash};
 use crate::helpers::TestApp;
 use crate::members::{decide, now, reveal_all, secret};
+use crate::voting::{cast, close_voting, projects_by_cost, published_manifest_hash};
 
 crate::on_both_engines!(phase Voting: the_database_administrator_cannot_certify);
 

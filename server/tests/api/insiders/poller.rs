@@ -14,9 +14,9 @@ use base64::engine::general_purpose::STANDARD;
 use regex::Regex;
 use serde_json::Value;
 
-use super::{cast, close_voting, projects_by_cost};
 use crate::helpers::{As, Engine, TestApp, spawn_app_in};
 use crate::members::reveal_all;
+use crate::voting::{cast, close_voting, projects_by_cost};
 
 /// What one poll saw: route → (status, body).
 type Seen = BTreeMap<String, (u16, String)>;

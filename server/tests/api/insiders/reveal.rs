@@ -8,9 +8,9 @@ use counting::merkle::{from_hex, to_hex};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
-use super::{cast, close_voting, projects_by_cost};
 use crate::helpers::{As, TestApp};
 use crate::members::{reveal, secret};
+use crate::voting::{cast, close_voting, projects_by_cost};
 
 crate::on_both_engines!(phase Voting: the_last_member_to_reveal_cannot_choose_the_seed);
 
