@@ -14,6 +14,7 @@ pub mod error;
 pub mod i18n;
 pub mod islands;
 pub mod pages;
+pub mod site;
 
 pub use pebble_domain as domain;
 

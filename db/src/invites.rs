@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 use rand::seq::IndexedRandom;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
@@ -60,6 +60,11 @@ pub async fn create(
     Ok(code)
 }
 
+/// Taken usernames an invite may be refused before it stops answering:
+/// telling a new student that a name is taken is needed, but without a
+/// bound one invite could list every username in the school.
+pub const USERNAME_REFUSALS: i32 = 5;
+
 /// Why a code could not be redeemed.
 #[derive(Debug, thiserror::Error)]
 pub enum RedeemError {
@@ -69,6 +74,10 @@ pub enum RedeemError {
     /// The username is taken.
     #[error("username taken")]
     UsernameTaken,
+    /// The invite was refused [`USERNAME_REFUSALS`] taken usernames; it
+    /// answers no more.
+    #[error("too many taken usernames")]
+    TooManyTries,
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
@@ -98,7 +107,19 @@ pub async fn redeem(
     else {
         return Err(RedeemError::UnknownCode);
     };
+    if found.refusals >= USERNAME_REFUSALS {
+        return Err(RedeemError::TooManyTries);
+    }
     if accounts::find_by_username(&txn, username).await?.is_some() {
+        invite::Entity::update_many()
+            .col_expr(
+                invite::Column::Refusals,
+                Expr::col(invite::Column::Refusals).add(1),
+            )
+            .filter(invite::Column::Id.eq(found.id))
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
         return Err(RedeemError::UsernameTaken);
     }
     let account = accounts::create(&txn, username, display_name, *found.role, password).await?;

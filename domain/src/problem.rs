@@ -135,6 +135,18 @@ pub enum Problem {
         /// Most characters.
         max: usize,
     },
+    /// A password found in lists of common passwords, or made of the
+    /// username, a keyboard run or a repeated pattern.
+    PasswordGuessable,
+    /// An image wider or taller than Pebble keeps.
+    ImageDimensions {
+        /// Its width in pixels.
+        width: u32,
+        /// Its height in pixels.
+        height: u32,
+        /// The most pixels either side may have.
+        max: u32,
+    },
 }
 
 impl Problem {
@@ -152,7 +164,9 @@ impl Problem {
             | Problem::NotAnImage
             | Problem::UsernameLength { .. }
             | Problem::UsernameCharacter(_)
-            | Problem::PasswordLength { .. } => None,
+            | Problem::PasswordLength { .. }
+            | Problem::PasswordGuessable
+            | Problem::ImageDimensions { .. } => None,
         }
     }
 }
@@ -193,5 +207,9 @@ pub fn english(problem: &Problem, label: &str) -> String {
         Problem::PasswordLength { min, max } => {
             format!("The password must be {min} to {max} characters long.")
         }
+        Problem::PasswordGuessable => "That password is too easy to guess: it is a common password, or close to one. Use a few unrelated words, or a longer phrase.".to_owned(),
+        Problem::ImageDimensions { width, height, max } => format!(
+            "The image is {width} × {height} pixels; the limit is {max} × {max}. Make it smaller and try again."
+        ),
     }
 }

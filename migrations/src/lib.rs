@@ -16,6 +16,7 @@ mod m20261202_000004_log_keys;
 mod m20261202_000005_paper_ballots;
 mod m20261203_000001_count_records;
 mod m20261207_000001_member_keys;
+mod m20261207_000002_idle_sessions;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000005_paper_ballots::Migration),
             Box::new(m20261203_000001_count_records::Migration),
             Box::new(m20261207_000001_member_keys::Migration),
+            Box::new(m20261207_000002_idle_sessions::Migration),
         ]
     }
 }

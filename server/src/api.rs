@@ -102,5 +102,4 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cycles/{id}/record", get(record::record))
         .route("/api/v1/cycles/{id}/ballots.pb", get(record::ballots_pb))
         .route("/api/v1/cycles/{id}/results.csv", get(record::results_csv))
-        .route("/metrics", get(metrics::metrics))
 }

@@ -1,8 +1,11 @@
 //! Configuration by flags and environment variables.
 
-use std::path::Path;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
+use ipnet::IpNet;
+use pebble_domain::PublicUrl;
 
 /// The default database: an embedded SQLite file under `./data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/pebble.db?mode=rwc";
@@ -75,6 +78,61 @@ fn ensure_sqlite_folder(url: &str) -> Result<(), ConfigError> {
     })
 }
 
+/// How `pebble serve` listens, and what it tells browsers.
+#[derive(Args, Clone, Debug)]
+pub struct ServeConfig {
+    /// Address to listen on.
+    #[arg(long, env = "PEBBLE_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// Folder holding the compiled site (pkg/pebble.js, .wasm, .css).
+    #[arg(long, env = "PEBBLE_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+    /// The address people reach Pebble at, such as
+    /// `https://pb.school.example`: links on code cards and QR codes are
+    /// made from it, and over https the session cookie is `Secure` and
+    /// browsers are told to keep to https. Default: `http://` and the
+    /// listening address.
+    #[arg(long, env = "PEBBLE_PUBLIC_URL")]
+    pub public_url: Option<PublicUrl>,
+    /// Reverse proxies whose `X-Forwarded-For` or `Forwarded` header is
+    /// believed, as addresses or CIDR blocks, comma-separated
+    /// (`127.0.0.1,10.0.0.0/8`). From anyone else those headers are
+    /// ignored and the connection's address is the client's.
+    #[arg(long, env = "PEBBLE_TRUSTED_PROXIES", value_delimiter = ',', value_parser = trusted_proxy)]
+    pub trusted_proxies: Vec<IpNet>,
+    /// Where to serve `/metrics`, on a listener of its own (such as
+    /// `127.0.0.1:9100`); unset, there are no metrics.
+    #[arg(long, env = "PEBBLE_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
+    /// Hours a sign-in may sit unused before it ends (it ends after 30
+    /// days in any case).
+    #[arg(long, env = "PEBBLE_SESSION_IDLE_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=720))]
+    pub session_idle_hours: u32,
+}
+
+impl ServeConfig {
+    /// Plain HTTP on `addr`, no proxies and no metrics listener: a local
+    /// or test server.
+    pub fn local(addr: SocketAddr, site_root: &Path) -> ServeConfig {
+        ServeConfig {
+            addr,
+            site_root: site_root.to_owned(),
+            public_url: None,
+            trusted_proxies: Vec::new(),
+            metrics_addr: None,
+            session_idle_hours: 12,
+        }
+    }
+}
+
+/// One trusted proxy: a CIDR block, or a single address.
+fn trusted_proxy(text: &str) -> Result<IpNet, String> {
+    let text = text.trim();
+    text.parse::<IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("{text:?} is neither an address nor a CIDR block such as 10.0.0.0/8"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +143,13 @@ mod tests {
         assert_eq!(sqlite_path("sqlite:///tmp/x/p.db"), Some("/tmp/x/p.db"));
         assert_eq!(sqlite_path("sqlite::memory:"), None);
         assert_eq!(sqlite_path("postgres://localhost/p"), None);
+    }
+
+    #[test]
+    fn a_trusted_proxy_is_a_block_or_one_address() {
+        assert_eq!(trusted_proxy("10.0.0.0/8"), Ok("10.0.0.0/8".parse().expect("net")));
+        assert_eq!(trusted_proxy(" 127.0.0.1"), Ok("127.0.0.1/32".parse().expect("net")));
+        assert_eq!(trusted_proxy("::1"), Ok("::1/128".parse().expect("net")));
+        assert!(trusted_proxy("proxy.local").is_err());
     }
 }

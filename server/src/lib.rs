@@ -7,8 +7,10 @@
 
 pub mod api;
 pub mod assets;
+pub mod client_address;
 pub mod commands;
 pub mod config;
+pub mod headers;
 pub mod health;
 pub mod images;
 pub mod multipart;
@@ -16,9 +18,10 @@ pub mod page_deadline;
 pub mod panics;
 pub mod posted;
 pub mod redirects;
+pub mod same_origin;
 pub mod startup;
 pub mod telemetry;
 pub mod too_large;
 
-pub use config::DatabaseConfig;
+pub use config::{DatabaseConfig, ServeConfig};
 pub use startup::Application;

@@ -1,13 +1,12 @@
 //! `pebble`: serve the web app, migrate the database, load the demo cycle.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use pebble_domain::Phase;
 use pebble_server::commands::{bench, codes, export, fuzz, import, loadgen, tally};
-use pebble_server::{Application, DatabaseConfig, telemetry};
+use pebble_server::{Application, DatabaseConfig, ServeConfig, telemetry};
 
 // glibc's allocator spent about a third of reading a million-vote pabulib
 // file merging freed chunks (`malloc_consolidate`); mimalloc reads the same
@@ -29,14 +28,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Migrate the database and serve the web app.
-    Serve {
-        /// Address to listen on.
-        #[arg(long, env = "PEBBLE_ADDR", default_value = "127.0.0.1:3000")]
-        addr: SocketAddr,
-        /// Folder holding the compiled site (pkg/pebble.js, .wasm, .css).
-        #[arg(long, env = "PEBBLE_SITE_ROOT", default_value = "target/site")]
-        site_root: PathBuf,
-    },
+    Serve(ServeConfig),
     /// Apply pending database migrations and exit.
     Migrate,
     /// Load the demo if the database has no cycle yet: this year's cycle,
@@ -198,12 +190,27 @@ async fn run(cli: Cli) -> Result<(), String> {
             eprintln!("{summary}");
             Ok(())
         }
-        Command::Serve { addr, site_root } => {
-            let app = Application::build(addr, db, &site_root)
-                .await
-                .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        Command::Serve(config) => {
+            let app = Application::build(&config, db).await.map_err(|e| {
+                format!(
+                    "cannot listen on {} (or the metrics address): {e}",
+                    config.addr
+                )
+            })?;
             let bound = app.local_addr().map_err(|e| e.to_string())?;
-            tracing::info!(address = %bound, "Pebble is serving on http://{bound}");
+            let public = config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| pebble_domain::PublicUrl::local(bound));
+            if config.public_url.is_none() && !bound.ip().is_loopback() {
+                tracing::warn!(
+                    "PEBBLE_PUBLIC_URL is not set: code cards link to {public}; set it to the address people reach Pebble at"
+                );
+            }
+            if let Some(metrics) = app.metrics_addr() {
+                tracing::info!(address = %metrics, "metrics on http://{metrics}/metrics");
+            }
+            tracing::info!(address = %bound, "Pebble is serving on http://{bound} for {public}");
             app.run().await.map_err(|e| e.to_string())
         }
     }

@@ -1,20 +1,26 @@
 //! Building and running the HTTP application.
 
 use std::net::SocketAddr;
-use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use axum::Router;
 use axum::extract::FromRef;
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use pebble_app::site::SiteSettings;
 use pebble_app::{App, shell};
+use pebble_domain::PublicUrl;
 use pebble_db::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
+
+use crate::client_address::TrustedProxies;
+use crate::config::ServeConfig;
+use crate::headers::{CspNonce, HeaderPolicy};
+use crate::same_origin::OwnOrigin;
 
 /// The largest request body accepted: room for a 2 MB image and a form
 /// around it, so that an image up to this size gets a message about the
@@ -36,20 +42,32 @@ pub struct AppState {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    /// `/metrics` on a listener of its own, when configured.
+    metrics: Option<(TcpListener, Router)>,
 }
 
 impl Application {
-    /// Binds `addr` (port 0 picks a free port) and builds the routes, serving
-    /// the compiled site (CSS, JS, WASM) from `site_root`.
-    pub async fn build(
-        addr: SocketAddr,
-        db: DatabaseConnection,
-        site_root: &Path,
-    ) -> std::io::Result<Self> {
-        let listener = TcpListener::bind(addr).await?;
+    /// Binds `config.addr` (port 0 picks a free port), and the metrics
+    /// listener if configured, and builds the routes, serving the
+    /// compiled site (CSS, JS, WASM) from `config.site_root`.
+    pub async fn build(config: &ServeConfig, db: DatabaseConnection) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(config.addr).await?;
         let local = listener.local_addr()?;
-        let router = router(db, site_root, local);
-        Ok(Application { listener, router })
+        let (router, state) = router(db, config, local);
+        let metrics = match config.metrics_addr {
+            Some(addr) => Some((
+                TcpListener::bind(addr).await?,
+                Router::new()
+                    .route("/metrics", get(crate::api::metrics::metrics))
+                    .with_state(state),
+            )),
+            None => None,
+        };
+        Ok(Application {
+            listener,
+            router,
+            metrics,
+        })
     }
 
     /// The address actually bound.
@@ -57,8 +75,25 @@ impl Application {
         self.listener.local_addr()
     }
 
+    /// The metrics listener's address, if there is one.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics
+            .as_ref()
+            .and_then(|(listener, _)| listener.local_addr().ok())
+    }
+
     /// Serves until Ctrl-C or SIGTERM.
     pub async fn run(self) -> std::io::Result<()> {
+        if let Some((listener, router)) = self.metrics {
+            tokio::spawn(async move {
+                if let Err(error) = axum::serve(listener, router)
+                    .with_graceful_shutdown(shutdown_signal())
+                    .await
+                {
+                    tracing::error!(%error, "the metrics listener stopped");
+                }
+            });
+        }
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -68,7 +103,8 @@ impl Application {
     }
 }
 
-fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router {
+fn router(db: DatabaseConnection, config: &ServeConfig, addr: SocketAddr) -> (Router, AppState) {
+    let site_root = config.site_root.as_path();
     let hashes = crate::assets::Hashes::read(site_root);
     // Leptos finds its hash file relative to the executable's folder; an
     // absolute path replaces that folder (`Path::join`).
@@ -94,14 +130,34 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         db: db.clone(),
         api: std::sync::Arc::new(crate::api::Api::start(db.clone())),
     };
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| PublicUrl::local(addr));
+    let site = SiteSettings {
+        public_url: public_url.clone(),
+        session_idle: std::time::Duration::from_secs(u64::from(config.session_idle_hours) * 3600),
+    };
     let routes = routes();
     let ballot_box = state.api.ballot_box.clone();
     let context = move || {
         provide_context(db.clone());
         provide_context(ballot_box.clone());
         provide_context(assets.clone());
+        provide_context(site.clone());
         provide_context(pebble_app::api::backend::auth::ViewerCache::default());
+        // The page's inline scripts carry the nonce its CSP header names.
+        if let Some(nonce) = use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<CspNonce>().cloned())
+        {
+            provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+        }
     };
+    let header_policy = HeaderPolicy {
+        https: public_url.is_https(),
+    };
+    let own_origin = Arc::new(OwnOrigin(config.public_url.clone()));
+    let proxies = Arc::new(TrustedProxies::new(config.trusted_proxies.clone()));
     let routed = Router::<AppState>::new()
         .merge(crate::assets::pkg_routes(site_root, hashes.is_some()))
         .route("/healthz", get(crate::health::healthz))
@@ -123,13 +179,21 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         .layer(axum::middleware::from_fn(
             crate::multipart::multipart_or_refuse,
         ))
-        .with_state(state);
+        .with_state(state.clone());
     // What runs before routing: a posted voting page is routed as its GET
     // page (axum routes each method separately, and a route's layers only
     // see the methods it has).
-    Router::new()
+    let router = Router::new()
         .fallback_service(routed)
         .layer(axum::middleware::from_fn(crate::posted::posted_pages))
+        .layer(axum::middleware::from_fn_with_state(
+            own_origin,
+            crate::same_origin::only_own_origin,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            proxies,
+            crate::client_address::decide,
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
         .layer(axum::middleware::from_fn(
             crate::too_large::explain_too_large,
@@ -139,7 +203,12 @@ fn router(db: DatabaseConnection, site_root: &Path, addr: SocketAddr) -> Router 
         ))
         .layer(CompressionLayer::new())
         .layer(crate::panics::layer())
-        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(axum::middleware::from_fn_with_state(
+            header_policy,
+            crate::headers::secure,
+        ))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span));
+    (router, state)
 }
 
 /// The span of one request in the logs: the method and the path, and the

@@ -102,7 +102,8 @@ pub async fn join(
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::{session_cookie, set_cookie};
     use crate::api::backend::{bad_field, bad_input, database, internal, words};
-    use crate::domain::account::{NewAccount, parse_password};
+    use crate::api::backend::passwords;
+    use crate::domain::account::NewAccount;
     use pebble_db::invites::RedeemError;
     let new = NewAccount::parse(
         &username,
@@ -111,7 +112,10 @@ pub async fn join(
         &crate::domain::roster::PEOPLE,
     )
     .map_err(bad_field)?;
-    let password = parse_password(&password).map_err(bad_field)?;
+    let own_words = vec![new.username().to_owned(), new.display_name().to_owned()];
+    let password = passwords::chosen_off_workers(password, own_words)
+        .await
+        .map_err(bad_field)?;
     let db = database()?;
     let account =
         match pebble_db::invites::redeem(&db, &code, new.username(), new.display_name(), &password)
@@ -123,6 +127,9 @@ pub async fn join(
             }
             Err(RedeemError::UsernameTaken) => {
                 return Err(bad_input((words().username_taken)(new.username())));
+            }
+            Err(RedeemError::TooManyTries) => {
+                return Err(bad_input(words().invite_too_many_tries));
             }
             Err(RedeemError::Db(e)) => return Err(internal(e)),
         };

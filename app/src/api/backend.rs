@@ -2,6 +2,7 @@
 //! signed-in account, and refusals worded in the request's language.
 
 pub mod auth;
+pub mod passwords;
 
 use http::StatusCode;
 use leptos::prelude::*;

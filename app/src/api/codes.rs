@@ -33,34 +33,12 @@ pub struct IssuedCodes {
     pub in_group: u64,
 }
 
-/// The site's own address as the admin's browser reached it (its
-/// `Origin`, else `http://` and its `Host`), for links printed on cards.
+/// The site's public address (`PEBBLE_PUBLIC_URL`), for links printed
+/// on cards: never the request's `Host` or `Origin`, which whoever sends
+/// the request chooses.
 #[cfg(feature = "ssr")]
 fn site_address() -> String {
-    let plain = |text: &str| {
-        !text.is_empty()
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-    };
-    let parts = use_context::<http::request::Parts>();
-    let header = |name: http::HeaderName| {
-        parts
-            .as_ref()
-            .and_then(|p| p.headers.get(name)?.to_str().ok().map(str::to_owned))
-    };
-    if let Some(origin) = header(http::header::ORIGIN) {
-        let host = origin
-            .strip_prefix("https://")
-            .or_else(|| origin.strip_prefix("http://"));
-        if host.is_some_and(plain) {
-            return origin;
-        }
-    }
-    match header(http::header::HOST) {
-        Some(host) if plain(&host) => format!("http://{host}"),
-        _ => "http://localhost".to_owned(),
-    }
+    crate::site::SiteSettings::current().public_url.origin()
 }
 
 /// The card of `code` for cycle `cycle`, its QR code made on the server.

@@ -112,7 +112,7 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::viewer;
     use crate::api::backend::{bad_field, bad_input, database, internal, refuse, words};
-    use crate::domain::account::parse_password;
+    use crate::api::backend::passwords;
     let Some(account) = viewer().await? else {
         return Err(refuse(
             http::StatusCode::UNAUTHORIZED,
@@ -132,23 +132,52 @@ pub async fn change_password(
             ));
         }
     }
-    let password = parse_password(&new).map_err(bad_field)?;
     if new != again {
         return Err(bad_input(words().passwords_differ));
     }
+    let own_words = vec![account.username.clone(), account.display_name.clone()];
+    let password = passwords::chosen_off_workers(new, own_words)
+        .await
+        .map_err(bad_field)?;
     pebble_db::accounts::set_password(&db, account.id, &password)
         .await
         .map_err(internal)?;
+    // Whoever knew the old password may be signed in elsewhere.
+    if let Some(token) = crate::api::backend::auth::session_token() {
+        pebble_db::sessions::end_others(&db, account.id, &token)
+            .await
+            .map_err(internal)?;
+    }
     leptos_axum::redirect("/account?changed=1");
+    Ok(())
+}
+
+/// Ends every session of the signed-in person, on every device (this
+/// one too), and clears the cookie; 401 when nobody is signed in.
+#[server(prefix = "/api", endpoint = "sign-out-everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    use crate::api::backend::auth::{session_cookie, set_cookie, viewer};
+    use crate::api::backend::{database, internal, refuse, words};
+    let Some(account) = viewer().await? else {
+        return Err(refuse(
+            http::StatusCode::UNAUTHORIZED,
+            words().sign_in_first,
+        ));
+    };
+    pebble_db::sessions::end_all(&database()?, account.id)
+        .await
+        .map_err(internal)?;
+    set_cookie(session_cookie(None));
+    leptos_axum::redirect("/");
     Ok(())
 }
 
 /// Ends the session and clears the cookie.
 #[server(prefix = "/api", endpoint = "sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::api::backend::auth::{COOKIE_NAME, request_cookie, session_cookie, set_cookie};
+    use crate::api::backend::auth::{session_cookie, session_token, set_cookie};
     use crate::api::backend::{database, internal};
-    if let Some(token) = request_cookie(COOKIE_NAME) {
+    if let Some(token) = session_token() {
         let db = database()?;
         pebble_db::sessions::end(&db, &token)
             .await

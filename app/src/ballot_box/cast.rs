@@ -1,12 +1,16 @@
 //! The ballot box itself: casting, the code step, and finding a lost
 //! receipt's entry again.
 //!
-//! A cast, in order: the address's guessing limit; the cycle and its
-//! frozen manifest; the ballot against the manifest's limits; then the
-//! casting queue, whose batch uses the code and appends the entry in one
-//! transaction. A code that cannot vote, unknown or used, is refused one
-//! way, never sooner than [`REFUSAL_FLOOR`], and counts against the
-//! guessing limit. An entry already in the log is refused as a duplicate
+//! A cast, in order: the cycle and its frozen manifest; the ballot
+//! against the manifest's limits; then the casting queue, whose batch
+//! uses the code and appends the entry in one transaction. A code that
+//! cannot vote, unknown or used, is refused one way, never sooner than
+//! [`REFUSAL_FLOOR`], and counts against the guessing limit; once the
+//! client (or everyone) has used up its refusals, refusals are answered
+//! "wait" instead. A valid unused code always casts, limit or not: codes
+//! of 82 random bits cannot be guessed in any number of tries a limit
+//! would allow, and a school behind one address must not be shut out by
+//! one client there sending bad codes. An entry already in the log is refused as a duplicate
 //! before any code is looked at, so that answer says nothing about the
 //! code either; a voter whose answer was lost finds their entry by its
 //! leaf hash ([`BallotBox::recover`]) instead of casting again.
@@ -175,9 +179,6 @@ impl BallotBox {
             nonce,
             address,
         } = request;
-        if let Err(wait) = self.guessing.gate(address) {
-            return Err(CastFailure::Guessing(wait.as_secs() + 1));
-        }
         let nonce = match nonce {
             Some(nonce) => nonce,
             None => {
@@ -237,11 +238,16 @@ impl BallotBox {
         })
     }
 
-    /// Counts a refused code against `address` and waits out the floor.
+    /// Counts a refused code against `address`, waits out the floor, and
+    /// answers "wait" if that refusal used up the limit (or it was
+    /// already used up), else "this code cannot vote".
     async fn refuse_code(&self, address: IpAddr, started: Instant) -> CastFailure {
         self.guessing.refused(address);
         tokio::time::sleep(REFUSAL_FLOOR.saturating_sub(started.elapsed())).await;
-        CastFailure::Code
+        match self.guessing.gate(address) {
+            Err(wait) => CastFailure::Guessing(wait.as_secs() + 1),
+            Ok(()) => CastFailure::Code,
+        }
     }
 
     /// The code step: whether `code` is one of cycle `cycle`'s codes,
@@ -257,9 +263,6 @@ impl BallotBox {
         address: IpAddr,
     ) -> Result<(), CastFailure> {
         let started = Instant::now();
-        if let Err(wait) = self.guessing.gate(address) {
-            return Err(CastFailure::Guessing(wait.as_secs() + 1));
-        }
         self.voting_log(cycle).await?;
         let phase = pebble_db::cycles::find(&self.db, cycle)
             .await

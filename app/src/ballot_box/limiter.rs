@@ -1,11 +1,13 @@
 //! Rate limits on guessing voter codes, per address and overall.
 //!
-//! Only refused codes count: a school behind one address casts as fast as
-//! its students type, while a guesser is stopped after a few misses. The
-//! counting is `governor`'s GCRA; once an address (or the whole server)
-//! runs out, it is shut out until the limiter would let it in again,
-//! before any code is looked up, so a right guess is refused like a wrong
-//! one while the block lasts.
+//! Only refused codes count, and only refusals are held back: a school
+//! behind one address casts as fast as its students type, even while
+//! someone at that address sends bad codes, and a guesser is told to
+//! wait after a few misses. The counting is `governor`'s GCRA; once an
+//! address (or the whole server) runs out, its refusals are answered
+//! "wait" until the limiter would let it in again. IPv6 clients count by
+//! their /64, the block one household or phone is given (RFC 6177), so a
+//! guesser cannot step through addresses it owns.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -66,6 +68,7 @@ impl Guessing {
 
     /// `Err(wait)` while `address` (or everyone) is shut out.
     pub fn gate(&self, address: IpAddr) -> Result<(), Duration> {
+        let address = key(address);
         let now = Instant::now();
         let mut blocked = self.lock();
         let until = [blocked.everyone, blocked.addresses.get(&address).copied()]
@@ -84,6 +87,7 @@ impl Guessing {
 
     /// Counts a refused code from `address`.
     pub fn refused(&self, address: IpAddr) {
+        let address = key(address);
         let clock = DefaultClock::default();
         let now = Instant::now();
         let mut blocked = self.lock();
@@ -107,6 +111,18 @@ impl Guessing {
     }
 }
 
+/// The limiter's key for `address`: itself for IPv4, its /64 for IPv6.
+fn key(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => {
+            let mut bytes = v6.octets();
+            bytes[8..].fill(0);
+            IpAddr::from(bytes)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +143,16 @@ mod tests {
         let wait = limiter.gate(address(1)).expect_err("shut out");
         assert!(wait > Duration::from_secs(1) && wait <= Duration::from_secs(20));
         assert_eq!(limiter.gate(address(2)), Ok(()), "others are not");
+    }
+
+    #[test]
+    fn ipv6_addresses_in_one_64_share_a_limit() {
+        let limiter = Guessing::new(2, 1_000);
+        for last in 1..=3u16 {
+            limiter.refused(IpAddr::from([0x2001, 0xdb8, 0, 7, 0, 0, 0, last]));
+        }
+        assert!(limiter.gate(IpAddr::from([0x2001, 0xdb8, 0, 7, 9, 9, 9, 9])).is_err());
+        assert_eq!(limiter.gate(IpAddr::from([0x2001, 0xdb8, 0, 8, 0, 0, 0, 1])), Ok(()));
     }
 
     #[test]

@@ -265,7 +265,9 @@ pub const STRINGS: Strings = Strings {
     member_not_committed: "has a key, has not committed yet",
     member_no_key: "has no key yet",
     account_title: "Your account",
-    password_changed: "Your password is changed.",
+    password_changed: "Your password is changed. Any other device signed in as you has been signed out.",
+    sign_out_everywhere: "Sign out everywhere",
+    sign_out_everywhere_hint: "Signed in on a class laptop or someone else's phone and not sure you signed out? This signs you out on every device, this one too.",
     choose_own_password: "The password you signed in with was made by an admin, and it worked only once. Choose your own now: nobody else will know it.",
     choose_own_password_first: "Choose your own password first, on your account page (/account): the one an admin made worked only once.",
     change_password: "Change my password",
@@ -284,6 +286,7 @@ pub const STRINGS: Strings = Strings {
         )
     },
     invite_unknown: "That invite code is not valid or was already used. Check it with whoever gave it to you.",
+    invite_too_many_tries: "This invite was tried with five usernames that were taken, so it takes no more. Ask whoever gave it to you for a new one.",
     username_taken: |name| format!("The username '{name}' is taken; choose another."),
     phases: [
         "Draft",

@@ -285,7 +285,9 @@ pub const STRINGS: Strings = Strings {
     member_not_committed: "tiene clave, aún no se ha comprometido",
     member_no_key: "aún no tiene clave",
     account_title: "Tu cuenta",
-    password_changed: "Tu contraseña está cambiada.",
+    password_changed: "Tu contraseña está cambiada. Se cerró la sesión en cualquier otro dispositivo con tu cuenta.",
+    sign_out_everywhere: "Cerrar sesión en todas partes",
+    sign_out_everywhere_hint: "¿Entraste en un portátil de clase o en el teléfono de otra persona y no sabes si cerraste la sesión? Esto la cierra en todos los dispositivos, también en este.",
     choose_own_password: "La contraseña con la que entraste la creó un administrador y solo servía una vez. Elige ahora la tuya: nadie más la sabrá.",
     choose_own_password_first: "Primero elige tu propia contraseña en la página de tu cuenta (/account): la que creó un administrador solo servía una vez.",
     change_password: "Cambiar mi contraseña",
@@ -304,6 +306,7 @@ pub const STRINGS: Strings = Strings {
         )
     },
     invite_unknown: "Ese código de invitación no es válido o ya se usó. Compruébalo con quien te lo dio.",
+    invite_too_many_tries: "Esta invitación se probó con cinco nombres de usuario ya ocupados, así que no admite más. Pide una nueva a quien te la dio.",
     username_taken: |name| format!("El usuario «{name}» ya existe; elige otro."),
     phases: [
         "Borrador",
@@ -356,6 +359,10 @@ fn describe(problem: &Problem, label: &str) -> String {
         Problem::PasswordLength { min, max } => {
             format!("La contraseña debe tener de {min} a {max} caracteres.")
         }
+        Problem::PasswordGuessable => "Esa contraseña es demasiado fácil de adivinar: es una contraseña común o se parece a una. Usa varias palabras sin relación, o una frase más larga.".to_owned(),
+        Problem::ImageDimensions { width, height, max } => format!(
+            "La imagen mide {width} × {height} píxeles; el límite es {max} × {max}. Redúcela y vuelve a intentarlo."
+        ),
     }
 }
 

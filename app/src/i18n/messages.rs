@@ -90,6 +90,12 @@ mod tests {
             },
             Problem::UsernameCharacter('!'),
             Problem::PasswordLength { min: 10, max: 128 },
+            Problem::PasswordGuessable,
+            Problem::ImageDimensions {
+                width: 20_000,
+                height: 20_000,
+                max: 4096,
+            },
         ]
     }
 

@@ -438,6 +438,10 @@ pub struct Strings {
     pub account_title: &'static str,
     /// After a password change.
     pub password_changed: &'static str,
+    /// The account page's heading and button for ending every sign-in.
+    pub sign_out_everywhere: &'static str,
+    /// What that does.
+    pub sign_out_everywhere_hint: &'static str,
     /// On the account page after a first sign-in with an admin's password.
     pub choose_own_password: &'static str,
     /// Any other action before that.
@@ -464,6 +468,8 @@ pub struct Strings {
     pub upload_far_too_large: &'static str,
     /// An invite code that is unknown or used.
     pub invite_unknown: &'static str,
+    /// An invite that was refused too many taken usernames.
+    pub invite_too_many_tries: &'static str,
     /// A username someone already has, given the name.
     pub username_taken: fn(&str) -> String,
     /// Phase names, in order draft..certified.

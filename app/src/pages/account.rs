@@ -1,13 +1,14 @@
 //! `/account`: the signed-in person changes their password. After a
 //! first sign-in with a password an admin made (a committee member's or
 //! an admin's), this is the only page that works until they have chosen
-//! their own: the admin's one was spent by that sign-in.
+//! their own: the admin's one was spent by that sign-in. Here too they
+//! sign out on every device at once.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::session::{ChangePassword, account_state};
+use crate::api::session::{ChangePassword, SignOutEverywhere, account_state};
 use crate::components::feedback::{ActionError, ErrorNotice};
 use crate::error::AppError;
 use crate::i18n::t;
@@ -18,6 +19,7 @@ use crate::islands::PasswordField;
 pub fn AccountPage() -> impl IntoView {
     let text = t();
     let change = ServerAction::<ChangePassword>::new();
+    let everywhere = ServerAction::<SignOutEverywhere>::new();
     let state = Resource::new(|| (), |_| account_state());
     let changed = use_query_map().get_untracked().get_str("changed").is_some();
     view! {
@@ -44,6 +46,12 @@ pub fn AccountPage() -> impl IntoView {
                                 <button type="submit">{text.change_password}</button>
                             </ActionForm>
                             <ActionError action=change />
+                            <h2>{text.sign_out_everywhere}</h2>
+                            <p>{text.sign_out_everywhere_hint}</p>
+                            <ActionForm action=everywhere>
+                                <button type="submit" class="secondary">{text.sign_out_everywhere}</button>
+                            </ActionForm>
+                            <ActionError action=everywhere />
                         })
                     })}
                 </ErrorBoundary>

@@ -27,6 +27,8 @@ pub struct Model {
     pub used_by: Option<i32>,
     /// When it was used.
     pub used_at: Option<ChronoDateTimeUtc>,
+    /// Times it was refused because the username asked for was taken.
+    pub refusals: i32,
 }
 
 /// Relations of `invite`.

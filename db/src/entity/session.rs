@@ -16,6 +16,9 @@ pub struct Model {
     pub created_at: ChronoDateTimeUtc,
     /// After this the session no longer signs anyone in.
     pub expires_at: ChronoDateTimeUtc,
+    /// When it last signed a request in (at most a minute stale); `None`
+    /// for a session begun before this was kept, read as `created_at`.
+    pub last_seen_at: Option<ChronoDateTimeUtc>,
 }
 
 /// Relations of `session`.

@@ -7,11 +7,11 @@
 //! gets the same status, message and timing, and an entry already in the
 //! log is refused whatever the code.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, Path, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::{Extension, Json};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -19,6 +19,7 @@ use counting::Ballot;
 use counting::merkle::{bytes_from_hex, from_hex};
 use pebble_app::ballot_box::{CastFailure, CastRequest, Receipt};
 use pebble_app::i18n::Lang;
+use pebble_app::site::ClientAddress;
 use pebble_domain::VoterCode;
 use serde::{Deserialize, Serialize};
 
@@ -88,13 +89,14 @@ pub fn refusal(failure: &CastFailure) -> ApiError {
 pub async fn cast(
     State(state): State<AppState>,
     Path(cycle): Path<String>,
-    connection: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: Option<Extension<ClientAddress>>,
+    headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<(StatusCode, Json<ReceiptBody>), ApiError> {
     let started = Instant::now();
     // In-process tests have no connection; they share one address.
-    let address = connection.map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.0.ip());
-    let request = match parse(&cycle, address, &body) {
+    let address = client.map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.0);
+    let request = match json_only(&headers).and_then(|()| parse(&cycle, address, &body)) {
         Ok(request) => request,
         Err(error) => {
             state.api.metrics.malformed(started.elapsed());
@@ -108,6 +110,24 @@ pub async fn cast(
         .await
         .map_err(|failure| refusal(&failure))?;
     Ok((StatusCode::CREATED, Json(ReceiptBody::of(receipt))))
+}
+
+/// A cast must say its body is JSON: a web page elsewhere can send a
+/// `text/plain` body to any site without asking first (a "simple" request
+/// in the Fetch standard), but not an `application/json` one.
+fn json_only(headers: &HeaderMap) -> Result<(), ApiError> {
+    let essence = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    if essence.as_deref() == Some("application/json") {
+        return Ok(());
+    }
+    Err(ApiError::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "Send the ballot as JSON, with the header Content-Type: application/json.",
+    ))
 }
 
 fn parse(cycle: &str, address: IpAddr, body: &[u8]) -> Result<CastRequest, ApiError> {

@@ -40,6 +40,8 @@ impl Engine {
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`.
     pub address: String,
+    /// The metrics listener, `http://127.0.0.1:PORT` (another port).
+    pub metrics_address: String,
     /// An HTTP client that never goes through a proxy.
     pub client: reqwest::Client,
     /// The database configuration the server uses.
@@ -196,7 +198,7 @@ impl TestApp {
             .get_all("set-cookie")
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with("pebble_session="))
+            .find(|v| v.starts_with("pebble_session=") || v.starts_with("__Host-pebble_session="))
             .expect("a session cookie")
             .to_owned();
         Some(As::Session(
@@ -311,6 +313,17 @@ pub async fn spawn_app_with(
     phase: Phase,
     past: Option<pebble_db::seed::PastRule>,
 ) -> TestApp {
+    spawn_app_configured(engine, phase, past, |_| {}).await
+}
+
+/// Starts the server as [`spawn_app_with`] does, with its settings changed
+/// by `configure` first (a public URL, trusted proxies).
+pub async fn spawn_app_configured(
+    engine: Engine,
+    phase: Phase,
+    past: Option<pebble_db::seed::PastRule>,
+    configure: impl FnOnce(&mut pebble_server::ServeConfig),
+) -> TestApp {
     let folder = tempfile::tempdir().expect("temporary folder");
     let database = match engine {
         Engine::Sqlite => DatabaseConfig {
@@ -341,10 +354,12 @@ pub async fn spawn_app_with(
         .expect("seed")
         .expect("a fresh database takes the demo");
     let addr: SocketAddr = "127.0.0.1:0".parse().expect("address");
-    let app = Application::build(addr, db, folder.path())
-        .await
-        .expect("bind");
+    let mut config = pebble_server::ServeConfig::local(addr, folder.path());
+    config.metrics_addr = Some(addr);
+    configure(&mut config);
+    let app = Application::build(&config, db).await.expect("bind");
     let address = format!("http://{}", app.local_addr().expect("local address"));
+    let metrics_address = format!("http://{}", app.metrics_addr().expect("metrics address"));
     let server = tokio::spawn(app.run()).abort_handle();
     let client = reqwest::Client::builder()
         .no_proxy()
@@ -355,6 +370,7 @@ pub async fn spawn_app_with(
         .expect("client");
     TestApp {
         address,
+        metrics_address,
         client,
         database,
         credentials: demo.credentials,

@@ -12,6 +12,7 @@ mod codes;
 mod count;
 mod cycles;
 mod durability;
+mod hardening;
 mod health;
 mod home;
 mod images;

@@ -20,6 +20,7 @@ async fn signing_in_deletes_expired_sessions(app: TestApp) {
         account_id: Set(1),
         created_at: Set(long_ago),
         expires_at: Set(long_ago + chrono::Duration::days(30)),
+        last_seen_at: Set(None),
     }
     .insert(&db)
     .await

@@ -12,8 +12,29 @@ use super::{database, internal, refuse};
 use crate::domain::Action;
 use crate::error::AppError;
 
-/// The session cookie's name.
+/// The session cookie's name over plain HTTP (a local or test server).
 pub const COOKIE_NAME: &str = "pebble_session";
+
+/// The session cookie's name over HTTPS: the `__Host-` prefix makes the
+/// browser refuse it unless it is `Secure`, has `Path=/` and no `Domain`,
+/// so no sibling site or plain-HTTP page can plant or overwrite it
+/// (RFC 6265bis §4.1.3.2).
+pub const SECURE_COOKIE_NAME: &str = "__Host-pebble_session";
+
+/// The session cookie's name on this site: [`SECURE_COOKIE_NAME`] when its
+/// public URL is `https://`.
+pub fn session_cookie_name() -> &'static str {
+    if crate::site::SiteSettings::current().public_url.is_https() {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
+
+/// The request's session token, if it sent one.
+pub fn session_token() -> Option<String> {
+    request_cookie(session_cookie_name())
+}
 
 /// The value of cookie `name` in the request, if sent.
 pub fn request_cookie(name: &str) -> Option<String> {
@@ -42,15 +63,21 @@ pub fn set_cookie(value: String) {
     }
 }
 
-/// The cookie that carries a session token (or, with `None`, removes it).
+/// The cookie that carries a session token (or, with `None`, removes it):
+/// `HttpOnly`, `SameSite=Lax`, and over HTTPS `Secure` with the `__Host-`
+/// name.
 pub fn session_cookie(token: Option<&str>) -> String {
-    match token {
-        Some(token) => format!(
-            "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
-            pebble_db::sessions::LIFETIME_DAYS * 24 * 60 * 60
-        ),
-        None => format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
-    }
+    let name = session_cookie_name();
+    let secure = if name == SECURE_COOKIE_NAME {
+        "; Secure"
+    } else {
+        ""
+    };
+    let (value, age) = match token {
+        Some(token) => (token, pebble_db::sessions::LIFETIME_DAYS * 24 * 60 * 60),
+        None => ("", 0),
+    };
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={age}{secure}")
 }
 
 /// The signed-in account of one request, looked up at most once: a page
@@ -77,11 +104,14 @@ pub async fn viewer() -> Result<Option<account::Model>, AppError> {
     if let Some(found) = cache.as_ref().and_then(ViewerCache::get) {
         return Ok(found);
     }
-    let found = match request_cookie(COOKIE_NAME) {
+    let found = match session_token() {
         None => None,
-        Some(token) => pebble_db::sessions::account(&database()?, &token)
-            .await
-            .map_err(internal)?,
+        Some(token) => {
+            let idle = crate::site::SiteSettings::current().session_idle;
+            pebble_db::sessions::account(&database()?, &token, idle)
+                .await
+                .map_err(internal)?
+        }
     };
     if let Some(cache) = cache {
         cache.set(&found);

@@ -181,16 +181,16 @@ pub async fn find_entry(cycle: i32, leaf: &str) -> Result<Option<FoundEntry>, Ap
     }))
 }
 
-/// The requesting client's address, for the guessing limit (in-process
-/// requests share one).
+/// The requesting client's address, for the guessing limit, as the
+/// server decided it ([`ClientAddress`](crate::site::ClientAddress));
+/// in-process requests share one.
 pub fn address() -> std::net::IpAddr {
-    use axum::extract::ConnectInfo;
     use_context::<http::request::Parts>()
         .and_then(|parts| {
             parts
                 .extensions
-                .get::<ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip())
+                .get::<crate::site::ClientAddress>()
+                .map(|c| c.0)
         })
         .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]))
 }

@@ -144,11 +144,21 @@ async fn a_holder_of_codes_learns_nothing_of_which_were_used(app: TestApp) {
         refusals.push((status, answer));
     }
     assert_eq!(refusals[0].0, 403, "{:?}", refusals[0].1);
-    assert!(refusals.iter().all(|r| *r == refusals[0]), "{refusals:?}");
-    for code in [&used[1], &unknown[5], &unused[0]] {
+    assert!(
+        refusals[..GUESSES].iter().all(|r| *r == refusals[0]),
+        "{refusals:?}"
+    );
+    assert_eq!(
+        refusals[GUESSES].0, 429,
+        "the used codes counted as guesses: {:?}",
+        refusals[GUESSES].1
+    );
+    for code in [&used[1], &unknown[5]] {
         let (status, answer, _) = cast_json(&app, code, &fresh, rand::rng().random()).await;
-        assert_eq!(status, 429, "the used codes counted as guesses: {answer}");
+        assert_eq!(status, 429, "used and unknown alike wait: {answer}");
     }
+    let (status, answer, _) = cast_json(&app, &unused[0], &fresh, rand::rng().random()).await;
+    assert_eq!(status, 201, "a voter's own code casts all the same: {answer}");
 
     let db = app.database.open().await.expect("database");
     let spent = voter_code::Entity::find()
@@ -156,5 +166,5 @@ async fn a_holder_of_codes_learns_nothing_of_which_were_used(app: TestApp) {
         .count(&db)
         .await
         .expect("count");
-    assert_eq!(spent, 7, "only the voters' casts spent codes");
+    assert_eq!(spent, 8, "only the voters' casts spent codes");
 }

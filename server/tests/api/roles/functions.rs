@@ -59,6 +59,13 @@ pub const TABLE: &[Row] = &[
         200,
     ),
     row(
+        "sign out on every device",
+        Phase::Deliberation,
+        Call::Post("/api/sign-out-everywhere", &[]),
+        SIGNED_IN,
+        200,
+    ),
+    row(
         "join with an unknown invite",
         Phase::Deliberation,
         Call::Post(
