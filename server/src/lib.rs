@@ -18,6 +18,7 @@ pub mod page_deadline;
 pub mod panics;
 pub mod posted;
 pub mod redirects;
+pub mod results_csv;
 pub mod same_origin;
 pub mod startup;
 pub mod telemetry;

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod passwords;
+pub mod reencode;
 
 use http::StatusCode;
 use leptos::prelude::*;

@@ -1,6 +1,10 @@
 //! A proposal's optional image: its author uploads,
 //! replaces or removes it while the ideas phase is open.
 //!
+//! The image kept is the upload decoded and encoded again (see
+//! [`reencode`](crate::api::backend::reencode)): no metadata, no more than
+//! 4096 pixels a side.
+//!
 //! The upload is a plain multipart form post, with or without JavaScript;
 //! the server sends the browser back to the proposal's page, with the
 //! error in the address if there was one.
@@ -61,11 +65,14 @@ pub async fn upload_proposal_image(data: MultipartData) -> Result<(), AppError> 
         .trim()
         .parse()
         .map_err(|_| bad_input((words().not_a_proposal_number)(proposal_id.trim())))?;
-    let media = image::check(&file, file_len).map_err(bad_field)?;
+    image::check(&file, file_len).map_err(bad_field)?;
     let description = image::description(&description).map_err(bad_field)?;
     let db = database()?;
     let found = authored_proposal(&db, author.id, id).await?;
-    pebble_db::proposal_images::put(&db, found.proposal.id, media, file, &description)
+    let kept = crate::api::backend::reencode::reencode_off_workers(file)
+        .await
+        .map_err(bad_field)?;
+    pebble_db::proposal_images::put(&db, found.proposal.id, kept.media, kept.bytes, &description)
         .await
         .map_err(internal)?;
     Ok(())

@@ -59,10 +59,19 @@ pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, AppEr
     let found = visible_proposal(&db, proposal_id).await?;
     let viewer = viewer().await?;
     let committee = on_committee(viewer.as_ref(), found.cycle.id).await?;
-    let page = page.max(1);
-    let stored = pebble_db::threads::page(&db, proposal_id, (page - 1) * PAGE_SIZE, PAGE_SIZE)
-        .await
-        .map_err(internal)?;
+    let fetch = |page: u64| {
+        // A page past the end (any number fits in the address) reads as
+        // the last one, and its offset never overflows the SQL layer.
+        let offset = (page - 1).saturating_mul(PAGE_SIZE).min(u64::from(u32::MAX));
+        pebble_db::threads::page(&db, proposal_id, offset, PAGE_SIZE)
+    };
+    let mut page = page.max(1);
+    let mut stored = fetch(page).await.map_err(internal)?;
+    let pages = stored.top_level_total.div_ceil(PAGE_SIZE).max(1);
+    if page > pages {
+        page = pages;
+        stored = fetch(page).await.map_err(internal)?;
+    }
     let now = chrono::Utc::now();
     let ordered = display_order(&stored.comments);
     let comments = ordered
@@ -88,7 +97,7 @@ pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, AppEr
     Ok(ThreadView {
         comments,
         page,
-        pages: stored.top_level_total.div_ceil(PAGE_SIZE).max(1),
+        pages,
         open: found.cycle.phase.allows(Action::Comment).is_ok(),
     })
 }

@@ -1,8 +1,6 @@
 //! A record's exports: its ballots as a pabulib `.pb` file, in log
-//! order, so pabutools and other tools can re-count them; and the results
-//! as CSV (RFC 4180), one row per project.
-
-use std::fmt::Write as _;
+//! order, so pabutools and other tools can re-count them; and each
+//! project's support, which the results page and `results.csv` show.
 
 use super::Record;
 use crate::pabulib::{PbFile, Vote, write};
@@ -94,16 +92,6 @@ pub fn pb(frozen: &FrozenManifest, record: &Record) -> Option<String> {
     Some(write(&file))
 }
 
-/// An RFC 4180 field: quoted when it holds a comma, a quote or a line
-/// break.
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
 /// One project's support in a record: how many ballots name it, and its
 /// score as `greedy` ranks by (approvals, points, or Borda
 /// `k − position + 1`).
@@ -142,28 +130,4 @@ pub fn project_tallies(frozen: &FrozenManifest, ballots: &[Ballot]) -> Vec<Proje
         }
     }
     tallies
-}
-
-/// The results as CSV: `project_id,title,cost,supporters,score,funded,
-/// funded_order`, one row per project in manifest order (see
-/// [`ProjectTally`]).
-pub fn csv(frozen: &FrozenManifest, record: &Record) -> Option<String> {
-    let ballots = ballots(frozen, record)?;
-    let tallies = project_tallies(frozen, &ballots);
-    let mut out = String::from("project_id,title,cost,supporters,score,funded,funded_order\r\n");
-    for ((project, title), tally) in frozen.projects().zip(tallies) {
-        let order = record.outcome.winners.iter().position(|w| w == &project.id);
-        let _ = write!(
-            out,
-            "{},{},{},{},{},{},{}\r\n",
-            field(project.id.as_str()),
-            field(title),
-            crate::pabulib::write_amount(project.cost.minor_units(), 2),
-            tally.supporters,
-            tally.score,
-            if order.is_some() { "yes" } else { "no" },
-            order.map(|o| (o + 1).to_string()).unwrap_or_default(),
-        );
-    }
-    Some(out)
 }

@@ -418,15 +418,3 @@ fn the_pb_export_reads_back_to_the_logged_ballots_in_log_order() {
     );
 }
 
-#[test]
-fn the_csv_export_has_one_row_per_project_with_its_support() {
-    let record = certified();
-    let text = export::csv(&frozen(), &record).expect("exports");
-    let rows: Vec<&str> = text.split("\r\n").collect();
-    assert_eq!(
-        rows[0],
-        "project_id,title,cost,supporters,score,funded,funded_order"
-    );
-    assert_eq!(rows[3], "3,Shade sails,50,4,4,yes,1");
-    assert_eq!(rows.len(), 5, "{text}");
-}

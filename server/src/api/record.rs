@@ -80,7 +80,7 @@ pub async fn results_csv(
     Path(cycle): Path<String>,
 ) -> Result<Response, ApiError> {
     let (record, frozen) = certified(&state, &cycle).await?;
-    let text = export::csv(&frozen, &record).ok_or_else(|| undecodable(&cycle))?;
+    let text = crate::results_csv::results(&frozen, &record).ok_or_else(|| undecodable(&cycle))?;
     Ok(download(
         "text/csv; charset=utf-8",
         format!("pebble-cycle-{cycle}-results.csv"),

@@ -51,7 +51,7 @@ pub async fn text(db: &DatabaseConnection, args: &ExportArgs) -> Result<String, 
             .map(|json| json + "\n")
             .map_err(|e| e.to_string()),
         Format::Pb => export::pb(&frozen, &record).ok_or_else(undecodable),
-        Format::Csv => export::csv(&frozen, &record).ok_or_else(undecodable),
+        Format::Csv => crate::results_csv::results(&frozen, &record).ok_or_else(undecodable),
     }
 }
 

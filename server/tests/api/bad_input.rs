@@ -10,7 +10,87 @@ use rand::{Rng, SeedableRng};
 
 use crate::helpers::{As, TestApp};
 
-crate::on_both_engines!(random_bodies_never_get_a_5xx_or_a_dropped_connection);
+crate::on_both_engines!(
+    random_bodies_never_get_a_5xx_or_a_dropped_connection,
+    any_number_in_an_address_gets_a_page_or_a_4xx,
+);
+
+/// Numbers no form would send: zero, negative, past 32 and 64 bits, and
+/// ids nothing has.
+const NUMBERS: [&str; 10] = [
+    "0",
+    "-1",
+    "99",
+    "2147483648",
+    "9223372036854775807",
+    "18446744073709551615",
+    "99999999999999999999999",
+    "1e3",
+    "0x10",
+    "%2D1",
+];
+
+/// Every address with a number in it, `N` where the number goes.
+const NUMBERED: [&str; 22] = [
+    "/proposals/N",
+    "/proposals/N/image",
+    "/proposals/1?page=N",
+    "/admin/cycles/N",
+    "/cycles/N/results",
+    "/committee/count?cycle=N",
+    "/committee/paper?cycle=N",
+    "/committee/paper/print?cycle=N",
+    "/vote?cycle=N",
+    "/receipt?cycle=N",
+    "/api/v1/cycles/N/manifest",
+    "/api/v1/cycles/N/log/checkpoint",
+    "/api/v1/cycles/N/log/entries/0",
+    "/api/v1/cycles/1/log/entries/N",
+    "/api/v1/cycles/2/log/entries/N",
+    "/api/v1/cycles/N/log/leaf/00",
+    "/api/v1/cycles/2/log/inclusion?index=N&tree_size=N",
+    "/api/v1/cycles/2/log/inclusion?index=0&tree_size=N",
+    "/api/v1/cycles/2/log/consistency?from=N&to=N",
+    "/api/v1/cycles/2/log/consistency?from=1&to=N",
+    "/api/v1/cycles/N/record",
+    "/api/v1/cycles/N/results.csv",
+];
+
+async fn any_number_in_an_address_gets_a_page_or_a_4xx(app: TestApp) {
+    let admin = app.sign_in("admin").await;
+    for who in [As::Anonymous, admin] {
+        for template in NUMBERED {
+            for number in NUMBERS {
+                let path = template.replace('N', number);
+                let (status, body) = app.get_as(&who, &path).await;
+                assert!(
+                    (200..500).contains(&status),
+                    "GET {path} as {who:?}: {status} {body}"
+                );
+                if status >= 400 {
+                    assert!(!body.trim().is_empty(), "GET {path}: a {status} says why");
+                }
+            }
+        }
+        for number in NUMBERS {
+            let form = [("proposal_id", "1"), ("page", number)];
+            let (status, body) = app.call(&who, "/api/thread", &form).await;
+            assert!((200..500).contains(&status), "thread page {number}: {status} {body}");
+        }
+    }
+    let body = serde_json::json!({ "code": "ABCD", "ballot": { "kind": "approval", "choices": [] } });
+    for number in NUMBERS {
+        let response = app
+            .client
+            .post(format!("{}/api/v1/cycles/{number}/ballots", app.address))
+            .json(&body)
+            .send()
+            .await
+            .expect("POST");
+        let status = response.status().as_u16();
+        assert!((400..500).contains(&status), "cast to cycle {number}: {status}");
+    }
+}
 
 const CONTENT_TYPES: [&str; 10] = [
     "application/x-www-form-urlencoded",
@@ -25,7 +105,7 @@ const CONTENT_TYPES: [&str; 10] = [
     "",
 ];
 
-const KEYS: [&str; 24] = [
+const KEYS: [&str; 28] = [
     "id",
     "cycle_id",
     "proposal_id",
@@ -50,14 +130,21 @@ const KEYS: [&str; 24] = [
     "note",
     "csv",
     "settings[budget]",
+    "page",
+    "index",
+    "from_size",
+    "cycle",
 ];
 
-const VALUES: [&str; 18] = [
+const VALUES: [&str; 21] = [
     "",
     "0",
     "-1",
     "1",
     "99999999999999999999",
+    "18446744073709551615",
+    "9223372036854775807",
+    "2147483648",
     "abc",
     "%ff",
     "%00",

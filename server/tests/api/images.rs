@@ -1,6 +1,7 @@
 //! A proposal's image: the author uploads a PNG, JPEG or WebP of
-//! at most 2 MB during ideas; anything else is refused with a message and
-//! nothing stored; the image is served with the checked type only.
+//! at most 2 MB and 4096 pixels a side during ideas; anything else is
+//! refused with a message and nothing stored; what is served is the image
+//! decoded and encoded again, without its metadata.
 
 use reqwest::multipart::{Form, Part};
 
@@ -13,13 +14,15 @@ crate::on_both_engines!(phase Ideas:
 );
 crate::on_both_engines!(a_hidden_proposals_image_is_not_served);
 
-/// The smallest valid PNG: one transparent pixel.
+/// A one-pixel transparent PNG with correct checksums (written with
+/// Python's zlib; the often-quoted "smallest PNG" has a wrong IDAT CRC,
+/// which browsers forgive and a strict decoder does not).
 pub const PIXEL_PNG: &[u8] = &[
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
-    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
-    0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
-    0x42, 0x60, 0x82,
+    0x89, 0x00, 0x00, 0x00, 0x0b, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x60, 0x00, 0x02, 0x00,
+    0x00, 0x05, 0x00, 0x01, 0xe9, 0xfa, 0xdc, 0xd8, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44,
+    0xae, 0x42, 0x60, 0x82,
 ];
 
 pub fn upload_form(proposal: &str, file: Vec<u8>, name: &str, description: &str) -> Form {
@@ -72,10 +75,12 @@ async fn the_author_uploads_an_image_that_the_page_shows_and_the_server_serves(a
             .unwrap_or_default()
             .to_owned()
     };
-    assert_eq!(header("content-type"), "image/png");
+    assert_eq!(header("content-type"), "image/png", "transparency stays PNG");
     assert_eq!(header("x-content-type-options"), "nosniff");
     let etag = header("etag");
-    assert_eq!(response.bytes().await.expect("bytes").as_ref(), PIXEL_PNG);
+    let served = response.bytes().await.expect("bytes");
+    let pixel = image::load_from_memory(&served).expect("an image Pebble wrote");
+    assert_eq!((pixel.width(), pixel.height()), (1, 1));
     let again = app
         .client
         .get(format!("{}{url}", app.address))
@@ -126,6 +131,9 @@ async fn bad_uploads_are_refused_with_a_message_and_nothing_stored(app: TestApp)
     let other = app.sign_in("devon.t").await;
     let mut too_big = PIXEL_PNG.to_vec();
     too_big.resize(2 * 1024 * 1024 + 1, 0);
+    let bomb = include_bytes!("fixtures/bomb-20000.png").to_vec();
+    let mut trailing = PIXEL_PNG.to_vec();
+    trailing.truncate(40);
     let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#.to_vec();
     let cases: Vec<(&As, Form, u16, &str)> = vec![
         (
@@ -143,6 +151,18 @@ async fn bad_uploads_are_refused_with_a_message_and_nothing_stored(app: TestApp)
         (
             &author,
             upload_form("1", svg, "a.svg", "Script"),
+            400,
+            "not a PNG",
+        ),
+        (
+            &author,
+            upload_form("1", bomb, "bomb.png", "Bomb"),
+            400,
+            "20000 × 20000 pixels; the limit is 4096 × 4096",
+        ),
+        (
+            &author,
+            upload_form("1", trailing, "cut.png", "Cut short"),
             400,
             "not a PNG",
         ),
@@ -258,4 +278,56 @@ async fn a_hidden_proposals_image_is_not_served(app: TestApp) {
     assert_eq!(status, 404);
     let (status, _) = app.get("/proposals/1/image").await;
     assert_eq!(status, 200);
+}
+
+crate::on_both_engines!(phase Ideas: a_phone_photos_location_is_not_kept);
+
+/// A photo as a phone writes it: a JPEG with an EXIF segment naming where
+/// it was taken.
+fn photo_with_location() -> Vec<u8> {
+    let mut plain = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(64, 48, |x, y| {
+        image::Rgb([u8::try_from(x * 3).unwrap_or(0), u8::try_from(y * 5).unwrap_or(0), 120])
+    }))
+    .write_to(&mut plain, image::ImageFormat::Jpeg)
+    .expect("encode");
+    let plain = plain.into_inner();
+    let payload = b"Exif\0\0MM\0*\0GPSLatitude 51 30 26.4 N GPSLongitude 0 7 39.9 W";
+    let mut photo = plain[..2].to_vec();
+    photo.extend_from_slice(&[0xff, 0xe1]);
+    photo.extend_from_slice(&u16::try_from(payload.len() + 2).expect("short").to_be_bytes());
+    photo.extend_from_slice(payload);
+    photo.extend_from_slice(&plain[2..]);
+    photo
+}
+
+async fn a_phone_photos_location_is_not_kept(app: TestApp) {
+    let author = app.sign_in("maya.r").await;
+    let photo = photo_with_location();
+    let form = upload_form("1", photo.clone(), "IMG_0001.jpg", "The old water fountain");
+    let (status, body, _) = app.upload(&author, None, "/api/proposal-image", form).await;
+    assert_eq!(status, 200, "{body}");
+    let url = image_of(&app, "1").await["url"]
+        .as_str()
+        .expect("an image")
+        .to_owned();
+    let response = app
+        .client
+        .get(format!("{}{url}", app.address))
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(
+        response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("image/jpeg")
+    );
+    let served = response.bytes().await.expect("bytes").to_vec();
+    assert_ne!(served, photo);
+    let holds = |needle: &[u8]| served.windows(needle.len()).any(|w| w == needle);
+    assert!(!holds(b"Exif") && !holds(b"GPS"), "no metadata is served");
+    let picture = image::load_from_memory(&served).expect("decodes");
+    assert_eq!((picture.width(), picture.height()), (64, 48));
 }
