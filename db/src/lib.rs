@@ -2,6 +2,7 @@
 //! through sea-orm, and runs on both SQLite and PostgreSQL.
 
 pub mod accounts;
+pub mod backup;
 pub mod casting;
 pub mod codes;
 pub mod committee;

@@ -23,6 +23,7 @@ use crate::DbError;
 use crate::entity::{ballot_log, log_entry, log_node};
 
 mod append;
+pub mod check;
 
 pub use append::{Source, append_from, append_many};
 

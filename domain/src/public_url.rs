@@ -20,13 +20,19 @@ pub struct PublicUrl {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PublicUrlError {
     /// Neither `http://` nor `https://`.
-    #[error("the public URL must start with https:// (or http:// for a test server), as in https://pb.school.example")]
+    #[error(
+        "the public URL must start with https:// (or http:// for a test server), as in https://pb.school.example"
+    )]
     Scheme,
     /// Nothing after the scheme, or characters a host cannot hold.
-    #[error("the public URL must name a host, as in https://pb.school.example, with letters, digits, dots, hyphens and an optional :port only")]
+    #[error(
+        "the public URL must name a host, as in https://pb.school.example, with letters, digits, dots, hyphens and an optional :port only"
+    )]
     Host,
     /// A path, query or fragment after the host.
-    #[error("the public URL is the site's origin only: leave out any path, query or fragment (https://pb.school.example, not https://pb.school.example/vote)")]
+    #[error(
+        "the public URL is the site's origin only: leave out any path, query or fragment (https://pb.school.example, not https://pb.school.example/vote)"
+    )]
     Path,
 }
 
@@ -99,7 +105,10 @@ mod tests {
 
     #[test]
     fn an_https_origin_parses_with_or_without_a_trailing_slash() {
-        for text in ["https://pb.riverside.example", "HTTPS://PB.Riverside.example/"] {
+        for text in [
+            "https://pb.riverside.example",
+            "HTTPS://PB.Riverside.example/",
+        ] {
             let url: PublicUrl = text.parse().expect("valid");
             assert!(url.is_https());
             assert_eq!(url.origin(), "https://pb.riverside.example");
@@ -116,7 +125,10 @@ mod tests {
     #[test]
     fn paths_queries_users_and_other_schemes_are_refused() {
         assert_eq!("ftp://x".parse::<PublicUrl>(), Err(PublicUrlError::Scheme));
-        assert_eq!("pb.example".parse::<PublicUrl>(), Err(PublicUrlError::Scheme));
+        assert_eq!(
+            "pb.example".parse::<PublicUrl>(),
+            Err(PublicUrlError::Scheme)
+        );
         assert_eq!(
             "https://pb.example/vote".parse::<PublicUrl>(),
             Err(PublicUrlError::Path)
@@ -130,7 +142,10 @@ mod tests {
             Err(PublicUrlError::Host)
         );
         assert_eq!("https://".parse::<PublicUrl>(), Err(PublicUrlError::Host));
-        assert_eq!("https://:443".parse::<PublicUrl>(), Err(PublicUrlError::Host));
+        assert_eq!(
+            "https://:443".parse::<PublicUrl>(),
+            Err(PublicUrlError::Host)
+        );
     }
 
     #[test]

@@ -149,7 +149,10 @@ mod tests {
     #[test]
     fn forwarding_headers_from_an_untrusted_peer_are_ignored() {
         let forged = headers(&[("x-forwarded-for", "203.0.113.9")]);
-        assert_eq!(proxies(&[]).client(ip("198.51.100.7"), &forged), ip("198.51.100.7"));
+        assert_eq!(
+            proxies(&[]).client(ip("198.51.100.7"), &forged),
+            ip("198.51.100.7")
+        );
         assert_eq!(
             proxies(&["10.0.0.0/8"]).client(ip("198.51.100.7"), &forged),
             ip("198.51.100.7")
@@ -168,14 +171,23 @@ mod tests {
     #[test]
     fn the_forwarded_header_is_read_when_x_forwarded_for_is_absent() {
         let trusted = proxies(&["127.0.0.1/32"]);
-        let sent = headers(&[("forwarded", r#"for=192.0.2.60;proto=https, for="[2001:db8:cafe::17]:4711""#)]);
-        assert_eq!(trusted.client(ip("127.0.0.1"), &sent), ip("2001:db8:cafe::17"));
+        let sent = headers(&[(
+            "forwarded",
+            r#"for=192.0.2.60;proto=https, for="[2001:db8:cafe::17]:4711""#,
+        )]);
+        assert_eq!(
+            trusted.client(ip("127.0.0.1"), &sent),
+            ip("2001:db8:cafe::17")
+        );
         let hidden = headers(&[("forwarded", "for=_hidden")]);
         assert_eq!(trusted.client(ip("127.0.0.1"), &hidden), ip("127.0.0.1"));
     }
 
     #[test]
     fn a_mapped_ipv4_address_is_the_ipv4_address() {
-        assert_eq!(proxies(&[]).client(ip("::ffff:192.0.2.1"), &HeaderMap::new()), ip("192.0.2.1"));
+        assert_eq!(
+            proxies(&[]).client(ip("::ffff:192.0.2.1"), &HeaderMap::new()),
+            ip("192.0.2.1")
+        );
     }
 }

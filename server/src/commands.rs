@@ -1,6 +1,8 @@
 //! Command-line tasks that do not serve: counting, benchmarks, codes.
 
+pub mod backup;
 pub mod bench;
+pub mod check_log;
 pub mod codes;
 pub mod export;
 pub mod fuzz;

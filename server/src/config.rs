@@ -147,8 +147,14 @@ mod tests {
 
     #[test]
     fn a_trusted_proxy_is_a_block_or_one_address() {
-        assert_eq!(trusted_proxy("10.0.0.0/8"), Ok("10.0.0.0/8".parse().expect("net")));
-        assert_eq!(trusted_proxy(" 127.0.0.1"), Ok("127.0.0.1/32".parse().expect("net")));
+        assert_eq!(
+            trusted_proxy("10.0.0.0/8"),
+            Ok("10.0.0.0/8".parse().expect("net"))
+        );
+        assert_eq!(
+            trusted_proxy(" 127.0.0.1"),
+            Ok("127.0.0.1/32".parse().expect("net"))
+        );
         assert_eq!(trusted_proxy("::1"), Ok("::1/128".parse().expect("net")));
         assert!(trusted_proxy("proxy.local").is_err());
     }

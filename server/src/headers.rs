@@ -158,7 +158,10 @@ mod tests {
             false,
             &[
                 (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-                (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    "default-src 'none'; sandbox",
+                ),
             ],
         );
         assert_eq!(
@@ -192,6 +195,12 @@ mod tests {
     fn nonces_are_fresh_and_128_bits() {
         let (a, b) = (CspNonce::fresh(), CspNonce::fresh());
         assert_ne!(a.0, b.0);
-        assert_eq!(URL_SAFE_NO_PAD.decode(a.0.as_bytes()).expect("base64").len(), 16);
+        assert_eq!(
+            URL_SAFE_NO_PAD
+                .decode(a.0.as_bytes())
+                .expect("base64")
+                .len(),
+            16
+        );
     }
 }

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use pebble_domain::Phase;
-use pebble_server::commands::{bench, codes, export, fuzz, import, loadgen, tally};
+use pebble_server::commands::{
+    backup, bench, check_log, codes, export, fuzz, import, loadgen, tally,
+};
 use pebble_server::{Application, DatabaseConfig, ServeConfig, telemetry};
 
 // glibc's allocator spent about a third of reading a million-vote pabulib
@@ -80,6 +82,11 @@ enum Command {
         #[arg(long, value_name = "HASH")]
         manifest: Option<String>,
     },
+    /// Write a consistent copy of the SQLite database, while Pebble serves.
+    Backup(backup::BackupArgs),
+    /// Re-verify a cycle's stored ballot log: every entry and stored node
+    /// against each other, and the sealed checkpoint's signature.
+    CheckLog(check_log::CheckLogArgs),
     /// Export a certified cycle's record, ballots or results.
     Export(export::ExportArgs),
     /// Import a past election from a pabulib file as a new cycle in
@@ -172,6 +179,8 @@ async fn run(cli: Cli) -> Result<(), String> {
         | Command::Fuzz(_)
         | Command::Verify { .. } => Ok(()),
         Command::Export(args) => export::run(&db, &args).await,
+        Command::Backup(args) => backup::run(&db, &args).await.map(|out| print!("{out}")),
+        Command::CheckLog(args) => check_log::run(&db, &args).await.map(|out| print!("{out}")),
         Command::Import(args) => import::run(&db, &args).await.map(|out| print!("{out}")),
         Command::Migrate => {
             println!("Database is up to date.");

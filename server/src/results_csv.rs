@@ -6,9 +6,9 @@
 //! return) is written with a `'` before it, as OWASP's "CSV Injection"
 //! page advises: a proposal titled `=HYPERLINK(…)` stays text.
 
+use counting::FrozenManifest;
 use counting::record::Record;
 use counting::record::export::{ballots, project_tallies};
-use counting::FrozenManifest;
 
 /// The header row.
 const HEADER: [&str; 7] = [
@@ -42,7 +42,10 @@ where
         .from_writer(Vec::new());
     writer.write_record(header)?;
     for row in rows {
-        writer.write_record(row.iter().map(|cell| spreadsheet_safe(cell.as_ref()).into_owned()))?;
+        writer.write_record(
+            row.iter()
+                .map(|cell| spreadsheet_safe(cell.as_ref()).into_owned()),
+        )?;
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -53,22 +56,21 @@ where
 pub fn results(frozen: &FrozenManifest, record: &Record) -> Option<String> {
     let ballots = ballots(frozen, record)?;
     let tallies = project_tallies(frozen, &ballots);
-    let rows = frozen.projects().zip(tallies).map(|((project, title), tally)| {
-        let order = record
-            .outcome
-            .winners
-            .iter()
-            .position(|w| w == &project.id);
-        vec![
-            project.id.as_str().to_owned(),
-            title.to_owned(),
-            counting::pabulib::write_amount(project.cost.minor_units(), 2),
-            tally.supporters.to_string(),
-            tally.score.to_string(),
-            if order.is_some() { "yes" } else { "no" }.to_owned(),
-            order.map(|o| (o + 1).to_string()).unwrap_or_default(),
-        ]
-    });
+    let rows = frozen
+        .projects()
+        .zip(tallies)
+        .map(|((project, title), tally)| {
+            let order = record.outcome.winners.iter().position(|w| w == &project.id);
+            vec![
+                project.id.as_str().to_owned(),
+                title.to_owned(),
+                counting::pabulib::write_amount(project.cost.minor_units(), 2),
+                tally.supporters.to_string(),
+                tally.score.to_string(),
+                if order.is_some() { "yes" } else { "no" }.to_owned(),
+                order.map(|o| (o + 1).to_string()).unwrap_or_default(),
+            ]
+        });
     write_rows(&HEADER, rows).ok()
 }
 
@@ -78,7 +80,14 @@ mod tests {
 
     #[test]
     fn cells_a_spreadsheet_would_run_get_a_quote_first() {
-        for formula in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        for formula in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
             assert_eq!(spreadsheet_safe(formula), format!("'{formula}"));
         }
         for text in ["Shade sails", "1250.00", "", "a=b"] {

@@ -32,7 +32,9 @@ fn refusal(own: &OwnOrigin, method: &Method, headers: &HeaderMap) -> Option<&'st
     }
     let text = |name| headers.get(name).and_then(|v| v.to_str().ok());
     if text("sec-fetch-site") == Some("cross-site") {
-        return Some("This request came from another site, so Pebble did not act on it. Open Pebble's own page and try again there.");
+        return Some(
+            "This request came from another site, so Pebble did not act on it. Open Pebble's own page and try again there.",
+        );
     }
     let origin = text(header::ORIGIN.as_str())?;
     let ours = match &own.0 {
@@ -104,9 +106,15 @@ mod tests {
     #[test]
     fn without_a_public_url_the_origin_must_match_the_host() {
         let own = OwnOrigin(None);
-        let same = headers(&[("origin", "http://localhost:3000"), ("host", "localhost:3000")]);
+        let same = headers(&[
+            ("origin", "http://localhost:3000"),
+            ("host", "localhost:3000"),
+        ]);
         assert_eq!(refusal(&own, &Method::POST, &same), None);
-        let other = headers(&[("origin", "http://evil.example"), ("host", "localhost:3000")]);
+        let other = headers(&[
+            ("origin", "http://evil.example"),
+            ("host", "localhost:3000"),
+        ]);
         assert!(refusal(&own, &Method::POST, &other).is_some());
     }
 
@@ -114,6 +122,9 @@ mod tests {
     fn reads_and_requests_from_no_browser_pass() {
         let evil = headers(&[("origin", "https://evil.example")]);
         assert_eq!(refusal(&OwnOrigin(None), &Method::GET, &evil), None);
-        assert_eq!(refusal(&OwnOrigin(None), &Method::POST, &HeaderMap::new()), None);
+        assert_eq!(
+            refusal(&OwnOrigin(None), &Method::POST, &HeaderMap::new()),
+            None
+        );
     }
 }

@@ -101,8 +101,8 @@ pub async fn join(
     password: String,
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::{session_cookie, set_cookie};
-    use crate::api::backend::{bad_field, bad_input, database, internal, words};
     use crate::api::backend::passwords;
+    use crate::api::backend::{bad_field, bad_input, database, internal, words};
     use crate::domain::account::NewAccount;
     use pebble_db::invites::RedeemError;
     let new = NewAccount::parse(

@@ -111,8 +111,8 @@ pub async fn change_password(
     again: String,
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::viewer;
-    use crate::api::backend::{bad_field, bad_input, database, internal, refuse, words};
     use crate::api::backend::passwords;
+    use crate::api::backend::{bad_field, bad_input, database, internal, refuse, words};
     let Some(account) = viewer().await? else {
         return Err(refuse(
             http::StatusCode::UNAUTHORIZED,

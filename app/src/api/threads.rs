@@ -62,7 +62,9 @@ pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, AppEr
     let fetch = |page: u64| {
         // A page past the end (any number fits in the address) reads as
         // the last one, and its offset never overflows the SQL layer.
-        let offset = (page - 1).saturating_mul(PAGE_SIZE).min(u64::from(u32::MAX));
+        let offset = (page - 1)
+            .saturating_mul(PAGE_SIZE)
+            .min(u64::from(u32::MAX));
         pebble_db::threads::page(&db, proposal_id, offset, PAGE_SIZE)
     };
     let mut page = page.max(1);

@@ -151,8 +151,15 @@ mod tests {
         for last in 1..=3u16 {
             limiter.refused(IpAddr::from([0x2001, 0xdb8, 0, 7, 0, 0, 0, last]));
         }
-        assert!(limiter.gate(IpAddr::from([0x2001, 0xdb8, 0, 7, 9, 9, 9, 9])).is_err());
-        assert_eq!(limiter.gate(IpAddr::from([0x2001, 0xdb8, 0, 8, 0, 0, 0, 1])), Ok(()));
+        assert!(
+            limiter
+                .gate(IpAddr::from([0x2001, 0xdb8, 0, 7, 9, 9, 9, 9]))
+                .is_err()
+        );
+        assert_eq!(
+            limiter.gate(IpAddr::from([0x2001, 0xdb8, 0, 8, 0, 0, 0, 1])),
+            Ok(())
+        );
     }
 
     #[test]

@@ -221,5 +221,7 @@ pub fn completed_by(
     Ok(done)
 }
 
+pub mod audit;
+
 #[cfg(test)]
 mod tests;

@@ -417,4 +417,3 @@ fn the_pb_export_reads_back_to_the_logged_ballots_in_log_order() {
         Some(record.record_hash.as_str())
     );
 }
-

@@ -75,10 +75,14 @@ async fn any_number_in_an_address_gets_a_page_or_a_4xx(app: TestApp) {
         for number in NUMBERS {
             let form = [("proposal_id", "1"), ("page", number)];
             let (status, body) = app.call(&who, "/api/thread", &form).await;
-            assert!((200..500).contains(&status), "thread page {number}: {status} {body}");
+            assert!(
+                (200..500).contains(&status),
+                "thread page {number}: {status} {body}"
+            );
         }
     }
-    let body = serde_json::json!({ "code": "ABCD", "ballot": { "kind": "approval", "choices": [] } });
+    let body =
+        serde_json::json!({ "code": "ABCD", "ballot": { "kind": "approval", "choices": [] } });
     for number in NUMBERS {
         let response = app
             .client
@@ -88,7 +92,10 @@ async fn any_number_in_an_address_gets_a_page_or_a_4xx(app: TestApp) {
             .await
             .expect("POST");
         let status = response.status().as_u16();
-        assert!((400..500).contains(&status), "cast to cycle {number}: {status}");
+        assert!(
+            (400..500).contains(&status),
+            "cast to cycle {number}: {status}"
+        );
     }
 }
 

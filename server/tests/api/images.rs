@@ -75,7 +75,11 @@ async fn the_author_uploads_an_image_that_the_page_shows_and_the_server_serves(a
             .unwrap_or_default()
             .to_owned()
     };
-    assert_eq!(header("content-type"), "image/png", "transparency stays PNG");
+    assert_eq!(
+        header("content-type"),
+        "image/png",
+        "transparency stays PNG"
+    );
     assert_eq!(header("x-content-type-options"), "nosniff");
     let etag = header("etag");
     let served = response.bytes().await.expect("bytes");
@@ -287,7 +291,11 @@ crate::on_both_engines!(phase Ideas: a_phone_photos_location_is_not_kept);
 fn photo_with_location() -> Vec<u8> {
     let mut plain = std::io::Cursor::new(Vec::new());
     image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(64, 48, |x, y| {
-        image::Rgb([u8::try_from(x * 3).unwrap_or(0), u8::try_from(y * 5).unwrap_or(0), 120])
+        image::Rgb([
+            u8::try_from(x * 3).unwrap_or(0),
+            u8::try_from(y * 5).unwrap_or(0),
+            120,
+        ])
     }))
     .write_to(&mut plain, image::ImageFormat::Jpeg)
     .expect("encode");
@@ -295,7 +303,11 @@ fn photo_with_location() -> Vec<u8> {
     let payload = b"Exif\0\0MM\0*\0GPSLatitude 51 30 26.4 N GPSLongitude 0 7 39.9 W";
     let mut photo = plain[..2].to_vec();
     photo.extend_from_slice(&[0xff, 0xe1]);
-    photo.extend_from_slice(&u16::try_from(payload.len() + 2).expect("short").to_be_bytes());
+    photo.extend_from_slice(
+        &u16::try_from(payload.len() + 2)
+            .expect("short")
+            .to_be_bytes(),
+    );
     photo.extend_from_slice(payload);
     photo.extend_from_slice(&plain[2..]);
     photo

@@ -54,7 +54,13 @@ mod tests {
 
     #[test]
     fn common_passwords_and_keyboard_runs_are_refused_though_long_enough() {
-        for weak in ["0123456789", "password123", "qwertyuiop", "iloveyou12", "aaaaaaaaaaaa"] {
+        for weak in [
+            "0123456789",
+            "password123",
+            "qwertyuiop",
+            "iloveyou12",
+            "aaaaaaaaaaaa",
+        ] {
             assert_eq!(
                 chosen(weak, &[]).map_err(|e| e.problem),
                 Err(Some(Problem::PasswordGuessable)),
@@ -67,14 +73,21 @@ mod tests {
     fn a_password_made_of_the_persons_own_name_is_refused() {
         let own = ["xoli.z", "Xoli Zwanenburg"];
         for password in ["Zwanenburg2027", "xoli.zwanenburg"] {
-            assert!(chosen(password, &[]).is_ok(), "strong for a stranger: {password}");
+            assert!(
+                chosen(password, &[]).is_ok(),
+                "strong for a stranger: {password}"
+            );
             assert!(chosen(password, &own).is_err(), "weak for Xoli: {password}");
         }
     }
 
     #[test]
     fn unrelated_words_and_random_strings_pass() {
-        for strong in ["correct horse battery staple", "tulip-gravel-oboe-41", "x7#Qm2!vLp9z"] {
+        for strong in [
+            "correct horse battery staple",
+            "tulip-gravel-oboe-41",
+            "x7#Qm2!vLp9z",
+        ] {
             assert!(chosen(strong, &[]).is_ok(), "{strong}");
         }
     }

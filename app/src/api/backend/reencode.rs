@@ -62,7 +62,8 @@ pub fn reencode(bytes: &[u8]) -> Result<Reencoded, FieldError> {
         .into_decoder()
         .map_err(|_| field(Problem::NotAnImage))?;
     let orientation = decoder.orientation().ok();
-    let mut picture = DynamicImage::from_decoder(decoder).map_err(|_| field(Problem::NotAnImage))?;
+    let mut picture =
+        DynamicImage::from_decoder(decoder).map_err(|_| field(Problem::NotAnImage))?;
     if let Some(orientation) = orientation {
         picture.apply_orientation(orientation);
     }
@@ -128,13 +129,18 @@ mod tests {
 
     #[test]
     fn metadata_after_the_jpeg_header_is_gone() {
-        let photo = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(8, 8, image::Rgb([1, 2, 3])));
+        let photo =
+            DynamicImage::ImageRgb8(image::RgbImage::from_pixel(8, 8, image::Rgb([1, 2, 3])));
         let plain = encoded(&photo, ImageFormat::Jpeg);
         // An APP1 EXIF segment right after the start-of-image marker.
         let payload = b"Exif\0\0MM\0*GPSLatitude 51.5074 N";
         let mut tagged = plain[..2].to_vec();
         tagged.extend_from_slice(&[0xff, 0xe1]);
-        tagged.extend_from_slice(&u16::try_from(payload.len() + 2).expect("short").to_be_bytes());
+        tagged.extend_from_slice(
+            &u16::try_from(payload.len() + 2)
+                .expect("short")
+                .to_be_bytes(),
+        );
         tagged.extend_from_slice(payload);
         tagged.extend_from_slice(&plain[2..]);
         let kept = reencode(&tagged).expect("kept");
@@ -172,7 +178,11 @@ mod tests {
         for byte in bytes {
             crc ^= u32::from(*byte);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc

@@ -34,7 +34,10 @@ fn check(path: &str, headers: &reqwest::header::HeaderMap, body: &str) {
     let referrer = if voting { "no-referrer" } else { "same-origin" };
     assert_eq!(get("referrer-policy"), referrer, "{path}");
     assert_eq!(get("cache-control"), "no-store", "{path}");
-    assert!(headers.get("strict-transport-security").is_none(), "{path}: plain HTTP");
+    assert!(
+        headers.get("strict-transport-security").is_none(),
+        "{path}: plain HTTP"
+    );
     // Every inline script of a page carries this answer's nonce.
     let nonce = Regex::new(r"'nonce-([A-Za-z0-9_-]+)'")
         .expect("pattern")
@@ -84,10 +87,13 @@ async fn every_page_and_route_answers_with_the_security_headers(app: TestApp) {
         let response = app
             .client
             .get(format!("{}{path}", app.address))
-            .header("cookie", match &admin {
-                As::Session(cookie) => cookie.as_str(),
-                As::Anonymous => "",
-            })
+            .header(
+                "cookie",
+                match &admin {
+                    As::Session(cookie) => cookie.as_str(),
+                    As::Anonymous => "",
+                },
+            )
             .send()
             .await
             .expect("GET");
@@ -118,7 +124,9 @@ async fn every_page_and_route_answers_with_the_security_headers(app: TestApp) {
     }
 }
 
-crate::on_both_engines!(over_https_cookies_are_secure_links_come_from_the_public_url_and_hsts_is_sent);
+crate::on_both_engines!(
+    over_https_cookies_are_secure_links_come_from_the_public_url_and_hsts_is_sent
+);
 
 async fn over_https_cookies_are_secure_links_come_from_the_public_url_and_hsts_is_sent(
     plain: TestApp,
@@ -162,10 +170,13 @@ async fn over_https_cookies_are_secure_links_come_from_the_public_url_and_hsts_i
         .client
         .post(format!("{}/api/issue-codes", app.address))
         .header("accept", "application/json")
-        .header("cookie", match &admin {
-            As::Session(c) => c.as_str(),
-            As::Anonymous => "",
-        })
+        .header(
+            "cookie",
+            match &admin {
+                As::Session(c) => c.as_str(),
+                As::Anonymous => "",
+            },
+        )
         .header("host", "evil.example")
         .form(&[("cycle_id", "1"), ("group", "Grade 9"), ("count", "1")])
         .send()

@@ -63,7 +63,11 @@ async fn the_cast_api_takes_json_only(app: TestApp) {
     let code = issue_codes(&app, 1).await.remove(0);
     let ballot = a_valid_ballot(&app).await;
     let body = json!({ "code": code, "ballot": ballot }).to_string();
-    for content_type in [None, Some("text/plain"), Some("application/x-www-form-urlencoded")] {
+    for content_type in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+    ] {
         let mut request = app
             .client
             .post(format!("{}/api/v1/cycles/1/ballots", app.address))

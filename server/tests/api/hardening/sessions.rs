@@ -44,8 +44,15 @@ async fn a_sign_in_left_idle_ends_and_a_used_one_lasts(app: TestApp) {
             .await
             .expect("update");
     }
-    assert_eq!(whoami(&app, &laptop).await, "null", "the idle laptop is signed out");
-    assert!(whoami(&app, &phone).await.contains("Maya"), "the phone is not");
+    assert_eq!(
+        whoami(&app, &laptop).await,
+        "null",
+        "the idle laptop is signed out"
+    );
+    assert!(
+        whoami(&app, &phone).await.contains("Maya"),
+        "the phone is not"
+    );
 }
 
 fn sha2_hex(token: &str) -> String {
@@ -82,8 +89,15 @@ async fn a_new_password_signs_out_every_other_device(app: TestApp) {
     let form = [("current", current.as_str()), ("new", new), ("again", new)];
     let (status, body) = app.call(&phone, "/api/change-password", &form).await;
     assert_eq!(status, 200, "{body}");
-    assert!(whoami(&app, &phone).await.contains("Maya"), "this device stays");
-    assert_eq!(whoami(&app, &laptop).await, "null", "the other is signed out");
+    assert!(
+        whoami(&app, &phone).await.contains("Maya"),
+        "this device stays"
+    );
+    assert_eq!(
+        whoami(&app, &laptop).await,
+        "null",
+        "the other is signed out"
+    );
     assert!(app.sign_in_with("maya.r", new).await.is_some());
 }
 
@@ -91,12 +105,19 @@ async fn a_guessable_password_is_refused_with_words(app: TestApp) {
     let me = app.sign_in("maya.r").await;
     let current = app.password("maya.r");
     for weak in ["0123456789", "password1234", "qwertyuiop"] {
-        let form = [("current", current.as_str()), ("new", weak), ("again", weak)];
+        let form = [
+            ("current", current.as_str()),
+            ("new", weak),
+            ("again", weak),
+        ];
         let (status, body) = app.call(&me, "/api/change-password", &form).await;
         assert_eq!(status, 400, "{weak}: {body}");
         assert!(body.contains("too easy to guess"), "{body}");
     }
-    assert!(app.sign_in_with("maya.r", &current).await.is_some(), "unchanged");
+    assert!(
+        app.sign_in_with("maya.r", &current).await.is_some(),
+        "unchanged"
+    );
 }
 
 async fn one_invite_tells_only_five_taken_usernames(app: TestApp) {

@@ -158,7 +158,10 @@ async fn a_holder_of_codes_learns_nothing_of_which_were_used(app: TestApp) {
         assert_eq!(status, 429, "used and unknown alike wait: {answer}");
     }
     let (status, answer, _) = cast_json(&app, &unused[0], &fresh, rand::rng().random()).await;
-    assert_eq!(status, 201, "a voter's own code casts all the same: {answer}");
+    assert_eq!(
+        status, 201,
+        "a voter's own code casts all the same: {answer}"
+    );
 
     let db = app.database.open().await.expect("database");
     let spent = voter_code::Entity::find()
