@@ -1,12 +1,32 @@
 // Launches Debian's Chromium through playwright-core (no browser download).
 // Playwright gives every launch a fresh, temporary user-data-dir.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const baseUrl = process.env.PEBBLE_E2E_BASE_URL ?? "http://127.0.0.1:3100";
 
-/** A headless Chromium; close it when done. */
-export function launch() {
-  return chromium.launch({
+/**
+ * Every Content Security Policy violation a page of this process's
+ * browsers reported: Chromium logs each one to the page's console.
+ */
+export const cspViolations = [];
+
+function watch(context) {
+  context.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) {
+      cspViolations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+    }
+  });
+  return context;
+}
+
+/**
+ * A headless Chromium; close it when done. Closing it fails if any page
+ * it opened broke the site's Content Security Policy, so every test file
+ * checks the policy on every page it visits.
+ */
+export async function launch() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: [
@@ -19,6 +39,15 @@ export function launch() {
       "--no-first-run",
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watch(await newContext(options));
+  browser.newPage = async (options) => (await browser.newContext(options)).newPage();
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close();
+    assert.deepEqual(cspViolations, [], "no page broke the Content Security Policy");
+  };
+  return browser;
 }
 
 /** A 360 px phone context signed in at `url` as `username`. */

@@ -7,7 +7,8 @@
 //! Prevention Cheat Sheet, "Verifying origin with standard headers";
 //! Fetch Metadata, W3C).
 //!
-//! Pebble's own origin is its public URL when one is set; otherwise (a
+//! A browser's `Sec-Fetch-Site` decides where it is sent; otherwise the
+//! `Origin` must be Pebble's own: its public URL when one is set, else (a
 //! local server) the request's own `Host`. A request with neither header
 //! (a script, `curl`, the test client) is no browser's and passes: a
 //! forged request needs a victim's browser, and browsers send `Origin`
@@ -19,6 +20,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use pebble_app::pages::vote::posted::POSTED_PAGES;
 use pebble_domain::PublicUrl;
 
 /// Whose requests may change things.
@@ -26,17 +28,31 @@ use pebble_domain::PublicUrl;
 pub struct OwnOrigin(pub Option<PublicUrl>);
 
 /// Why a request was refused, if it was.
-fn refusal(own: &OwnOrigin, method: &Method, headers: &HeaderMap) -> Option<&'static str> {
+fn refusal(
+    own: &OwnOrigin,
+    method: &Method,
+    path: &str,
+    headers: &HeaderMap,
+) -> Option<&'static str> {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return None;
     }
     let text = |name| headers.get(name).and_then(|v| v.to_str().ok());
-    if text("sec-fetch-site") == Some("cross-site") {
-        return Some(
-            "This request came from another site, so Pebble did not act on it. Open Pebble's own page and try again there.",
-        );
+    // Fetch Metadata, where the browser sends it, says it all: only the
+    // site's own pages may post ("none" is the visitor's own action).
+    match text("sec-fetch-site") {
+        Some("same-origin" | "none") => return None,
+        Some(_) => return Some(FROM_ANOTHER_SITE),
+        None => {}
     }
     let origin = text(header::ORIGIN.as_str())?;
+    if origin == "null" {
+        // A page with `Referrer-Policy: no-referrer` (the voting pages)
+        // posts with `Origin: null` (Fetch §3.1); a browser too old to send
+        // Fetch Metadata is let through there only, where the voter's
+        // code, not a session, gives the right to act.
+        return (!POSTED_PAGES.contains(&path)).then_some(FROM_ANOTHER_SITE);
+    }
     let ours = match &own.0 {
         Some(url) => origin.eq_ignore_ascii_case(&url.origin()),
         None => {
@@ -47,10 +63,10 @@ fn refusal(own: &OwnOrigin, method: &Method, headers: &HeaderMap) -> Option<&'st
             !host.is_empty() && origin_host.is_some_and(|o| o.eq_ignore_ascii_case(host))
         }
     };
-    (!ours).then_some(
-        "This request came from another site (its Origin is not Pebble's), so Pebble did not act on it. Open Pebble's own page and try again there.",
-    )
+    (!ours).then_some(FROM_ANOTHER_SITE)
 }
+
+const FROM_ANOTHER_SITE: &str = "This request came from another site, so Pebble did not act on it. Open Pebble's own page and try again there.";
 
 /// The layer: 403 for a forged request, else on to the route.
 pub async fn only_own_origin(
@@ -58,7 +74,12 @@ pub async fn only_own_origin(
     request: Request,
     next: Next,
 ) -> Response {
-    match refusal(&own, request.method(), request.headers()) {
+    match refusal(
+        &own,
+        request.method(),
+        request.uri().path(),
+        request.headers(),
+    ) {
         Some(message) => (StatusCode::FORBIDDEN, message).into_response(),
         None => next.run(request).await,
     }
@@ -84,23 +105,45 @@ mod tests {
     fn a_post_from_another_origin_is_refused_and_one_from_ours_passes() {
         let own = public("https://pb.school.example");
         let evil = headers(&[("origin", "https://evil.example")]);
-        assert!(refusal(&own, &Method::POST, &evil).is_some());
+        assert!(refusal(&own, &Method::POST, "/api/x", &evil).is_some());
         let ours = headers(&[("origin", "https://pb.school.example")]);
-        assert_eq!(refusal(&own, &Method::POST, &ours), None);
+        assert_eq!(refusal(&own, &Method::POST, "/api/x", &ours), None);
         let sibling = headers(&[("origin", "https://other.school.example")]);
-        assert!(refusal(&own, &Method::DELETE, &sibling).is_some());
+        assert!(refusal(&own, &Method::DELETE, "/api/x", &sibling).is_some());
     }
 
     #[test]
     fn a_null_origin_is_not_ours() {
         let nothing = headers(&[("origin", "null"), ("host", "127.0.0.1:3000")]);
-        assert!(refusal(&OwnOrigin(None), &Method::POST, &nothing).is_some());
+        assert!(refusal(&OwnOrigin(None), &Method::POST, "/api/x", &nothing).is_some());
     }
 
     #[test]
-    fn a_browser_marking_a_request_cross_site_is_refused_whatever_its_origin() {
-        let marked = headers(&[("sec-fetch-site", "cross-site")]);
-        assert!(refusal(&OwnOrigin(None), &Method::POST, &marked).is_some());
+    fn fetch_metadata_decides_where_the_browser_sends_it() {
+        for site in ["cross-site", "same-site"] {
+            let marked = headers(&[
+                ("sec-fetch-site", site),
+                ("origin", "http://a"),
+                ("host", "a"),
+            ]);
+            assert!(refusal(&OwnOrigin(None), &Method::POST, "/api/x", &marked).is_some());
+        }
+        // A no-referrer page posts with a null origin, marked same-origin.
+        let own = headers(&[("sec-fetch-site", "same-origin"), ("origin", "null")]);
+        assert_eq!(
+            refusal(&OwnOrigin(None), &Method::POST, "/api/sign-out", &own),
+            None
+        );
+    }
+
+    #[test]
+    fn without_fetch_metadata_a_null_origin_may_post_only_the_voting_pages() {
+        let null = headers(&[("origin", "null")]);
+        assert_eq!(
+            refusal(&OwnOrigin(None), &Method::POST, "/vote/ballot", &null),
+            None
+        );
+        assert!(refusal(&OwnOrigin(None), &Method::POST, "/api/sign-out", &null).is_some());
     }
 
     #[test]
@@ -110,20 +153,23 @@ mod tests {
             ("origin", "http://localhost:3000"),
             ("host", "localhost:3000"),
         ]);
-        assert_eq!(refusal(&own, &Method::POST, &same), None);
+        assert_eq!(refusal(&own, &Method::POST, "/api/x", &same), None);
         let other = headers(&[
             ("origin", "http://evil.example"),
             ("host", "localhost:3000"),
         ]);
-        assert!(refusal(&own, &Method::POST, &other).is_some());
+        assert!(refusal(&own, &Method::POST, "/api/x", &other).is_some());
     }
 
     #[test]
     fn reads_and_requests_from_no_browser_pass() {
         let evil = headers(&[("origin", "https://evil.example")]);
-        assert_eq!(refusal(&OwnOrigin(None), &Method::GET, &evil), None);
         assert_eq!(
-            refusal(&OwnOrigin(None), &Method::POST, &HeaderMap::new()),
+            refusal(&OwnOrigin(None), &Method::GET, "/api/x", &evil),
+            None
+        );
+        assert_eq!(
+            refusal(&OwnOrigin(None), &Method::POST, "/api/x", &HeaderMap::new()),
             None
         );
     }

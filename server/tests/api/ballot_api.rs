@@ -385,11 +385,16 @@ async fn guessing_codes_is_held_back_and_metrics_show_no_choices(app: TestApp) {
     assert_eq!(&statuses[..10], &[403; 10]);
     assert_eq!(&statuses[10..], &[429, 429], "{statuses:?}");
     let code = issue_codes(&app, 1).await.remove(0);
-    let right = json!({ "code": code, "ballot": ballot });
+    let right = json!({ "code": code, "ballot": ballot, "nonce": "AAAAAAAAAAAAAAAAAAAAAA==" });
     assert_eq!(
         app.post_json("/api/v1/cycles/1/ballots", &right).await.0,
         201,
         "a right code casts while refusals wait"
+    );
+    assert_eq!(
+        app.post_json("/api/v1/cycles/1/ballots", &right).await.0,
+        409,
+        "the same entry again is a duplicate"
     );
     let metrics = app
         .client
@@ -404,6 +409,11 @@ async fn guessing_codes_is_held_back_and_metrics_show_no_choices(app: TestApp) {
         "{text}"
     );
     assert!(text.contains("pebble_casts_total 1"), "{text}");
+    assert!(
+        text.contains("pebble_cast_refusals_total{reason=\"duplicate\"} 1"),
+        "a duplicate is counted as one: {text}"
+    );
+    assert!(!text.contains("not_voting"), "{text}");
     assert!(
         text.contains("pebble_cast_refusals_total{reason=\"rate_limited\"}"),
         "{text}"
