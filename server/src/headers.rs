@@ -122,7 +122,7 @@ mod tests {
         headers
     }
 
-    fn get<'a>(headers: &'a HeaderMap, name: HeaderName) -> &'a str {
+    fn get(headers: &HeaderMap, name: HeaderName) -> &str {
         headers
             .get(name)
             .and_then(|v| v.to_str().ok())
