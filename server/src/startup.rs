@@ -82,24 +82,28 @@ impl Application {
             .and_then(|(listener, _)| listener.local_addr().ok())
     }
 
-    /// Serves until Ctrl-C or SIGTERM.
+    /// Serves until Ctrl-C or SIGTERM. The metrics listener runs in the
+    /// same future, so stopping the server (or aborting its task, as the
+    /// tests do) stops both and lets the database pool go.
     pub async fn run(self) -> std::io::Result<()> {
-        if let Some((listener, router)) = self.metrics {
-            tokio::spawn(async move {
-                if let Err(error) = axum::serve(listener, router)
-                    .with_graceful_shutdown(shutdown_signal())
-                    .await
-                {
-                    tracing::error!(%error, "the metrics listener stopped");
-                }
-            });
-        }
+        use std::future::IntoFuture;
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
+        let site = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
-            .await
+            .into_future();
+        let Some((listener, router)) = self.metrics else {
+            return site.await;
+        };
+        let metrics = axum::serve(listener, router)
+            .with_graceful_shutdown(shutdown_signal())
+            .into_future();
+        let (site, metrics) = tokio::join!(site, metrics);
+        if let Err(error) = metrics {
+            tracing::error!(%error, "the metrics listener stopped");
+        }
+        site
     }
 }
 
