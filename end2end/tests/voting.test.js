@@ -88,10 +88,16 @@ test("the ranked ballot is cast with the keyboard alone, each move announced", a
     await page.getByRole("button", { name }).focus();
     await page.keyboard.press("Enter");
   };
+  // Each move is made once the last one is announced (and has moved the
+  // focus), as someone listening to a screen reader makes them: pressed
+  // faster than the page moves the focus, a key lands on another button.
+  const announced = (text) => page.locator("[aria-live=polite].visually-hidden", { hasText: text }).waitFor();
   await press("Rank Water bottle refill stations");
+  await announced("Water bottle refill stations is now number 1 of 1.");
   await press("Rank Robotics club starter kits");
+  await announced("Robotics club starter kits is now number 2 of 2.");
   await press("Rank Courtyard vegetable garden");
-  await page.locator("[aria-live=polite].visually-hidden", { hasText: "Courtyard vegetable garden is now number 3 of 3." }).waitFor();
+  await announced("Courtyard vegetable garden is now number 3 of 3.");
   assert.equal(await page.getByRole("button", { name: "Rank Phone charging lockers" }).getAttribute("aria-disabled"), "true", "k = 3 reached");
   await press("Move Courtyard vegetable garden up");
   await page.locator(".visually-hidden", { hasText: "Courtyard vegetable garden is now number 2 of 3." }).waitFor();
