@@ -20,6 +20,7 @@ pub mod receipt;
 pub mod record;
 pub mod rules;
 pub mod tiebreak;
+pub mod tiles;
 pub mod tracker;
 pub mod transcript;
 

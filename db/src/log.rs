@@ -24,6 +24,7 @@ use crate::entity::{ballot_log, log_entry, log_node};
 
 mod append;
 pub mod check;
+pub mod tiles;
 
 pub use append::{Source, append_from, append_many};
 

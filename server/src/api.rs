@@ -12,6 +12,7 @@ pub mod log;
 pub mod manifest;
 pub mod metrics;
 pub mod record;
+pub mod tiles;
 
 use std::sync::Arc;
 
@@ -102,4 +103,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cycles/{id}/record", get(record::record))
         .route("/api/v1/cycles/{id}/ballots.pb", get(record::ballots_pb))
         .route("/api/v1/cycles/{id}/results.csv", get(record::results_csv))
+        .route("/log/{id}/checkpoint", get(tiles::checkpoint))
+        .route("/log/{id}/tile/{*path}", get(tiles::tile))
 }

@@ -31,7 +31,7 @@ const NUMBERS: [&str; 10] = [
 ];
 
 /// Every address with a number in it, `N` where the number goes.
-const NUMBERED: [&str; 22] = [
+const NUMBERED: [&str; 26] = [
     "/proposals/N",
     "/proposals/N/image",
     "/proposals/1?page=N",
@@ -54,6 +54,10 @@ const NUMBERED: [&str; 22] = [
     "/api/v1/cycles/2/log/consistency?from=1&to=N",
     "/api/v1/cycles/N/record",
     "/api/v1/cycles/N/results.csv",
+    "/log/N/checkpoint",
+    "/log/N/tile/0/000",
+    "/log/2/tile/0/000.p/N",
+    "/log/2/tile/N/000",
 ];
 
 async fn any_number_in_an_address_gets_a_page_or_a_4xx(app: TestApp) {

@@ -30,4 +30,5 @@ mod seed;
 mod sessions;
 mod tally;
 mod threads;
+mod tiles;
 mod voting;

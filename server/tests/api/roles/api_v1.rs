@@ -118,6 +118,27 @@ pub const TABLE: &[Row] = &[
         Call::Get("/api/v1/cycles/2/log/entries/0"),
         200,
     ),
+    row(
+        "read the log's tiled checkpoint",
+        Phase::Voting,
+        false,
+        Call::Get("/log/1/checkpoint"),
+        200,
+    ),
+    row(
+        "read a certified log's hash tile",
+        Phase::Deliberation,
+        true,
+        Call::Get("/log/2/tile/0/000"),
+        200,
+    ),
+    row(
+        "read a certified log's entry bundle",
+        Phase::Deliberation,
+        true,
+        Call::Get("/log/2/tile/entries/000"),
+        200,
+    ),
     // Metrics have a listener of their own (PEBBLE_METRICS_ADDR), for
     // the operator; the site does not serve them to anyone.
     row(
