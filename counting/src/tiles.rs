@@ -117,8 +117,13 @@ impl TileId {
             Some((index, width)) => {
                 let width = canonical_number(width)
                     .filter(|w| (1..u64::from(FULL)).contains(w))
-                    .ok_or(TilePathError("a partial tile's width is a number from 1 to 255"))?;
-                (index, u16::try_from(width).map_err(|_| TilePathError("width"))?)
+                    .ok_or(TilePathError(
+                        "a partial tile's width is a number from 1 to 255",
+                    ))?;
+                (
+                    index,
+                    u16::try_from(width).map_err(|_| TilePathError("width"))?,
+                )
             }
             None => (rest, FULL),
         };
@@ -166,7 +171,9 @@ fn parse_index(text: &str) -> Option<u64> {
         if at == 0 && digits == "000" {
             return None;
         }
-        index = index.checked_mul(1000)?.checked_add(three_digits(digits)?)?;
+        index = index
+            .checked_mul(1000)?
+            .checked_add(three_digits(digits)?)?;
     }
     index.checked_mul(1000)?.checked_add(three_digits(last)?)
 }

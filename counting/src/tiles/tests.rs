@@ -29,9 +29,8 @@ fn a_log_of_70000_entries_has_the_tiles_the_spec_lists() {
     // partial one of width 112, one full level 1 tile, a partial one of
     // width 17, and a partial level 2 tile of width 1.
     let tiles = tiles_of(70_000);
-    let level = |l: u8| -> Vec<&TileId> {
-        tiles.iter().filter(|t| t.kind == Kind::Hashes(l)).collect()
-    };
+    let level =
+        |l: u8| -> Vec<&TileId> { tiles.iter().filter(|t| t.kind == Kind::Hashes(l)).collect() };
     assert_eq!(level(0).len(), 274);
     assert!(level(0)[..273].iter().all(|t| t.is_full()));
     assert_eq!(level(0)[273].width, 112);
@@ -124,10 +123,16 @@ fn a_static_copy_holds_every_leaf_and_its_top_tile_gives_the_root() {
     // 44 leaves' tree.
     let top = find(hashes(1, 0, 1)).expect("level 1 partial tile");
     let rest: Vec<_> = entries[256..].iter().map(|e| leaf_hash(e)).collect();
-    assert_eq!(node_hash(&top[..32].try_into().expect("32"), &root(&rest)), root(
-        &entries.iter().map(|e| leaf_hash(e)).collect::<Vec<_>>()
-    ));
-    let bundle = find(TileId { kind: Kind::Entries, index: 1, width: 44 }).expect("bundle");
+    assert_eq!(
+        node_hash(&top[..32].try_into().expect("32"), &root(&rest)),
+        root(&entries.iter().map(|e| leaf_hash(e)).collect::<Vec<_>>())
+    );
+    let bundle = find(TileId {
+        kind: Kind::Entries,
+        index: 1,
+        width: 44,
+    })
+    .expect("bundle");
     assert_eq!(unbundle(&bundle).expect("whole").len(), 44);
 }
 

@@ -45,9 +45,8 @@ pub async fn tile(
 ) -> Result<Response, ApiError> {
     let cycle = cycle_id(&cycle)?;
     state.api.log(cycle).await?;
-    let tile = TileId::parse(&format!("tile/{path}")).map_err(|e| {
-        ApiError::not_found(format!("tile/{path} is not a tile of this log: {e}."))
-    })?;
+    let tile = TileId::parse(&format!("tile/{path}"))
+        .map_err(|e| ApiError::not_found(format!("tile/{path} is not a tile of this log: {e}.")))?;
     if tile.kind == Kind::Entries {
         let phase = pebble_db::cycles::find(&state.db, cycle)
             .await?

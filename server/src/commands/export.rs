@@ -44,15 +44,17 @@ async fn certified(
     db: &DatabaseConnection,
     cycle: i32,
 ) -> Result<(counting::record::Record, counting::FrozenManifest), String> {
-    Ok(match published(db, cycle).await.map_err(|e| e.to_string())? {
-        Published::NoSuchCycle => return Err(format!("there is no cycle number {cycle}")),
-        Published::NotYet(phase) => {
-            return Err(format!(
-                "cycle {cycle} is in the {phase} phase: its record and results are exported once the committee certifies the count"
-            ));
-        }
-        Published::Certified(record, frozen) => (record, frozen),
-    })
+    Ok(
+        match published(db, cycle).await.map_err(|e| e.to_string())? {
+            Published::NoSuchCycle => return Err(format!("there is no cycle number {cycle}")),
+            Published::NotYet(phase) => {
+                return Err(format!(
+                    "cycle {cycle} is in the {phase} phase: its record and results are exported once the committee certifies the count"
+                ));
+            }
+            Published::Certified(record, frozen) => (*record, *frozen),
+        },
+    )
 }
 
 /// The export's text, or why there is none.
