@@ -8,6 +8,7 @@
 pub mod ballot;
 pub mod checkpoint;
 pub mod committee;
+pub mod cosignature;
 pub mod election;
 pub mod encoding;
 pub mod manifest;
@@ -15,6 +16,7 @@ pub mod merkle;
 pub mod money;
 pub mod note;
 pub mod pabulib;
+pub mod policy;
 pub mod project;
 pub mod receipt;
 pub mod record;
@@ -23,6 +25,7 @@ pub mod tiebreak;
 pub mod tiles;
 pub mod tracker;
 pub mod transcript;
+pub mod witness;
 
 #[cfg(test)]
 mod testing;

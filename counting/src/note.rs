@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 const ED25519: u8 = 0x01;
 
 /// What starts a signature line: an em dash (U+2014) and a space.
-const DASH: &str = "\u{2014} ";
+pub(crate) const DASH: &str = "\u{2014} ";
 
 /// Why a note, a key or a signature was not accepted.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -50,16 +50,22 @@ pub enum NoteError {
 
 /// The first four bytes of `SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key)`.
 fn key_id(name: &str, public: &[u8; 32]) -> [u8; 4] {
+    typed_key_id(name, ED25519, public)
+}
+
+/// The first four bytes of `SHA-256(name ‖ "\n" ‖ type ‖ public key)`:
+/// the key id of a key of signature type `kind`.
+pub(crate) fn typed_key_id(name: &str, kind: u8, public: &[u8; 32]) -> [u8; 4] {
     let mut hasher = Sha256::new();
     hasher.update(name.as_bytes());
     hasher.update(b"\n");
-    hasher.update([ED25519]);
+    hasher.update([kind]);
     hasher.update(public);
     let digest = hasher.finalize();
     [digest[0], digest[1], digest[2], digest[3]]
 }
 
-fn check_name(name: &str) -> Result<(), NoteError> {
+pub(crate) fn check_name(name: &str) -> Result<(), NoteError> {
     let bad = |c: char| c == '+' || c.is_whitespace() || c.is_control();
     if name.is_empty() || name.chars().any(bad) {
         Err(NoteError::KeyName)
@@ -68,7 +74,7 @@ fn check_name(name: &str) -> Result<(), NoteError> {
     }
 }
 
-fn hex4(id: [u8; 4]) -> String {
+pub(crate) fn hex4(id: [u8; 4]) -> String {
     crate::merkle::to_hex(&id)
 }
 
@@ -190,28 +196,9 @@ impl NoteVerifier {
     /// signature by this key (name and id) that verifies. Signatures by
     /// other keys are skipped, as the format asks.
     pub fn open<'a>(&self, note: &'a str) -> Result<&'a str, NoteError> {
-        let split = note
-            .rfind("\n\n")
-            .ok_or(NoteError::Malformed("no blank line before the signatures"))?;
-        let (text, signatures) = (&note[..=split], &note[split + 2..]);
-        check_text(text)?;
-        if signatures.is_empty() || !signatures.ends_with('\n') {
-            return Err(NoteError::Malformed("no signature line"));
-        }
+        let (text, signatures) = split(note)?;
         let mut found = false;
-        for line in signatures[..signatures.len() - 1].split('\n') {
-            let (name, blob) = line
-                .strip_prefix(DASH)
-                .and_then(|rest| rest.split_once(' '))
-                .ok_or(NoteError::Malformed(
-                    "a signature line is not '— name signature'",
-                ))?;
-            let blob = STANDARD
-                .decode(blob)
-                .map_err(|_| NoteError::Malformed("a signature is not base64"))?;
-            if blob.len() < 5 {
-                return Err(NoteError::Malformed("a signature is too short"));
-            }
+        for (name, blob) in signatures {
             if name != self.name || blob[..4] != self.id {
                 continue;
             }
@@ -228,6 +215,38 @@ impl NoteVerifier {
             Err(NoteError::Unsigned(self.to_string()))
         }
     }
+}
+
+/// A note's text and its signature lines, each as the key name and the
+/// decoded `key id ‖ signature` (at least 5 bytes), in order.
+pub(crate) fn split(note: &str) -> Result<(&str, Vec<(&str, Vec<u8>)>), NoteError> {
+    let at = note
+        .rfind("\n\n")
+        .ok_or(NoteError::Malformed("no blank line before the signatures"))?;
+    let (text, signatures) = (&note[..=at], &note[at + 2..]);
+    check_text(text)?;
+    if signatures.is_empty() || !signatures.ends_with('\n') {
+        return Err(NoteError::Malformed("no signature line"));
+    }
+    let lines = signatures[..signatures.len() - 1]
+        .split('\n')
+        .map(|line| {
+            let (name, blob) = line
+                .strip_prefix(DASH)
+                .and_then(|rest| rest.split_once(' '))
+                .ok_or(NoteError::Malformed(
+                    "a signature line is not '— name signature'",
+                ))?;
+            let blob = STANDARD
+                .decode(blob)
+                .map_err(|_| NoteError::Malformed("a signature is not base64"))?;
+            if blob.len() < 5 {
+                return Err(NoteError::Malformed("a signature is too short"));
+            }
+            Ok((name, blob))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((text, lines))
 }
 
 impl std::fmt::Display for NoteVerifier {
