@@ -14,6 +14,10 @@
 
 use std::fmt;
 
+mod read;
+
+pub use read::{TileNodes, node_source};
+
 /// Hashes (or entries) in a full tile: 2^8.
 pub const FULL: u16 = 256;
 

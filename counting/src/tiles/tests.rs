@@ -163,3 +163,55 @@ proptest! {
         prop_assert_eq!(leaves, size);
     }
 }
+
+#[test]
+fn every_node_and_proof_reads_back_from_the_tiles_alone() {
+    use crate::merkle::stored::{Recorder, TreeHead, consistency_proof, inclusion_proof};
+    for size in [1u64, 2, 255, 256, 257, 600, 65_537] {
+        let entries: Vec<Vec<u8>> = (0..size).map(|i| i.to_be_bytes().to_vec()).collect();
+        let leaves: Vec<_> = entries
+            .iter()
+            .map(|e| crate::merkle::leaf_hash(e))
+            .collect();
+        let nodes = crate::merkle::stored::audit::all_nodes(&leaves);
+        let mut from_tiles = TileNodes::new(size);
+        for (tile, bytes) in static_tiles(&entries).unwrap() {
+            if matches!(tile.kind, Kind::Hashes(_)) {
+                assert!(from_tiles.add(tile, &bytes));
+            }
+        }
+        assert_eq!(
+            TreeHead::of(&from_tiles, size).unwrap(),
+            TreeHead::of(&nodes, size).unwrap(),
+            "root of {size}"
+        );
+        for old in [1, size / 3 + 1, size - 1]
+            .into_iter()
+            .filter(|old| *old >= 1 && *old < size)
+        {
+            let recorder = Recorder::default();
+            let _ = consistency_proof(&recorder, old, size);
+            let wanted = from_tiles.tiles_for(&recorder.into_read());
+            assert!(wanted.iter().all(|tile| tile.within(size)));
+            assert_eq!(
+                consistency_proof(&from_tiles, old, size).unwrap(),
+                consistency_proof(&nodes, old, size).unwrap()
+            );
+        }
+        assert_eq!(
+            inclusion_proof(&from_tiles, size - 1, size).unwrap(),
+            inclusion_proof(&nodes, size - 1, size).unwrap()
+        );
+    }
+}
+
+#[test]
+fn a_node_the_log_has_not_completed_comes_from_no_tile() {
+    assert_eq!(node_source(0, 5, 5), None);
+    assert_eq!(node_source(1, 2, 5), None);
+    let (tile, range) = node_source(9, 1, 1024).unwrap();
+    assert_eq!(
+        (tile.kind, tile.index, tile.width, range),
+        (Kind::Hashes(1), 0, 4, 2..4)
+    );
+}
