@@ -198,13 +198,24 @@ test("the ranked ballot follows the WAI-ARIA reorderable list: focus follows, ar
     await page.getByRole("button", { name: `Rank ${name}` }).focus();
     await page.keyboard.press("Enter");
   }
-  const focused = () => page.evaluate(() => document.activeElement?.id ?? "");
-  await page.waitForFunction(() => document.activeElement?.id?.startsWith("ranked-"));
-  assert.match(await focused(), /^ranked-/, "after ranking, focus is on the ranked project, not lost");
+  // Where focus is, as a screen reader reads it: the ranked project it is
+  // on (or in), with that project's place in the list as it is now. A
+  // key pressed before focus is there would go to the wrong place.
+  const focusOn = (name, at) => page.waitForFunction(
+    ([name, at]) => {
+      const item = document.activeElement?.closest(".ranked-item");
+      return item?.isConnected && item.getAttribute("aria-label") === `${name}, rank ${at} of 3`;
+    },
+    [name, at],
+  );
+  await focusOn("Courtyard vegetable garden", 3);
+  assert.match(await page.evaluate(() => document.activeElement?.id ?? ""), /^ranked-/,
+    "after ranking, focus is on the ranked project, not lost");
   await page.getByRole("button", { name: "Move Courtyard vegetable garden up" }).focus();
   await page.keyboard.press("Enter");
   await page.locator(".visually-hidden", { hasText: "Courtyard vegetable garden is now number 2 of 3." }).waitFor();
-  await page.waitForFunction(() => document.activeElement?.id?.startsWith("up-"));
+  await focusOn("Courtyard vegetable garden", 2);
+  assert.match(await page.evaluate(() => document.activeElement?.id ?? ""), /^up-/, "still on its Move up button");
   await page.keyboard.press("Enter");
   await page.locator(".visually-hidden", { hasText: "Courtyard vegetable garden is now number 1 of 3." }).waitFor();
   assert.deepEqual(await page.locator(".ranking .title").allTextContents(),
@@ -213,9 +224,10 @@ test("the ranked ballot follows the WAI-ARIA reorderable list: focus follows, ar
   await page.locator(".ranking .ranked-item").nth(2).focus();
   await page.keyboard.press("ArrowUp");
   await page.locator(".visually-hidden", { hasText: "Robotics club starter kits is now number 2 of 3." }).waitFor();
-  await page.waitForFunction(() => document.activeElement?.id?.startsWith("ranked-"));
+  await focusOn("Robotics club starter kits", 2);
   await page.keyboard.press("Alt+ArrowUp");
   await page.locator(".visually-hidden", { hasText: "Robotics club starter kits is now number 1 of 3." }).waitFor();
+  await focusOn("Robotics club starter kits", 1);
   assert.deepEqual(await page.locator(".ranking .title").allTextContents(),
     ["Robotics club starter kits", "Courtyard vegetable garden", "Water bottle refill stations"]);
   await context.close();

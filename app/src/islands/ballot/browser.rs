@@ -110,17 +110,39 @@ pub fn print() {
 
 /// Moves keyboard focus to the element with id `id`, once the view has
 /// caught up.
+///
+/// Leptos runs its effects on its own schedule, so the list that holds
+/// the element may be rebuilt a frame or two after the move: the element
+/// focused first is then taken out of the page and focus falls to the
+/// body, where a keyboard user's next arrow key goes nowhere. For a few
+/// frames, focus lost that way is given back to the element that now has
+/// the id; focus the user moved elsewhere is left where it is.
 pub fn focus(id: String) {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    leptos::prelude::request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = leptos::prelude::document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    focus_for_frames(id, true, 8);
     #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
     let _ = id;
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn focus_for_frames(id: String, first: bool, frames: u8) {
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let document = leptos::prelude::document();
+        let lost = match document.active_element() {
+            None => true,
+            Some(active) => !active.is_connected() || document.body().is_some_and(|b| *b == active),
+        };
+        if first || lost {
+            if let Some(element) = document
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+            }
+        }
+        if frames > 0 {
+            focus_for_frames(id, false, frames - 1);
+        }
+    });
 }
