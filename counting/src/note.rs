@@ -217,9 +217,12 @@ impl NoteVerifier {
     }
 }
 
-/// A note's text and its signature lines, each as the key name and the
-/// decoded `key id ‖ signature` (at least 5 bytes), in order.
-pub(crate) fn split(note: &str) -> Result<(&str, Vec<(&str, Vec<u8>)>), NoteError> {
+/// A signature line: the key name and the decoded `key id ‖ signature`
+/// (at least 5 bytes).
+pub(crate) type SignatureLine<'a> = (&'a str, Vec<u8>);
+
+/// A note's text and its signature lines, in order.
+pub(crate) fn split(note: &str) -> Result<(&str, Vec<SignatureLine<'_>>), NoteError> {
     let at = note
         .rfind("\n\n")
         .ok_or(NoteError::Malformed("no blank line before the signatures"))?;

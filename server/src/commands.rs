@@ -9,6 +9,7 @@ pub mod fuzz;
 pub mod import;
 pub mod loadgen;
 pub mod tally;
+pub mod witness;
 
 use std::time::Duration;
 

@@ -23,6 +23,7 @@ pub mod same_origin;
 pub mod startup;
 pub mod telemetry;
 pub mod too_large;
+pub mod witness;
 
 pub use config::{DatabaseConfig, ServeConfig};
 pub use startup::Application;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use pebble_domain::Phase;
 use pebble_server::commands::{
-    backup, bench, check_log, codes, export, fuzz, import, loadgen, tally,
+    backup, bench, check_log, codes, export, fuzz, import, loadgen, tally, witness,
 };
 use pebble_server::{Application, DatabaseConfig, ServeConfig, telemetry};
 
@@ -92,6 +92,10 @@ enum Command {
     /// Import a past election from a pabulib file as a new cycle in
     /// counting, for training and demos.
     Import(import::ImportArgs),
+    /// Witness ballot logs: cosign each checkpoint only if it extends the
+    /// last one cosigned (no database needed).
+    #[command(subcommand)]
+    Witness(witness::WitnessCommand),
 }
 
 /// `pebble cycle …`.
@@ -157,6 +161,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Bench(args) => return bench::run(args).map(|out| print!("{out}")),
         Command::Loadgen(args) => return loadgen::run(args).await.map(|out| print!("{out}")),
         Command::Fuzz(args) => return fuzz::run(args).map(|out| print!("{out}")),
+        Command::Witness(command) => return witness::run(command).await.map(|out| print!("{out}")),
         Command::Verify { record, manifest } => {
             let pinned = pebble_verify::Pinned {
                 manifest_hash: manifest.clone(),
@@ -177,6 +182,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         | Command::Bench(_)
         | Command::Loadgen(_)
         | Command::Fuzz(_)
+        | Command::Witness(_)
         | Command::Verify { .. } => Ok(()),
         Command::Export(args) => export::run(&db, &args).await,
         Command::Backup(args) => backup::run(&db, &args).await.map(|out| print!("{out}")),

@@ -5,11 +5,11 @@ use crate::note::NoteSigner;
 const ORIGIN: &str = "pebble/cycles/1/00112233445566778899aabbccddeeff";
 
 fn log() -> NoteSigner {
-    NoteSigner::new(ORIGIN, &[1; 32]).unwrap()
+    NoteSigner::new(ORIGIN, &[1; 32]).expect("valid test data")
 }
 
 fn witness(i: u8) -> Cosigner {
-    Cosigner::new(&format!("w{i}.example"), &[10 + i; 32]).unwrap()
+    Cosigner::new(&format!("w{i}.example"), &[10 + i; 32]).expect("valid test data")
 }
 
 /// Members of the committee (X1–X3) and two outside witnesses (Y1, Y2):
@@ -39,17 +39,21 @@ fn policy_text() -> String {
 
 fn cosigned_by(witnesses: &[u8]) -> String {
     let text = format!("{ORIGIN}\n3\n{}\n", "A".repeat(43) + "=");
-    let checkpoint = Checkpoint::parse(&text).unwrap();
+    let checkpoint = Checkpoint::parse(&text).expect("valid test data");
     let mut note = checkpoint.sign(&log());
     for i in witnesses {
-        note.push_str(&witness(*i).cosign(&text, 1_796_000_000).unwrap());
+        note.push_str(
+            &witness(*i)
+                .cosign(&text, 1_796_000_000)
+                .expect("valid test data"),
+        );
     }
     note
 }
 
 #[test]
 fn a_quorum_of_nested_groups_is_met_exactly_when_it_should_be() {
-    let policy = Policy::parse(&policy_text()).unwrap();
+    let policy = Policy::parse(&policy_text()).expect("valid test data");
     assert!(policy.check(&cosigned_by(&[1, 2, 4])).is_ok());
     assert!(policy.check(&cosigned_by(&[3, 1, 5])).is_ok());
     for short in [&[1, 2][..], &[1, 4], &[4, 5], &[1, 4, 5], &[]] {
@@ -65,11 +69,11 @@ fn a_quorum_of_nested_groups_is_met_exactly_when_it_should_be() {
 
 #[test]
 fn the_canonical_text_reads_back_to_the_same_policy() {
-    let policy = Policy::parse(&policy_text()).unwrap();
+    let policy = Policy::parse(&policy_text()).expect("valid test data");
     let text = policy.text();
     assert!(!text.contains('#') && !text.contains('\t'));
-    assert_eq!(Policy::parse(&text).unwrap(), policy);
-    assert_eq!(Policy::parse(&text).unwrap().text(), text);
+    assert_eq!(Policy::parse(&text).expect("valid test data"), policy);
+    assert_eq!(Policy::parse(&text).expect("valid test data").text(), text);
     assert_eq!(
         policy.witnesses[1].url.as_deref(),
         Some("with-a-url.example/witness")
@@ -78,26 +82,29 @@ fn the_canonical_text_reads_back_to_the_same_policy() {
 
 #[test]
 fn a_checkpoint_another_log_signed_is_refused_whatever_its_cosignatures() {
-    let policy = Policy::parse(&policy_text()).unwrap();
+    let policy = Policy::parse(&policy_text()).expect("valid test data");
     let text = format!("{ORIGIN}\n3\n{}\n", "A".repeat(43) + "=");
-    let stranger = NoteSigner::new(ORIGIN, &[2; 32]).unwrap();
-    let mut note = Checkpoint::parse(&text).unwrap().sign(&stranger);
+    let stranger = NoteSigner::new(ORIGIN, &[2; 32]).expect("valid test data");
+    let mut note = Checkpoint::parse(&text)
+        .expect("valid test data")
+        .sign(&stranger);
     for i in [1, 2, 4] {
-        note.push_str(&witness(i).cosign(&text, 1).unwrap());
+        note.push_str(&witness(i).cosign(&text, 1).expect("valid test data"));
     }
     assert!(matches!(policy.check(&note), Err(PolicyError::Log(_))));
 }
 
 #[test]
 fn a_cosignature_that_names_a_witness_but_does_not_verify_is_refused() {
-    let policy = Policy::parse(&policy_text()).unwrap();
+    let policy = Policy::parse(&policy_text()).expect("valid test data");
     let note = cosigned_by(&[1, 2, 4]).replace("\n3\n", "\n4\n");
     assert!(policy.check(&note).is_err());
 }
 
 #[test]
 fn quorum_none_needs_only_the_log() {
-    let policy = Policy::parse(&format!("log {}\nquorum none\n", log().verifier())).unwrap();
+    let policy = Policy::parse(&format!("log {}\nquorum none\n", log().verifier()))
+        .expect("valid test data");
     assert!(policy.check(&cosigned_by(&[])).is_ok());
 }
 

@@ -84,7 +84,7 @@ impl TileNodes {
     /// Adds a fetched tile's bytes; `false` if they are not whole hashes
     /// or fewer than `tile` holds.
     pub fn add(&mut self, tile: TileId, bytes: &[u8]) -> bool {
-        if bytes.len() % 32 != 0 || bytes.len() / 32 < usize::from(tile.width) {
+        if !bytes.len().is_multiple_of(32) || bytes.len() / 32 < usize::from(tile.width) {
             return false;
         }
         let hashes = bytes

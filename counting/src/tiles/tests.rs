@@ -175,14 +175,14 @@ fn every_node_and_proof_reads_back_from_the_tiles_alone() {
             .collect();
         let nodes = crate::merkle::stored::audit::all_nodes(&leaves);
         let mut from_tiles = TileNodes::new(size);
-        for (tile, bytes) in static_tiles(&entries).unwrap() {
+        for (tile, bytes) in static_tiles(&entries).expect("valid test data") {
             if matches!(tile.kind, Kind::Hashes(_)) {
                 assert!(from_tiles.add(tile, &bytes));
             }
         }
         assert_eq!(
-            TreeHead::of(&from_tiles, size).unwrap(),
-            TreeHead::of(&nodes, size).unwrap(),
+            TreeHead::of(&from_tiles, size).expect("valid test data"),
+            TreeHead::of(&nodes, size).expect("valid test data"),
             "root of {size}"
         );
         for old in [1, size / 3 + 1, size - 1]
@@ -194,13 +194,13 @@ fn every_node_and_proof_reads_back_from_the_tiles_alone() {
             let wanted = from_tiles.tiles_for(&recorder.into_read());
             assert!(wanted.iter().all(|tile| tile.within(size)));
             assert_eq!(
-                consistency_proof(&from_tiles, old, size).unwrap(),
-                consistency_proof(&nodes, old, size).unwrap()
+                consistency_proof(&from_tiles, old, size).expect("valid test data"),
+                consistency_proof(&nodes, old, size).expect("valid test data")
             );
         }
         assert_eq!(
-            inclusion_proof(&from_tiles, size - 1, size).unwrap(),
-            inclusion_proof(&nodes, size - 1, size).unwrap()
+            inclusion_proof(&from_tiles, size - 1, size).expect("valid test data"),
+            inclusion_proof(&nodes, size - 1, size).expect("valid test data")
         );
     }
 }
@@ -209,7 +209,7 @@ fn every_node_and_proof_reads_back_from_the_tiles_alone() {
 fn a_node_the_log_has_not_completed_comes_from_no_tile() {
     assert_eq!(node_source(0, 5, 5), None);
     assert_eq!(node_source(1, 2, 5), None);
-    let (tile, range) = node_source(9, 1, 1024).unwrap();
+    let (tile, range) = node_source(9, 1, 1024).expect("valid test data");
     assert_eq!(
         (tile.kind, tile.index, tile.width, range),
         (Kind::Hashes(1), 0, 4, 2..4)

@@ -19,7 +19,9 @@ fn log(size: u64, fork_at: u64) -> BTreeMap<(u32, u64), Hash> {
         } else {
             format!("{i}")
         };
-        for (level, index, hash) in completed_by(&nodes, i, leaf_hash(data.as_bytes())).unwrap() {
+        for (level, index, hash) in
+            completed_by(&nodes, i, leaf_hash(data.as_bytes())).expect("valid test data")
+        {
             nodes.insert((level, index), hash);
         }
     }
@@ -27,11 +29,11 @@ fn log(size: u64, fork_at: u64) -> BTreeMap<(u32, u64), Hash> {
 }
 
 fn head(nodes: &impl Nodes, size: u64) -> TreeHead {
-    TreeHead::of(nodes, size).unwrap()
+    TreeHead::of(nodes, size).expect("valid test data")
 }
 
 fn signer() -> NoteSigner {
-    NoteSigner::new(ORIGIN, &[3; 32]).unwrap()
+    NoteSigner::new(ORIGIN, &[3; 32]).expect("valid test data")
 }
 
 fn signed(head: TreeHead) -> String {
@@ -48,7 +50,7 @@ fn request(nodes: &impl Nodes, old: u64, new: u64) -> AddCheckpoint {
         proof: if old == 0 || old == new {
             Vec::new()
         } else {
-            consistency_proof(nodes, old, new).unwrap()
+            consistency_proof(nodes, old, new).expect("valid test data")
         },
         checkpoint: signed(head(nodes, new)),
     }
@@ -67,7 +69,7 @@ fn the_first_checkpoint_is_cosigned_without_a_proof() {
     let nodes = log(6, u64::MAX);
     let checkpoint = request(&nodes, 0, 6)
         .check(Some(&signer().verifier()), None)
-        .unwrap();
+        .expect("valid test data");
     assert_eq!(checkpoint.head, head(&nodes, 6));
 }
 
@@ -77,7 +79,7 @@ fn a_checkpoint_that_extends_the_held_one_is_cosigned() {
     let held = head(&nodes, 7);
     let checkpoint = request(&nodes, 7, 20)
         .check(Some(&signer().verifier()), Some(&held))
-        .unwrap();
+        .expect("valid test data");
     assert_eq!(checkpoint.head.size, 20);
 }
 
@@ -87,7 +89,7 @@ fn a_forked_log_is_refused_as_inconsistent() {
     let forked = log(20, 4);
     let refusal = request(&forked, 7, 20)
         .check(Some(&signer().verifier()), Some(&head(&honest, 7)))
-        .unwrap_err();
+        .expect_err("refused");
     assert_eq!(refusal.status(), 422);
 }
 
@@ -98,7 +100,7 @@ fn the_same_size_with_another_root_is_refused() {
             Some(&signer().verifier()),
             Some(&head(&log(9, u64::MAX), 9)),
         )
-        .unwrap_err();
+        .expect_err("refused");
     assert_eq!(refusal.status(), 422);
 }
 
@@ -107,7 +109,7 @@ fn an_old_size_other_than_the_held_one_is_a_conflict_naming_it() {
     let nodes = log(20, u64::MAX);
     let refusal = request(&nodes, 5, 20)
         .check(Some(&signer().verifier()), Some(&head(&nodes, 7)))
-        .unwrap_err();
+        .expect_err("refused");
     assert_eq!(refusal, Refusal::Conflict(7));
     assert_eq!(refusal.status(), 409);
     assert_eq!(parse_conflict("7\n"), Some(7));
@@ -118,14 +120,21 @@ fn an_old_size_other_than_the_held_one_is_a_conflict_naming_it() {
 fn unknown_logs_unsigned_checkpoints_and_bad_requests_get_their_statuses() {
     let nodes = log(4, u64::MAX);
     let good = request(&nodes, 0, 4);
-    assert_eq!(good.check(None, None).unwrap_err().status(), 404);
-    let stranger = NoteSigner::new(ORIGIN, &[4; 32]).unwrap().verifier();
-    assert_eq!(good.check(Some(&stranger), None).unwrap_err().status(), 403);
+    assert_eq!(good.check(None, None).expect_err("refused").status(), 404);
+    let stranger = NoteSigner::new(ORIGIN, &[4; 32])
+        .expect("valid test data")
+        .verifier();
+    assert_eq!(
+        good.check(Some(&stranger), None)
+            .expect_err("refused")
+            .status(),
+        403
+    );
     let mut past = good.clone();
     past.old_size = 5;
     assert_eq!(
         past.check(Some(&signer().verifier()), None)
-            .unwrap_err()
+            .expect_err("refused")
             .status(),
         400
     );
@@ -134,7 +143,7 @@ fn unknown_logs_unsigned_checkpoints_and_bad_requests_get_their_statuses() {
     assert_eq!(
         proof_from_zero
             .check(Some(&signer().verifier()), None)
-            .unwrap_err()
+            .expect_err("refused")
             .status(),
         422
     );
@@ -146,7 +155,7 @@ fn unknown_logs_unsigned_checkpoints_and_bad_requests_get_their_statuses() {
         "old 1\nnot base64\n\nx",
     ] {
         assert_eq!(
-            AddCheckpoint::parse(body).unwrap_err().status(),
+            AddCheckpoint::parse(body).expect_err("refused").status(),
             400,
             "{body:?}"
         );
@@ -155,7 +164,10 @@ fn unknown_logs_unsigned_checkpoints_and_bad_requests_get_their_statuses() {
         "old 1\n{}\nx",
         "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n".repeat(64)
     );
-    assert_eq!(AddCheckpoint::parse(&long).unwrap_err().status(), 400);
+    assert_eq!(
+        AddCheckpoint::parse(&long).expect_err("refused").status(),
+        400
+    );
 }
 
 #[test]
@@ -171,7 +183,7 @@ fn an_empty_checkpoint_must_have_the_empty_root() {
     assert_eq!(
         wrong
             .check(Some(&signer().verifier()), None)
-            .unwrap_err()
+            .expect_err("refused")
             .status(),
         422
     );
@@ -202,7 +214,7 @@ proptest! {
         let fork = fork % old;
         let forked = log(new, fork);
         prop_assert_eq!(
-            request(&forked, old, new).check(Some(&verifier), Some(&held)).unwrap_err().status(),
+            request(&forked, old, new).check(Some(&verifier), Some(&held)).expect_err("refused").status(),
             422
         );
     }

@@ -32,3 +32,4 @@ mod tally;
 mod threads;
 mod tiles;
 mod voting;
+mod witness;
