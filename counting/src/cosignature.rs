@@ -20,7 +20,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 
-use crate::note::{DASH, NoteError, check_name, hex4, split, typed_key_id};
+use crate::note::{DASH, NoteError, check_name, hex4, parse_vkey, split, typed_key_id};
 
 /// The signature-type byte of Ed25519 `cosignature/v1` keys.
 pub const COSIGNATURE_V1: u8 = 0x04;
@@ -109,20 +109,8 @@ impl CosignatureVerifier {
     /// Reads a verifier key `name+hexid+base64(0x04 ‖ key)`, checking
     /// that the id matches the name and key.
     pub fn parse(text: &str) -> Result<CosignatureVerifier, NoteError> {
-        let mut parts = text.splitn(3, '+');
-        let (Some(name), Some(id), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(NoteError::VerifierKey);
-        };
-        let key = STANDARD.decode(key).map_err(|_| NoteError::VerifierKey)?;
-        let public: [u8; 32] = match key.split_first() {
-            Some((&COSIGNATURE_V1, rest)) => rest.try_into().map_err(|_| NoteError::VerifierKey)?,
-            _ => return Err(NoteError::VerifierKey),
-        };
-        let verifier = CosignatureVerifier::new(name, &public)?;
-        if id.len() != 8 || hex4(verifier.id) != id {
-            return Err(NoteError::VerifierKey);
-        }
-        Ok(verifier)
+        let (name, public) = parse_vkey(text, COSIGNATURE_V1)?;
+        CosignatureVerifier::new(name, &public)
     }
 
     /// The cosigner's name.

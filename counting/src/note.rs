@@ -165,21 +165,8 @@ impl NoteVerifier {
     /// Reads a verifier key `name+hexid+base64(0x01 ‖ key)`, checking
     /// that the id matches the name and key.
     pub fn parse(text: &str) -> Result<NoteVerifier, NoteError> {
-        // The base64 key may itself hold '+': split at the first two only.
-        let mut parts = text.splitn(3, '+');
-        let (Some(name), Some(id), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(NoteError::VerifierKey);
-        };
-        let key = STANDARD.decode(key).map_err(|_| NoteError::VerifierKey)?;
-        let public: [u8; 32] = match key.split_first() {
-            Some((&ED25519, rest)) => rest.try_into().map_err(|_| NoteError::VerifierKey)?,
-            _ => return Err(NoteError::VerifierKey),
-        };
-        let verifier = NoteVerifier::new(name, &public)?;
-        if id.len() != 8 || hex4(verifier.id) != id {
-            return Err(NoteError::VerifierKey);
-        }
-        Ok(verifier)
+        let (name, public) = parse_vkey(text, ED25519)?;
+        NoteVerifier::new(name, &public)
     }
 
     /// The key's name.
@@ -215,6 +202,29 @@ impl NoteVerifier {
             Err(NoteError::Unsigned(self.to_string()))
         }
     }
+}
+
+/// Reads a verifier key `name+hexid+base64(type ‖ key)` whose type byte
+/// is `kind`, checking that the id matches the name and key: the name and
+/// the 32-byte public key.
+pub(crate) fn parse_vkey(text: &str, kind: u8) -> Result<(&str, [u8; 32]), NoteError> {
+    // The base64 key may itself hold '+': split at the first two only.
+    let mut parts = text.splitn(3, '+');
+    let (Some(name), Some(id), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(NoteError::VerifierKey);
+    };
+    let key = STANDARD.decode(key).map_err(|_| NoteError::VerifierKey)?;
+    let public: [u8; 32] = match key.split_first() {
+        Some((&first, rest)) if first == kind => {
+            rest.try_into().map_err(|_| NoteError::VerifierKey)?
+        }
+        _ => return Err(NoteError::VerifierKey),
+    };
+    check_name(name)?;
+    if id.len() != 8 || hex4(typed_key_id(name, kind, &public)) != id {
+        return Err(NoteError::VerifierKey);
+    }
+    Ok((name, public))
 }
 
 /// A signature line: the key name and the decoded `key id ‖ signature`
