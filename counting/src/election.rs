@@ -27,6 +27,11 @@ pub struct Election {
     /// certifications, in the order certifications name them (empty
     /// only in manifests frozen before certification keys, version 2).
     pub members: Vec<CommitteeMember>,
+    /// Who must witness the log (c2sp.org/tlog-policy without `log`
+    /// lines, in [`crate::policy::Policy::text`]'s canonical form), fixed
+    /// when voting opens; `None`: no witnesses asked (manifests before
+    /// version 5, and cycles without a policy).
+    pub witnesses: Option<String>,
 }
 
 /// A committee member as the frozen manifest names them.
@@ -75,6 +80,21 @@ impl Election {
     /// `<log origin>/committee/<index>`.
     pub fn member_key_name(&self, index: usize) -> String {
         format!("{}/committee/{index}", self.log_origin())
+    }
+
+    /// The witness policy with this election's log as its one log, if the
+    /// election has one.
+    pub fn witness_policy(
+        &self,
+    ) -> Option<Result<crate::policy::Policy, crate::policy::PolicyError>> {
+        let witnesses = self.witnesses.as_ref()?;
+        Some(match self.log_verifier() {
+            Ok(log) => crate::policy::Policy::parse(&format!("log {log}\n{witnesses}")),
+            Err(e) => Err(crate::policy::PolicyError::Line {
+                line: 0,
+                reason: format!("the log key: {e}"),
+            }),
+        })
     }
 
     /// The verifier of member `index`'s certifications, if there is

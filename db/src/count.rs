@@ -62,6 +62,9 @@ pub enum CountRefusal {
     /// The record cannot be compiled (the detail is `counting`'s English
     /// message, e.g. no ballots).
     Count(String),
+    /// The sealed checkpoint lacks the cosignatures the cycle's witness
+    /// policy asks for: the names of the witnesses who gave theirs.
+    NotWitnessed(Vec<String>),
 }
 
 /// The stored record of a cycle with its decisions, and who counted.
@@ -263,6 +266,19 @@ async fn run_count(
     let Some(parts) = parts(db, cycle, revealing.reveals).await? else {
         return Ok(Err(CountRefusal::NotCounting));
     };
+    if let Some(policy) = parts.frozen.election.witness_policy() {
+        // Counting a log its witnesses did not cosign would certify a
+        // history that others may have been shown differently.
+        let policy = policy.map_err(|e| DbError::InvalidValue {
+            table: "frozen_manifest",
+            column: "manifest",
+            value: e.to_string(),
+        })?;
+        if policy.check(&parts.checkpoint).is_err() {
+            let by = policy.cosigned_by(&parts.checkpoint).unwrap_or_default();
+            return Ok(Err(CountRefusal::NotWitnessed(by.into_iter().collect())));
+        }
+    }
     let compiled = tokio::task::spawn_blocking(move || Record::compile(parts))
         .await
         .map_err(|e| DbError::Random(format!("the count stopped: {e}")))?;
@@ -322,9 +338,13 @@ pub async fn parts(
     let Some(frozen) = crate::frozen::frozen(db, cycle).await? else {
         return Ok(None);
     };
-    let Some(checkpoint) = crate::log::sealed_checkpoint(db, cycle).await? else {
+    let Some(mut checkpoint) = crate::log::sealed_checkpoint(db, cycle).await? else {
         return Ok(None);
     };
+    if let Some(Ok(policy)) = frozen.manifest.election.witness_policy() {
+        let (size, _) = crate::log::state(db, cycle).await?;
+        checkpoint = crate::witnesses::cosigned(db, cycle, size, &policy, &checkpoint).await?;
+    }
     let rows = log_entry::Entity::find()
         .filter(log_entry::Column::CycleId.eq(cycle))
         .order_by_asc(log_entry::Column::Idx)

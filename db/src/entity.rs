@@ -7,6 +7,7 @@ pub mod code_group;
 pub mod comment;
 pub mod comment_report;
 pub mod committee_seat;
+pub mod cosignature;
 pub mod count_record;
 pub mod cycle;
 pub mod cycle_committee;

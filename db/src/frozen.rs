@@ -89,6 +89,7 @@ pub(crate) async fn freeze(
                 },
             })
             .collect(),
+        witnesses: cycle.witness_policy.clone(),
     };
     let signer =
         NoteSigner::new(&election.log_origin(), &seed).map_err(|e| DbError::InvalidValue {

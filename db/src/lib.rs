@@ -26,6 +26,7 @@ pub mod sessions;
 pub mod sign_in_failures;
 pub mod threads;
 pub mod transitions;
+pub mod witnesses;
 
 pub use connection::{Backend, connect, migrate};
 pub use error::DbError;

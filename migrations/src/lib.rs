@@ -17,6 +17,7 @@ mod m20261202_000005_paper_ballots;
 mod m20261203_000001_count_records;
 mod m20261207_000001_member_keys;
 mod m20261207_000002_idle_sessions;
+mod m20261207_000003_witnesses;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000001_count_records::Migration),
             Box::new(m20261207_000001_member_keys::Migration),
             Box::new(m20261207_000002_idle_sessions::Migration),
+            Box::new(m20261207_000003_witnesses::Migration),
         ]
     }
 }

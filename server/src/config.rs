@@ -108,6 +108,10 @@ pub struct ServeConfig {
     /// days in any case).
     #[arg(long, env = "PEBBLE_SESSION_IDLE_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=720))]
     pub session_idle_hours: u32,
+    /// Seconds between rounds of asking each cycle's witnesses (its
+    /// manifest's witness policy) to cosign the log's checkpoint.
+    #[arg(long, env = "PEBBLE_WITNESS_EVERY", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub witness_every: u64,
 }
 
 impl ServeConfig {
@@ -121,6 +125,7 @@ impl ServeConfig {
             trusted_proxies: Vec::new(),
             metrics_addr: None,
             session_idle_hours: 12,
+            witness_every: 60,
         }
     }
 }

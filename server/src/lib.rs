@@ -24,6 +24,7 @@ pub mod startup;
 pub mod telemetry;
 pub mod too_large;
 pub mod witness;
+pub mod witnessing;
 
 pub use config::{DatabaseConfig, ServeConfig};
 pub use startup::Application;

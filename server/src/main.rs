@@ -108,6 +108,22 @@ enum CycleCommand {
         #[arg(long)]
         cycle: i32,
     },
+    /// Set who must witness a cycle's ballot log before voting opens: a
+    /// c2sp.org/tlog-policy file of `witness NAME VKEY URL`, `group` and
+    /// `quorum` lines (Pebble adds the log line). Voting then freezes it
+    /// into the manifest, and the count waits until the sealed
+    /// checkpoint is cosigned as it asks.
+    Witnesses {
+        /// The cycle's number.
+        #[arg(long)]
+        cycle: i32,
+        /// The policy file.
+        #[arg(long, conflicts_with = "none", required_unless_present = "none")]
+        policy: Option<std::path::PathBuf>,
+        /// Remove the cycle's policy: no witnesses asked.
+        #[arg(long)]
+        none: bool,
+    },
 }
 
 /// `pebble codes …`.
@@ -199,6 +215,11 @@ async fn run(cli: Cli) -> Result<(), String> {
             keys_dir,
         } => seed_demo(&db, phase, ballot, past.0, &keys_dir).await,
         Command::Cycle(CycleCommand::Advance { cycle }) => advance(&db, cycle).await,
+        Command::Cycle(CycleCommand::Witnesses { cycle, policy, .. }) => {
+            witness::set_policy(&db, cycle, policy.as_deref())
+                .await
+                .map(|out| print!("{out}"))
+        }
         Command::Codes(CodesCommand::Issue(args)) => {
             let (listed, summary) = codes::issue(&db, &args).await?;
             print!("{listed}");

@@ -44,6 +44,8 @@ pub struct Application {
     router: Router,
     /// `/metrics` on a listener of its own, when configured.
     metrics: Option<(TcpListener, Router)>,
+    /// Asking the witnesses ([`crate::witnessing`]).
+    witnessing: std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>,
 }
 
 impl Application {
@@ -59,14 +61,20 @@ impl Application {
                 TcpListener::bind(addr).await?,
                 Router::new()
                     .route("/metrics", get(crate::api::metrics::metrics))
-                    .with_state(state),
+                    .with_state(state.clone()),
             )),
             None => None,
         };
+        let witnessing = Box::pin(crate::witnessing::run(
+            state.db.clone(),
+            state.api.ballot_box.clone(),
+            std::time::Duration::from_secs(config.witness_every),
+        ));
         Ok(Application {
             listener,
             router,
             metrics,
+            witnessing,
         })
     }
 
@@ -82,9 +90,10 @@ impl Application {
             .and_then(|(listener, _)| listener.local_addr().ok())
     }
 
-    /// Serves until Ctrl-C or SIGTERM. The metrics listener runs in the
-    /// same future, so stopping the server (or aborting its task, as the
-    /// tests do) stops both and lets the database pool go.
+    /// Serves until Ctrl-C or SIGTERM. The metrics listener and the
+    /// witnessing loop run in the same future, so stopping the server (or
+    /// aborting its task, as the tests do) stops all three and lets the
+    /// database pool go.
     pub async fn run(self) -> std::io::Result<()> {
         use std::future::IntoFuture;
         let service = self
@@ -93,17 +102,23 @@ impl Application {
         let site = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .into_future();
-        let Some((listener, router)) = self.metrics else {
-            return site.await;
+        let served = async move {
+            let Some((listener, router)) = self.metrics else {
+                return site.await;
+            };
+            let metrics = axum::serve(listener, router)
+                .with_graceful_shutdown(shutdown_signal())
+                .into_future();
+            let (site, metrics) = tokio::join!(site, metrics);
+            if let Err(error) = metrics {
+                tracing::error!(%error, "the metrics listener stopped");
+            }
+            site
         };
-        let metrics = axum::serve(listener, router)
-            .with_graceful_shutdown(shutdown_signal())
-            .into_future();
-        let (site, metrics) = tokio::join!(site, metrics);
-        if let Err(error) = metrics {
-            tracing::error!(%error, "the metrics listener stopped");
+        tokio::select! {
+            served = served => served,
+            () = self.witnessing => Ok(()),
         }
-        site
     }
 }
 

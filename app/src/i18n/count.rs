@@ -123,6 +123,9 @@ pub struct CountStrings {
     pub stale_hash: &'static str,
     /// Refusal: an objection without a reason.
     pub reason_required: &'static str,
+    /// Refusal: the sealed log lacks the witnesses' cosignatures; who
+    /// gave theirs.
+    pub not_witnessed: fn(&[String]) -> String,
     /// Refusal: the count could not run (the detail in English).
     pub count_failed: fn(&str) -> String,
     /// Refusal: the cycle is not counting yet.

@@ -1,26 +1,30 @@
-//! The canonical bytes of a [`FrozenManifest`], version 4.
+//! The canonical bytes of a [`FrozenManifest`], version 5.
 //!
 //! ```text
-//! frozen   = version:u8=4  tag:"pebble frozen manifest" (22 bytes)
+//! frozen   = version:u8=5  tag:"pebble frozen manifest" (22 bytes)
 //!            election_id:16  cycle:u64  name:text  currency:3 (ASCII A–Z)
 //!            log_key:32  threshold:u32  committee:u32
-//!            member * committee                  (versions 3 and 4)
+//!            member * committee                  (versions 3, 4 and 5)
+//!            witnesses:text                      (version 5 only)
 //!            manifest_len:u32  manifest          (version 1, see the parent module)
 //!            title:text * (the manifest's project count, in its order)
 //! member   = name:text  certification_key:32
-//!            committed:u8 (0 or 1)  [commitment:32 when 1]   (version 4 only)
+//!            committed:u8 (0 or 1)  [commitment:32 when 1]   (versions 4 and 5)
 //! text     = length:u16  UTF-8 bytes
 //! ```
 //!
 //! `commitment` is the member's tie-break commitment
-//! ([`crate::committee`]). An election encodes as the lowest version
-//! that holds it: version 2 without members (manifests frozen before
-//! certification keys), version 3 with members of whom none committed
-//! (imported training cycles, and manifests frozen before commit–reveal),
-//! version 4 otherwise; so no manifest's hash ever changes, and a
-//! version-4 manifest in which no member committed is refused as not
-//! canonical. The published manifest hash is `SHA-256(frozen)`. Nothing
-//! may follow the last title.
+//! ([`crate::committee`]); `witnesses` the witness policy
+//! ([`crate::policy`], canonical, without `log` lines: the log is this
+//! election's). An election encodes as the lowest version that holds it:
+//! version 2 without members (manifests frozen before certification
+//! keys), version 3 with members of whom none committed (imported
+//! training cycles, and manifests frozen before commit–reveal), version 4
+//! with commitments, version 5 with a witness policy; so no manifest's
+//! hash ever changes, and a version-4 manifest in which no member
+//! committed, or a version-5 policy that is not canonical, is refused.
+//! The published manifest hash is `SHA-256(frozen)`. Nothing may follow
+//! the last title.
 
 use super::reader::Reader;
 use super::{DecodeError, decode_manifest, encode_manifest};
@@ -28,7 +32,10 @@ use crate::Currency;
 use crate::election::{CommitteeMember, Election, FrozenManifest};
 
 /// The frozen manifest format's version.
-pub const FROZEN_VERSION: u8 = 4;
+pub const FROZEN_VERSION: u8 = 5;
+
+/// The version with commitments and no witness policy.
+const FROZEN_VERSION_NO_WITNESSES: u8 = 4;
 
 /// The version whose members have no commitments.
 const FROZEN_VERSION_NO_COMMITMENTS: u8 = 3;
@@ -37,13 +44,20 @@ const FROZEN_VERSION_NO_COMMITMENTS: u8 = 3;
 const FROZEN_VERSION_NO_MEMBERS: u8 = 2;
 
 fn version_of(election: &Election) -> u8 {
-    if election.members.is_empty() {
+    if election.witnesses.is_some() && !election.members.is_empty() {
+        FROZEN_VERSION
+    } else if election.members.is_empty() {
         FROZEN_VERSION_NO_MEMBERS
     } else if election.members.iter().all(|m| m.commitment.is_none()) {
         FROZEN_VERSION_NO_COMMITMENTS
     } else {
-        FROZEN_VERSION
+        FROZEN_VERSION_NO_WITNESSES
     }
+}
+
+/// Whether members of this version carry a commitment flag.
+fn has_commitments(version: u8) -> bool {
+    version == FROZEN_VERSION || version == FROZEN_VERSION_NO_WITNESSES
 }
 
 /// The domain tag after the version byte.
@@ -70,7 +84,7 @@ pub(crate) fn encode(frozen: &FrozenManifest) -> Vec<u8> {
         for member in &election.members {
             put_text(&mut out, &member.name);
             out.extend_from_slice(&member.key);
-            if version == FROZEN_VERSION {
+            if has_commitments(version) {
                 match &member.commitment {
                     Some(commitment) => {
                         out.push(1);
@@ -80,6 +94,9 @@ pub(crate) fn encode(frozen: &FrozenManifest) -> Vec<u8> {
                 }
             }
         }
+    }
+    if version == FROZEN_VERSION {
+        put_text(&mut out, election.witnesses.as_deref().unwrap_or_default());
     }
     let len = u32::try_from(manifest.len()).unwrap_or(u32::MAX);
     out.extend_from_slice(&len.to_be_bytes());
@@ -108,6 +125,7 @@ pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
     let version = r.u8()?;
     if ![
         FROZEN_VERSION,
+        FROZEN_VERSION_NO_WITNESSES,
         FROZEN_VERSION_NO_COMMITMENTS,
         FROZEN_VERSION_NO_MEMBERS,
     ]
@@ -137,13 +155,13 @@ pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
     let mut members = Vec::new();
     if version != FROZEN_VERSION_NO_MEMBERS {
         if committee == 0 {
-            return r.fail_at(at, "a version 3 or 4 manifest names at least one member");
+            return r.fail_at(at, "a version 3, 4 or 5 manifest names at least one member");
         }
         for _ in 0..committee {
             let name = r.text()?;
             let mut key = [0u8; 32];
             key.copy_from_slice(r.take(32)?);
-            let commitment = if version == FROZEN_VERSION {
+            let commitment = if has_commitments(version) {
                 let flag_at = r.at();
                 match r.u8()? {
                     0 => None,
@@ -163,13 +181,29 @@ pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
                 commitment,
             });
         }
-        if version == FROZEN_VERSION && members.iter().all(|m| m.commitment.is_none()) {
+        if version == FROZEN_VERSION_NO_WITNESSES && members.iter().all(|m| m.commitment.is_none())
+        {
             return r.fail_at(
                 0,
                 "a version 4 manifest in which no member committed is written as version 3",
             );
         }
     }
+    let witnesses = if version == FROZEN_VERSION {
+        let at = r.at();
+        let text = r.text()?;
+        let canonical = crate::policy::Policy::parse(&text)
+            .is_ok_and(|policy| policy.logs.is_empty() && policy.text() == text);
+        if !canonical {
+            return r.fail_at(
+                at,
+                "the witness policy is not a canonical policy without log lines",
+            );
+        }
+        Some(text)
+    } else {
+        None
+    };
     let len = usize::try_from(r.u32()?).unwrap_or(usize::MAX);
     let start = r.at();
     let manifest = decode_manifest(r.take(len)?).map_err(|e| DecodeError {
@@ -190,6 +224,7 @@ pub fn decode_frozen(bytes: &[u8]) -> Result<FrozenManifest, DecodeError> {
             threshold,
             committee,
             members,
+            witnesses,
         },
         manifest,
         titles,

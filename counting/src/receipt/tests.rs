@@ -24,6 +24,7 @@ fn new_log(size: usize) -> Log {
         threshold: 2,
         committee: 3,
         members: Vec::new(),
+        witnesses: None,
     };
     let signer = NoteSigner::new(&election.log_origin(), &[9; 32]).expect("a key name");
     election.log_key = signer.public_key();

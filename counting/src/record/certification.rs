@@ -233,6 +233,7 @@ mod tests {
                     commitment: None,
                 })
                 .collect(),
+            witnesses: None,
         }
     }
 

@@ -53,6 +53,7 @@ impl Sample {
             threshold,
             committee: u32::try_from(members.len()).map_err(|e| e.to_string())?,
             members: Vec::new(),
+            witnesses: None,
         };
         let log = NoteSigner::new(&election.log_origin(), &[1; 32]).map_err(|e| e.to_string())?;
         election.log_key = log.public_key();

@@ -43,6 +43,7 @@ fn frozen() -> FrozenManifest {
         threshold: 2,
         committee: 3,
         members: Vec::new(),
+        witnesses: None,
     };
     election.log_key = log_signer(&election).public_key();
     election.members = MEMBERS
@@ -417,3 +418,5 @@ fn the_pb_export_reads_back_to_the_logged_ballots_in_log_order() {
         Some(record.record_hash.as_str())
     );
 }
+
+mod witnessed;

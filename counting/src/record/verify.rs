@@ -1,5 +1,6 @@
 //! Re-checking a record with nothing but the record: the manifest hash,
-//! the log against its sealed checkpoint and key, the seed (every reveal
+//! the log against its sealed checkpoint and key (and the witnesses'
+//! cosignatures the manifest's policy asks for), the seed (every reveal
 //! against its member's commitment in the manifest), the count
 //! (outcome and transcript byte for byte), the turnout's arithmetic, the
 //! record hash and every certification. The first discrepancy is
@@ -92,6 +93,16 @@ pub fn verify(record: &Record) -> Result<Verified, Discrepancy> {
         at: "log.checkpoint".into(),
         what: format!("not signed by the manifest's log key: {e}"),
     })?;
+    if let Some(policy) = election.witness_policy() {
+        // A split view (the log showing others another history) would
+        // leave the sealed checkpoint without the witnesses' cosignatures.
+        policy
+            .and_then(|policy| policy.check(&record.log.checkpoint))
+            .map_err(|e| Discrepancy {
+                at: "log.checkpoint".into(),
+                what: format!("not witnessed as the manifest's policy asks: {e}"),
+            })?;
+    }
     let entries = entries(record)?;
     let manifest_hash = frozen.hash();
     let ballots = decode_entries(&entries, &manifest_hash).map_err(|e| match e {

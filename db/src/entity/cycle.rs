@@ -38,6 +38,9 @@ pub struct Model {
     pub tie_break: String,
     /// Committee signatures needed to certify (k of n).
     pub certify_k: i32,
+    /// Who must witness the ballot log (c2sp.org/tlog-policy, canonical,
+    /// without `log` lines), frozen into the manifest when voting opens.
+    pub witness_policy: Option<String>,
     /// When the cycle was created.
     pub created_at: ChronoDateTimeUtc,
 }

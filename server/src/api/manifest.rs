@@ -53,5 +53,11 @@ pub async fn manifest(
         "manifest_hash": to_hex(&log.frozen.hash),
         "log_origin": election.log_origin(),
         "log_key": log.signer.verifier().to_string(),
+        // The whole c2sp.org/tlog-policy file, this log's line included,
+        // as a witness or an auditor's tooling reads it; null without one.
+        "witness_policy": election
+            .witness_policy()
+            .and_then(Result::ok)
+            .map(|policy| policy.text()),
     })))
 }

@@ -113,3 +113,29 @@ async fn serve(args: &ServeArgs) -> Result<String, String> {
         () = following => Ok(String::new()),
     }
 }
+
+/// `pebble cycle witnesses`: sets (or with no file, removes) cycle
+/// `cycle`'s witness policy while its settings are open.
+pub async fn set_policy(
+    db: &pebble_db::DatabaseConnection,
+    cycle: i32,
+    policy: Option<&std::path::Path>,
+) -> Result<String, String> {
+    let text = match policy {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        ),
+        None => None,
+    };
+    match pebble_db::witnesses::set_policy(db, cycle, text.as_deref())
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        Ok(Some(canonical)) => Ok(format!(
+            "Cycle {cycle}'s log will be witnessed as this policy asks (frozen when voting opens):\n{canonical}"
+        )),
+        Ok(None) => Ok(format!("Cycle {cycle} asks no witnesses.\n")),
+        Err(refusal) => Err(format!("cycle {cycle}: {refusal}")),
+    }
+}

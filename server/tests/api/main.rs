@@ -33,3 +33,4 @@ mod threads;
 mod tiles;
 mod voting;
 mod witness;
+mod witnessed;

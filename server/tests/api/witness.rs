@@ -8,20 +8,22 @@ use std::time::Duration;
 
 use counting::checkpoint::Checkpoint;
 use counting::cosignature::CosignatureVerifier;
+use counting::encoding::Entry;
 use counting::merkle::stored::audit::all_nodes;
 use counting::merkle::{from_hex, leaf_hash, to_hex};
 use counting::witness::AddCheckpoint;
-use pebble_db::entity::log_node;
+use pebble_db::entity::{log_entry, log_node};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
 use crate::helpers::TestApp;
 use crate::voting::{cast, projects_by_cost};
 
-/// The witness process, stopped when dropped.
-struct Running {
+/// A `pebble witness serve` process, stopped when dropped.
+pub struct Running {
     child: std::process::Child,
-    address: String,
+    /// `http://127.0.0.1:PORT`.
+    pub address: String,
 }
 
 impl Drop for Running {
@@ -31,15 +33,19 @@ impl Drop for Running {
     }
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
         .port()
 }
 
-async fn start_witness(app: &TestApp, key: &str, state: &str) -> Running {
-    let port = free_port();
+pub async fn start_witness(app: &TestApp, key: &str, state: &str) -> Running {
+    start_witness_on(app, key, state, free_port()).await
+}
+
+/// [`start_witness`] on `port`.
+pub async fn start_witness_on(app: &TestApp, key: &str, state: &str, port: u16) -> Running {
     let log = format!("{}/log/1", app.address);
     let listen = format!("127.0.0.1:{port}");
     let child = app
@@ -111,11 +117,27 @@ async fn checkpoint(app: &TestApp) -> String {
     app.get("/log/1/checkpoint").await.1
 }
 
-/// What a database administrator does to show a different history: leaf
-/// 2 replaced and every stored node recomputed from the forged leaves, so
-/// the server goes on appending to, and signing, the forged tree.
-async fn fork_stored_log(app: &TestApp) {
+/// What a database administrator does to show a different history: entry
+/// 2 replaced by another well-formed ballot (its nonce changed), its leaf
+/// and every stored node recomputed from the forged leaves, so the server
+/// goes on appending to, and signing, a forked tree whose entries and
+/// nodes agree.
+pub async fn fork_stored_log(app: &TestApp) {
     let db = app.database.open().await.expect("database");
+    let original = log_entry::Entity::find_by_id((1, 2))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("entry 2");
+    let bytes = counting::merkle::bytes_from_hex(&original.entry).expect("hex");
+    let mut entry = Entry::decode(&bytes).expect("an entry");
+    entry.nonce[0] ^= 0xff;
+    let forged = entry.encode();
+    let leaf = leaf_hash(&forged);
+    let mut row: log_entry::ActiveModel = original.into();
+    row.entry = Set(to_hex(&forged));
+    row.leaf = Set(to_hex(&leaf));
+    row.update(&db).await.expect("forge entry 2");
     let stored = log_node::Entity::find()
         .filter(log_node::Column::CycleId.eq(1))
         .all(&db)
@@ -131,7 +153,7 @@ async fn fork_stored_log(app: &TestApp) {
         .into_iter()
         .map(|(_, hash)| from_hex(&hash).expect("hex"))
         .collect();
-    leaves[2] = leaf_hash(b"a ballot nobody cast");
+    leaves[2] = leaf;
     let forged: BTreeMap<(u32, u64), _> = all_nodes(&leaves);
     for node in stored {
         let hash = forged[&(node.level as u32, node.idx as u64)];

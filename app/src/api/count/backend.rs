@@ -40,6 +40,7 @@ fn refused(refusal: CountRefusal) -> AppError {
         ),
         CountRefusal::NotSigned(detail) => bad_input((text.not_signed)(&detail)),
         CountRefusal::Time => bad_input(text.bad_time),
+        CountRefusal::NotWitnessed(by) => refuse(StatusCode::CONFLICT, (text.not_witnessed)(&by)),
         CountRefusal::Count(detail) => refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
             (text.count_failed)(&detail),

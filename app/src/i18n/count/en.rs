@@ -95,6 +95,16 @@ pub static COUNT: CountStrings = CountStrings {
     not_counted: "The count has not run yet: the members reveal their secrets first.",
     stale_hash: "The record changed since this page was loaded. Reload it and review the record again.",
     reason_required: "Say what is wrong to object.",
+    not_witnessed: |by| {
+        let by = if by.is_empty() {
+            "none yet".to_owned()
+        } else {
+            by.join(", ")
+        };
+        format!(
+            "The count waits for the log's witnesses: the sealed checkpoint is not yet cosigned as the cycle's witness policy asks (cosigned so far by: {by}). Pebble asks them every minute. If a witness refuses, it was shown a different log: ask its operator before going on."
+        )
+    },
     count_failed: |detail| format!("The count could not run: {detail}."),
     not_counting_yet: "This cycle is not being counted yet: voting has to close first.",
     wrong_secret: "This secret does not open your commitment. Use the key file you committed with.",

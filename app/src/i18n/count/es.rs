@@ -98,6 +98,16 @@ pub static COUNT: CountStrings = CountStrings {
     not_counted: "El recuento aún no se ha hecho: primero los miembros revelan sus secretos.",
     stale_hash: "El acta cambió desde que se cargó esta página. Recárgala y vuelve a revisar el acta.",
     reason_required: "Di qué está mal para objetar.",
+    not_witnessed: |by| {
+        let by = if by.is_empty() {
+            "ninguno todavía".to_owned()
+        } else {
+            by.join(", ")
+        };
+        format!(
+            "El recuento espera a los testigos del registro: el punto de control sellado aún no tiene las firmas que pide la política de testigos del ciclo (firmado hasta ahora por: {by}). Pebble se las pide cada minuto. Si un testigo se niega, se le mostró un registro distinto: habla con quien lo gestiona antes de seguir."
+        )
+    },
     count_failed: |detail| format!("No se pudo hacer el recuento: {detail}."),
     not_counting_yet: "Este ciclo aún no está en recuento: primero tiene que cerrarse la votación.",
     wrong_secret: "Este secreto no abre tu compromiso. Usa el archivo de clave con el que te comprometiste.",

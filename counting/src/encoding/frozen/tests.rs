@@ -18,6 +18,7 @@ fn frozen() -> FrozenManifest {
             threshold: 2,
             committee: 3,
             members: Vec::new(),
+            witnesses: None,
         },
         manifest: manifest(
             10_000,
@@ -247,4 +248,67 @@ proptest! {
             prop_assert_eq!(read.encode(), flipped);
         }
     }
+}
+
+/// The same with a witness policy: two outside witnesses, either one
+/// (version 5).
+fn frozen_with_witnesses() -> FrozenManifest {
+    let mut frozen = frozen_with_commitments();
+    let key = |i: u8| {
+        crate::cosignature::Cosigner::new(&format!("w{i}.example"), &[i; 32])
+            .expect("a cosigner")
+            .verifier()
+    };
+    let policy = format!(
+        "witness parents {} https://w1.example\nwitness district {}\ngroup outside any parents district\nquorum outside\n",
+        key(1),
+        key(2)
+    );
+    frozen.election.witnesses = Some(policy);
+    frozen
+}
+
+#[test]
+fn version_5_writes_the_witness_policy_after_the_members() {
+    let v4 = frozen_with_commitments().encode();
+    let v5 = frozen_with_witnesses().encode();
+    assert_eq!(v5[0], 5);
+    let policy = frozen_with_witnesses()
+        .election
+        .witnesses
+        .expect("a policy");
+    assert_eq!(v5.len(), v4.len() + 2 + policy.len());
+    assert_eq!(decode_frozen(&v5), Ok(frozen_with_witnesses()));
+    let election = frozen_with_witnesses().election;
+    let read = election
+        .witness_policy()
+        .expect("a policy")
+        .expect("it parses");
+    assert_eq!(read.logs.len(), 1, "the election's log is the policy's log");
+    assert_eq!(read.logs[0].0, election.log_verifier().expect("log key"));
+    assert_eq!(read.witnesses.len(), 2);
+}
+
+#[test]
+fn a_version_5_policy_that_is_not_canonical_or_names_a_log_is_refused() {
+    let log = crate::note::NoteSigner::new("some/log", &[9; 32])
+        .expect("signer")
+        .verifier();
+    let canonical = frozen_with_witnesses()
+        .election
+        .witnesses
+        .expect("a policy");
+    for policy in [
+        canonical.replace("witness parents", "witness  parents"),
+        format!("# a comment\n{canonical}"),
+        format!("log {log}\n{canonical}"),
+        "quorum nobody\n".to_owned(),
+    ] {
+        let mut frozen = frozen_with_witnesses();
+        frozen.election.witnesses = Some(policy.clone());
+        assert!(decode_frozen(&frozen.encode()).is_err(), "{policy}");
+    }
+    let mut none = frozen_with_witnesses();
+    none.election.witnesses = Some("quorum none\n".to_owned());
+    assert_eq!(decode_frozen(&none.encode()), Ok(none));
 }
