@@ -23,6 +23,7 @@ pub mod record;
 pub mod rules;
 pub mod tiebreak;
 pub mod tiles;
+pub mod tlog_proof;
 pub mod tracker;
 pub mod transcript;
 pub mod witness;

@@ -11,6 +11,7 @@ pub mod error;
 pub mod log;
 pub mod manifest;
 pub mod metrics;
+pub mod proof;
 pub mod record;
 pub mod tiles;
 
@@ -100,6 +101,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/cycles/{id}/log/leaf/{leaf}", get(log::leaf))
         .route("/api/v1/cycles/{id}/log/inclusion", get(log::inclusion))
         .route("/api/v1/cycles/{id}/log/consistency", get(log::consistency))
+        .route("/api/v1/cycles/{id}/log/proof", post(proof::proof))
         .route("/api/v1/cycles/{id}/record", get(record::record))
         .route("/api/v1/cycles/{id}/ballots.pb", get(record::ballots_pb))
         .route("/api/v1/cycles/{id}/results.csv", get(record::results_csv))

@@ -82,6 +82,16 @@ enum Command {
         #[arg(long, value_name = "HASH")]
         manifest: Option<String>,
     },
+    /// Check a receipt saved as a c2sp.org/tlog-proof file offline (no
+    /// database needed): the entry is in the log the checkpoint signs,
+    /// cosigned as the cycle's witness policy asks.
+    VerifyReceipt {
+        /// The `.tlog-proof` file.
+        proof: PathBuf,
+        /// The manifest as `GET /api/v1/cycles/{id}/manifest` gave it.
+        #[arg(long, value_name = "MANIFEST.json")]
+        manifest: PathBuf,
+    },
     /// Write a consistent copy of the SQLite database, while Pebble serves.
     Backup(backup::BackupArgs),
     /// Re-verify a cycle's stored ballot log: every entry and stored node
@@ -178,6 +188,15 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Loadgen(args) => return loadgen::run(args).await.map(|out| print!("{out}")),
         Command::Fuzz(args) => return fuzz::run(args).map(|out| print!("{out}")),
         Command::Witness(command) => return witness::run(command).await.map(|out| print!("{out}")),
+        Command::VerifyReceipt { proof, manifest } => {
+            let report = pebble_verify::receipt::verify_receipt_file(proof, manifest);
+            print!("{}", report.text);
+            return if report.ok {
+                Ok(())
+            } else {
+                Err("the receipt did not verify".to_owned())
+            };
+        }
         Command::Verify { record, manifest } => {
             let pinned = pebble_verify::Pinned {
                 manifest_hash: manifest.clone(),
@@ -199,6 +218,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         | Command::Loadgen(_)
         | Command::Fuzz(_)
         | Command::Witness(_)
+        | Command::VerifyReceipt { .. }
         | Command::Verify { .. } => Ok(()),
         Command::Export(args) => export::run(&db, &args).await,
         Command::Backup(args) => backup::run(&db, &args).await.map(|out| print!("{out}")),

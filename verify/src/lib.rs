@@ -5,6 +5,7 @@
 //! `docs/election-record.md`.
 
 pub mod member;
+pub mod receipt;
 
 use std::fmt::Write as _;
 use std::path::Path;

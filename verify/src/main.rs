@@ -16,6 +16,10 @@ usage:
       HASH is the manifest hash published when voting opened (the home page
       showed it; every receipt's entry starts with it): with it, a record of
       any other manifest, however consistent, is refused
+  pebble-verify receipt PROOF.tlog-proof --manifest MANIFEST.json
+      checks a receipt downloaded as a c2sp.org/tlog-proof file with no network:
+      your entry is in the log the checkpoint signs, cosigned as the cycle's
+      witness policy asks; MANIFEST.json is GET /api/v1/cycles/{id}/manifest
   pebble-verify keygen --owner USERNAME --out KEY.json
       makes your committee key, sealed under a passphrase you type twice;
       prints the public key to paste on Pebble's committee key page
@@ -37,6 +41,25 @@ fn main() -> ExitCode {
         Some("commit") => commit(&args[1..]),
         Some("reveal") => reveal(&args[1..]),
         Some("sign") => sign(&args[1..]),
+        Some("receipt") => {
+            let (Some(manifest), Some(proof)) = (
+                flag(&args[1..], "--manifest"),
+                args[1..].iter().find(|a| {
+                    !a.starts_with("--") && Some(a.as_str()) != flag(&args[1..], "--manifest")
+                }),
+            ) else {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            };
+            let report =
+                pebble_verify::receipt::verify_receipt_file(Path::new(proof), Path::new(manifest));
+            print!("{}", report.text);
+            return if report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
+        }
         Some(_) if !args[0].starts_with("--") || args[0] == "--manifest" => {
             let (pinned, rest) = match args.as_slice() {
                 [flag, hash, rest @ ..] if flag == "--manifest" => (Some(hash.clone()), rest),

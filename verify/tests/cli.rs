@@ -219,3 +219,58 @@ fn a_record_passes_only_against_the_manifest_hash_it_was_counted_under() {
         "{said}"
     );
 }
+
+#[test]
+fn a_receipt_saved_as_a_tlog_proof_is_checked_offline_against_the_manifest() {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use counting::merkle::leaf_hash;
+    use counting::merkle::stored::audit::all_nodes;
+    use counting::merkle::stored::inclusion_proof;
+    use counting::tlog_proof::TlogProof;
+
+    let (_, record) = sample();
+    let manifest = scratch("manifest.json");
+    let published = serde_json::json!({ "manifest": record.manifest.bytes });
+    std::fs::write(&manifest, published.to_string()).expect("written");
+    let entries: Vec<Vec<u8>> = record
+        .log
+        .entries
+        .iter()
+        .map(|e| STANDARD.decode(&e.entry).expect("base64"))
+        .collect();
+    let nodes = all_nodes(&entries.iter().map(|e| leaf_hash(e)).collect::<Vec<_>>());
+    let proof = TlogProof {
+        extra: Some(entries[1].clone()),
+        index: 1,
+        path: inclusion_proof(&nodes, 1, 2).expect("a path"),
+        checkpoint: record.log.checkpoint.clone(),
+    };
+    let path = scratch("receipt.tlog-proof");
+    std::fs::write(&path, proof.text()).expect("written");
+    let (ok, said) = run(&[
+        "receipt",
+        path.to_str().expect("a UTF-8 path"),
+        "--manifest",
+        manifest.to_str().expect("a UTF-8 path"),
+    ]);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("entry 1 of the 2") && said.contains("the ballot names: Two"),
+        "{said}"
+    );
+    let moved = TlogProof { index: 0, ..proof };
+    std::fs::write(&path, moved.text()).expect("written");
+    let (ok, said) = run(&[
+        "receipt",
+        path.to_str().expect("a UTF-8 path"),
+        "--manifest",
+        manifest.to_str().expect("a UTF-8 path"),
+    ]);
+    assert!(
+        !ok && said.contains("REFUSED: the entry is not at index 0"),
+        "{said}"
+    );
+    let (ok, said) = run(&["receipt", path.to_str().expect("a UTF-8 path")]);
+    assert!(!ok && said.contains("usage"), "{said}");
+}

@@ -115,7 +115,7 @@ pub async fn cast(
 /// A cast must say its body is JSON: a web page elsewhere can send a
 /// `text/plain` body to any site without asking first (a "simple" request
 /// in the Fetch standard), but not an `application/json` one.
-fn json_only(headers: &HeaderMap) -> Result<(), ApiError> {
+pub(crate) fn json_only(headers: &HeaderMap) -> Result<(), ApiError> {
     let essence = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -126,7 +126,7 @@ fn json_only(headers: &HeaderMap) -> Result<(), ApiError> {
     }
     Err(ApiError::new(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "Send the ballot as JSON, with the header Content-Type: application/json.",
+        "Send the body as JSON, with the header Content-Type: application/json.",
     ))
 }
 

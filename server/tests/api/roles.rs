@@ -66,6 +66,8 @@ pub enum Call {
     Get(&'static str),
     /// A multipart upload of a one-pixel PNG for proposal 1.
     Upload(&'static str),
+    /// A JSON POST to an `/api/v1` route.
+    PostJson(&'static str, &'static str),
 }
 
 /// One action.
@@ -120,6 +122,19 @@ async fn send(app: &TestApp, who: &As, person: Person, call: &Call) -> (u16, Str
             app.call(who, path, &form).await
         }
         Call::Get(path) => app.get_as(who, path).await,
+        Call::PostJson(path, body) => {
+            let mut request = app
+                .client
+                .post(format!("{}{path}", app.address))
+                .header("content-type", "application/json")
+                .body(*body);
+            if let As::Session(cookie) = who {
+                request = request.header("cookie", cookie);
+            }
+            let response = request.send().await.expect("POST");
+            let status = response.status().as_u16();
+            (status, response.text().await.expect("body"))
+        }
         Call::Upload(path) => {
             let form = crate::images::upload_form(
                 "1",
@@ -231,7 +246,7 @@ fn the_table_names_every_server_function_of_the_app() {
     let tried: Vec<&str> = functions::TABLE
         .iter()
         .map(|row| match row.call {
-            Call::Post(path, _) | Call::Upload(path) => path,
+            Call::Post(path, _) | Call::Upload(path) | Call::PostJson(path, _) => path,
             Call::Get(path) => path.split('?').next().unwrap_or(path),
         })
         .collect();

@@ -110,12 +110,24 @@ async fn witnessed_at(app: &TestApp, size: u64) -> String {
     panic!("never witnessed at {size}: {note}");
 }
 
-async fn ballots(app: &TestApp, range: std::ops::Range<usize>) {
+async fn ballots(app: &TestApp, range: std::ops::Range<usize>) -> Vec<serde_json::Value> {
     let projects = projects_by_cost(app).await;
     let ballots: Vec<_> = range
         .map(|i| json!({ "kind": "approval", "choices": [projects[i % 3]] }))
         .collect();
-    cast(app, &ballots).await;
+    cast(app, &ballots).await
+}
+
+/// The receipt's offline proof, as `POST …/log/proof` gives it.
+async fn proof_of(app: &TestApp, receipt: &serde_json::Value) -> (u16, String) {
+    let answer = app
+        .client
+        .post(format!("{}/api/v1/cycles/1/log/proof", app.address))
+        .json(&json!({ "entry": receipt["entry"] }))
+        .send()
+        .await
+        .expect("an answer");
+    (answer.status().as_u16(), answer.text().await.expect("text"))
 }
 
 crate::on_both_engines!(a_witnessed_cycle_is_counted_and_its_record_carries_the_cosignatures);
@@ -128,7 +140,7 @@ async fn a_witnessed_cycle_is_counted_and_its_record_carries_the_cosignatures(pl
         witnesses: _witnesses,
         folder,
     } = witnessed(engine).await;
-    ballots(&app, 0..5).await;
+    let receipts = ballots(&app, 0..5).await;
     witnessed_at(&app, 5).await;
     close_voting(&app).await;
     let sealed = witnessed_at(&app, 5).await;
@@ -137,6 +149,42 @@ async fn a_witnessed_cycle_is_counted_and_its_record_carries_the_cosignatures(pl
         3,
         "the log and two witnesses: {sealed}"
     );
+    // Each receipt as an offline proof against the sealed, cosigned
+    // checkpoint, checked with the saved manifest and no server.
+    let manifest = folder.path().join("manifest.json");
+    let published = app.get("/api/v1/cycles/1/manifest").await.1;
+    std::fs::write(&manifest, published).expect("manifest file");
+    let manifest = manifest.to_str().expect("path");
+    for (index, receipt) in receipts.iter().enumerate() {
+        let (status, proof) = proof_of(&app, receipt).await;
+        assert_eq!(status, 200, "{proof}");
+        assert!(
+            proof.starts_with("c2sp.org/tlog-proof@v1\nextra "),
+            "{proof}"
+        );
+        assert!(
+            proof.ends_with(&sealed),
+            "against the cosigned sealed checkpoint: {proof}"
+        );
+        let file = folder.path().join(format!("receipt-{index}.tlog-proof"));
+        let path = file.to_str().expect("path");
+        std::fs::write(&file, &proof).expect("proof file");
+        let (ok, out, err) = app.pebble(&["verify-receipt", path, "--manifest", manifest]);
+        assert!(ok, "{out}{err}");
+        assert!(out.contains(&format!("entry {index} of the 5")), "{out}");
+        assert!(out.contains("by: district, parents"), "{out}");
+        // Without one witness's cosignature, the same proof fails.
+        let short: String = proof
+            .lines()
+            .filter(|line| !line.starts_with("\u{2014} parents.example"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        std::fs::write(&file, short).expect("proof file");
+        let (ok, out, _) = app.pebble(&["verify-receipt", path, "--manifest", manifest]);
+        assert!(!ok && out.contains("REFUSED"), "{out}");
+    }
+    let (status, said) = proof_of(&app, &json!({ "entry": "00ff" })).await;
+    assert_eq!(status, 404, "{said}");
     let record = certify_all(&app).await;
     assert_eq!(
         record.log.checkpoint, sealed,

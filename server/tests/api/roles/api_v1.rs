@@ -63,6 +63,13 @@ pub const TABLE: &[Row] = &[
         400,
     ),
     row(
+        "ask an offline proof of a receipt not in the log",
+        Phase::Voting,
+        false,
+        Call::PostJson("/api/v1/cycles/1/log/proof", r#"{"entry": "00"}"#),
+        404,
+    ),
+    row(
         "read the record while counting",
         Phase::Counting,
         false,
