@@ -247,6 +247,39 @@ test("points over the total say how many, in red, and the review says why it is 
   await context.close();
 });
 
+test("a receipt saved as a .tlog-proof file is checked in the browser and by the server without JavaScript", async () => {
+  const { context, page } = await phone(browser);
+  await openBallot(page, "approval");
+  await page.getByRole("checkbox", { name: /Courtyard vegetable garden/ }).check();
+  await castAndWait(page);
+  const file = decodeURIComponent((await page.getByRole("link", { name: "Download the receipt" }).getAttribute("href")).split(",").slice(1).join(","));
+  // The offline proof, as a script or the API gives it (the entry in the
+  // body, never the address).
+  const answer = await page.request.post(`${voteUrl.approval}/api/v1/cycles/1/log/proof`, {
+    headers: { "content-type": "application/json" },
+    data: file,
+  });
+  assert.equal(answer.status(), 200);
+  const proof = await answer.text();
+  assert.match(proof, /^c2sp\.org\/tlog-proof@v1\nextra /);
+  for (const javaScript of [true, false]) {
+    const other = await phone(browser, { javaScript });
+    await other.page.goto(`${voteUrl.approval}/receipt?cycle=1`);
+    if (javaScript) await hydrated(other.page);
+    await other.page.getByLabel("Receipt", { exact: true }).fill(proof);
+    await other.page.getByRole("button", { name: "Check", exact: true }).click();
+    await other.page.getByText("Your ballot is in the ballot log, unchanged.").waitFor();
+    await other.page.locator(".check-result li", { hasText: "Courtyard vegetable garden" }).waitFor();
+    // The check itself can be saved as such a file, with no script.
+    const saved = other.page.getByRole("link", { name: "Save this check as an offline proof (.tlog-proof)" });
+    assert.match(await saved.getAttribute("download"), /^pebble-receipt-1-.*\.tlog-proof$/);
+    const again = decodeURIComponent((await saved.getAttribute("href")).split(",").slice(1).join(","));
+    assert.equal(again.split("\n\n")[0], proof.split("\n\n")[0], `the same entry and path (JavaScript ${javaScript})`);
+    await other.context.close();
+  }
+  await context.close();
+});
+
 test("a receipt is found by its tracker code alone, and checked by the server without JavaScript", async () => {
   const { context, page } = await phone(browser);
   await openBallot(page, "approval");

@@ -120,9 +120,19 @@ mod backend {
                 .map_err(|_| unknown())?,
             None => Vec::new(),
         };
+        // With its witnesses' cosignatures, so a proof saved from this
+        // check carries them (the check itself reads the log's signature).
+        let note = match log.frozen.manifest.election.witness_policy() {
+            Some(Ok(policy)) => {
+                pebble_db::witnesses::cosigned(&db, cycle, size, &policy, &checkpoint.note)
+                    .await
+                    .map_err(internal)?
+            }
+            _ => checkpoint.note,
+        };
         Ok(ServedEvidence {
             manifest: to_hex(&log.frozen.manifest.encode()),
-            checkpoint: checkpoint.note,
+            checkpoint: note,
             leaf: to_hex(&leaf),
             // Ballots are published with the results, not before.
             entry: certified.then(|| to_hex(&entry)),

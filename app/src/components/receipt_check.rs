@@ -46,6 +46,9 @@ pub enum Checked {
         checkpoint: String,
         /// The ballot's lines, and whether they are in order.
         ballot: Option<(bool, Vec<String>)>,
+        /// The check as an offline proof (c2sp.org/tlog-proof): its file
+        /// name and text, when the entry's bytes were at hand.
+        proof: Option<(String, String)>,
     },
     /// Why not.
     Refused(String),
@@ -80,13 +83,29 @@ async fn check_claim(
         return Checked::Refused((text.receipt_problem)(Failure::OtherLeaf));
     };
     match verifier::verify_here(module, &claim, &evidence).await {
-        Some(Ok(shown)) => Checked::Ok {
-            index: shown.index,
-            size: shown.size,
-            receipt_size: shown.receipt_size,
-            checkpoint: served.checkpoint,
-            ballot: shown.ballot,
-        },
+        Some(Ok(shown)) => {
+            let proof = claim.entry.clone().or(evidence.entry.clone()).map(|entry| {
+                let name = format!(
+                    "pebble-receipt-{cycle}-{}.tlog-proof",
+                    counting::tracker::tracker(&claim.leaf)
+                );
+                let proof = counting::tlog_proof::TlogProof {
+                    extra: Some(entry),
+                    index: shown.index,
+                    path: evidence.inclusion.clone(),
+                    checkpoint: served.checkpoint.clone(),
+                };
+                (name, proof.text())
+            });
+            Checked::Ok {
+                index: shown.index,
+                size: shown.size,
+                receipt_size: shown.receipt_size,
+                checkpoint: served.checkpoint,
+                ballot: shown.ballot,
+                proof,
+            }
+        }
         Some(Err(failure)) => Checked::Refused((text.receipt_problem)(failure)),
         None => Checked::Refused(text.verifier_unavailable.to_owned()),
     }
@@ -102,6 +121,12 @@ pub async fn check(
     cycle: Option<i32>,
 ) -> Checked {
     let typed = typed.trim();
+    if typed.starts_with(counting::tlog_proof::HEADER) {
+        return match from_proof(typed) {
+            Some((cycle, claim, from)) => check_claim(text, module, cycle, claim, from).await,
+            None => Checked::Refused(text.receipt_unreadable.to_owned()),
+        };
+    }
     if typed.starts_with('{') {
         let Ok(pasted) = serde_json::from_str::<Pasted>(typed) else {
             return Checked::Refused(text.receipt_unreadable.to_owned());
@@ -145,6 +170,35 @@ pub async fn check(
     check_claim(text, module, cycle, claim, None).await
 }
 
+/// A receipt saved as a c2sp.org/tlog-proof file (`POST
+/// /api/v1/cycles/{id}/log/proof`): the cycle its checkpoint's origin
+/// names (`pebble/cycles/<cycle>/<election id>`), the claim, and the
+/// checkpoint's size. The file's own checkpoint (with its cosignatures)
+/// is checked like a downloaded receipt's.
+fn from_proof(typed: &str) -> Option<(i32, Claim, Option<u64>)> {
+    // A form posts a textarea's line breaks as CR LF (HTML's form
+    // submission rules); the signed text has LF only.
+    let typed = typed.replace("\r\n", "\n");
+    let proof = counting::tlog_proof::TlogProof::parse(&format!("{typed}\n")).ok()?;
+    let entry = proof.extra?;
+    let mut lines = proof.checkpoint.split('\n');
+    let cycle = lines
+        .next()?
+        .strip_prefix("pebble/cycles/")?
+        .split('/')
+        .next()?
+        .parse()
+        .ok()?;
+    let size = lines.next()?.parse().ok()?;
+    let claim = Claim {
+        index: proof.index,
+        leaf: counting::merkle::leaf_hash(&entry),
+        checkpoint: Some(proof.checkpoint),
+        entry: Some(entry),
+    };
+    Some((cycle, claim, Some(size)))
+}
+
 /// What a check found, in words. `by_server`: this server ran it (the
 /// browser had no JavaScript), which the page says plainly.
 #[component]
@@ -162,6 +216,7 @@ pub fn CheckedView(
             receipt_size,
             checkpoint,
             ballot,
+            proof,
         } => Either::Left(view! {
             <section class="check-result ok" role="status">
                 <h2>{text.receipt_ok}</h2>
@@ -184,6 +239,15 @@ pub fn CheckedView(
                 }}
                 <p>{text.compare_checkpoint}</p>
                 <pre class="note">{checkpoint}</pre>
+                {proof.map(|(name, proof)| view! {
+                    <p>
+                        <a class="button" download=name
+                            href=crate::islands::browser::typed_data_address("text/plain", &proof)>
+                            {text.save_proof}
+                        </a>
+                    </p>
+                    <p class="hint">{text.save_proof_help}</p>
+                })}
             </section>
         }),
         Checked::Refused(reason) => Either::Right(view! {

@@ -208,6 +208,10 @@ pub struct VoteStrings {
     pub receipt_rejected: &'static str,
     /// A pasted text that is not a receipt.
     pub receipt_unreadable: &'static str,
+    /// The link that saves a passed check as a `.tlog-proof` file.
+    pub save_proof: &'static str,
+    /// What that file is, and how to check it.
+    pub save_proof_help: &'static str,
     /// Under the receipt field: what it takes.
     pub receipt_text_help: &'static str,
     /// The cycle chooser's label.

@@ -183,7 +183,12 @@ pub fn submit_plainly(form: &str) {
 /// `text` as a `data:` address, for a download link that needs no
 /// script.
 pub fn data_address(text: &str) -> String {
-    let mut address = String::from("data:application/json;charset=utf-8,");
+    typed_data_address("application/json", text)
+}
+
+/// `text` as a `data:` address of media type `kind` (UTF-8).
+pub fn typed_data_address(kind: &str, text: &str) -> String {
+    let mut address = format!("data:{kind};charset=utf-8,");
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
             address.push(char::from(byte));

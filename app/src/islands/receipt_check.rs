@@ -57,7 +57,7 @@ pub fn ReceiptCheck(initial: String, form: String, verifier: ModuleFiles) -> imp
             <p id="receipt-text-help" class="hint">{text.receipt_text_help}</p>
             {move || running.get().then(|| view! {
                 <label for="receipt-file">{text.receipt_file}</label>
-                <input id="receipt-file" type="file" accept=".json,application/json,text/plain"
+                <input id="receipt-file" type="file" accept=".json,.tlog-proof,application/json,text/plain"
                     on:change=move |ev| browser::read_file(ev, typed) />
             })}
             <button type=move || if running.get() { "button" } else { "submit" } class="primary"
