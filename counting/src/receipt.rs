@@ -24,7 +24,7 @@ mod shown;
 
 use serde::{Deserialize, Serialize};
 
-pub use shown::{Failure, Shown, check_json};
+pub use shown::{Failure, Shown, check, check_json, claim_of_proof_json};
 
 use crate::FrozenManifest;
 use crate::checkpoint::{Checkpoint, CheckpointError};

@@ -182,6 +182,35 @@ impl TlogProof {
     }
 }
 
+/// What a receipt check needs from a proof file a voter pasted or
+/// posted: the cycle its checkpoint's origin names
+/// (`pebble/cycles/<cycle>/<election id>`), the claim (the file's own
+/// checkpoint, cosignatures and all, checked like a downloaded
+/// receipt's), and that checkpoint's size. A form posts a textarea's line
+/// breaks as CR LF (HTML's form submission rules); the signed text has LF
+/// only, so they are undone first.
+pub fn receipt_claim(text: &str) -> Option<(i32, crate::receipt::Claim, u64)> {
+    let text = text.trim().replace("\r\n", "\n");
+    let proof = TlogProof::parse(&format!("{text}\n")).ok()?;
+    let entry = proof.extra?;
+    let mut lines = proof.checkpoint.split('\n');
+    let cycle = lines
+        .next()?
+        .strip_prefix("pebble/cycles/")?
+        .split('/')
+        .next()?
+        .parse()
+        .ok()?;
+    let size = lines.next()?.parse().ok()?;
+    let claim = crate::receipt::Claim {
+        index: proof.index,
+        leaf: leaf_hash(&entry),
+        checkpoint: Some(proof.checkpoint),
+        entry: Some(entry),
+    };
+    Some((cycle, claim, size))
+}
+
 /// The frozen manifest as `/api/v1/cycles/{id}/manifest` publishes it:
 /// the `manifest` field, its canonical bytes in base64.
 pub fn published_manifest(base64: &str) -> Result<FrozenManifest, String> {

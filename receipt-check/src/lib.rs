@@ -14,3 +14,10 @@
 pub fn check(claim: &str, evidence: &str) -> Option<String> {
     counting::receipt::check_json(claim, evidence)
 }
+
+/// Reads a pasted or chosen `.tlog-proof` file: `[cycle, claim, size]` as
+/// JSON, or nothing if it is not one.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn claim_of_proof(text: &str) -> Option<String> {
+    counting::receipt::claim_of_proof_json(text)
+}

@@ -84,18 +84,12 @@ async fn check_claim(
     };
     match verifier::verify_here(module, &claim, &evidence).await {
         Some(Ok(shown)) => {
-            let proof = claim.entry.clone().or(evidence.entry.clone()).map(|entry| {
+            let proof = shown.proof.map(|proof| {
                 let name = format!(
                     "pebble-receipt-{cycle}-{}.tlog-proof",
                     counting::tracker::tracker(&claim.leaf)
                 );
-                let proof = counting::tlog_proof::TlogProof {
-                    extra: Some(entry),
-                    index: shown.index,
-                    path: evidence.inclusion.clone(),
-                    checkpoint: served.checkpoint.clone(),
-                };
-                (name, proof.text())
+                (name, proof)
             });
             Checked::Ok {
                 index: shown.index,
@@ -121,9 +115,9 @@ pub async fn check(
     cycle: Option<i32>,
 ) -> Checked {
     let typed = typed.trim();
-    if typed.starts_with(counting::tlog_proof::HEADER) {
-        return match from_proof(typed) {
-            Some((cycle, claim, from)) => check_claim(text, module, cycle, claim, from).await,
+    if typed.starts_with("c2sp.org/tlog-proof@v1") {
+        return match verifier::claim_of_proof(module, typed).await {
+            Some((cycle, claim, size)) => check_claim(text, module, cycle, claim, Some(size)).await,
             None => Checked::Refused(text.receipt_unreadable.to_owned()),
         };
     }
@@ -168,35 +162,6 @@ pub async fn check(
         entry: None,
     };
     check_claim(text, module, cycle, claim, None).await
-}
-
-/// A receipt saved as a c2sp.org/tlog-proof file (`POST
-/// /api/v1/cycles/{id}/log/proof`): the cycle its checkpoint's origin
-/// names (`pebble/cycles/<cycle>/<election id>`), the claim, and the
-/// checkpoint's size. The file's own checkpoint (with its cosignatures)
-/// is checked like a downloaded receipt's.
-fn from_proof(typed: &str) -> Option<(i32, Claim, Option<u64>)> {
-    // A form posts a textarea's line breaks as CR LF (HTML's form
-    // submission rules); the signed text has LF only.
-    let typed = typed.replace("\r\n", "\n");
-    let proof = counting::tlog_proof::TlogProof::parse(&format!("{typed}\n")).ok()?;
-    let entry = proof.extra?;
-    let mut lines = proof.checkpoint.split('\n');
-    let cycle = lines
-        .next()?
-        .strip_prefix("pebble/cycles/")?
-        .split('/')
-        .next()?
-        .parse()
-        .ok()?;
-    let size = lines.next()?.parse().ok()?;
-    let claim = Claim {
-        index: proof.index,
-        leaf: counting::merkle::leaf_hash(&entry),
-        checkpoint: Some(proof.checkpoint),
-        entry: Some(entry),
-    };
-    Some((cycle, claim, Some(size)))
 }
 
 /// What a check found, in words. `by_server`: this server ran it (the

@@ -61,6 +61,10 @@ pub struct Shown {
     /// The ballot's lines (project titles; points after a colon), and
     /// whether they are in order, if the entry's bytes were at hand.
     pub ballot: Option<(bool, Vec<String>)>,
+    /// The check as an offline proof file (c2sp.org/tlog-proof,
+    /// [`crate::tlog_proof`]), if the entry's bytes were at hand.
+    #[serde(default)]
+    pub proof: Option<String>,
 }
 
 impl Verified {
@@ -90,8 +94,28 @@ impl Verified {
             size: self.head.size,
             receipt_size: self.receipt_head.map(|h| h.size),
             ballot,
+            proof: None,
         }
     }
+}
+
+/// [`verify`], and what the receipt shows, with the check as an offline
+/// proof file when the entry's bytes were at hand (the voter's copy, or
+/// the log's once certified): the evidence's checkpoint, with whatever
+/// cosignatures it carries, and its inclusion path.
+pub fn check(claim: &Claim, evidence: &Evidence) -> Result<Shown, Failure> {
+    let verified = verify(claim, evidence).map_err(|e| e.failure())?;
+    let mut shown = verified.shown();
+    shown.proof = claim.entry.clone().or(evidence.entry.clone()).map(|entry| {
+        crate::tlog_proof::TlogProof {
+            extra: Some(entry),
+            index: shown.index,
+            path: evidence.inclusion.clone(),
+            checkpoint: evidence.checkpoint.clone(),
+        }
+        .text()
+    });
+    Ok(shown)
 }
 
 /// [`verify`] with JSON in and out: `claim` and `evidence` as their
@@ -100,8 +124,11 @@ impl Verified {
 pub fn check_json(claim: &str, evidence: &str) -> Option<String> {
     let claim: Claim = serde_json::from_str(claim).ok()?;
     let evidence: Evidence = serde_json::from_str(evidence).ok()?;
-    let answer: Result<Shown, Failure> = verify(&claim, &evidence)
-        .map(|v| v.shown())
-        .map_err(|e| e.failure());
-    serde_json::to_string(&answer).ok()
+    serde_json::to_string(&check(&claim, &evidence)).ok()
+}
+
+/// [`crate::tlog_proof::receipt_claim`] with JSON out: `[cycle, claim,
+/// the checkpoint's size]`, or `None` if `text` is not such a file.
+pub fn claim_of_proof_json(text: &str) -> Option<String> {
+    serde_json::to_string(&crate::tlog_proof::receipt_claim(text)?).ok()
 }

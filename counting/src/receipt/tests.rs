@@ -274,9 +274,27 @@ fn the_json_check_shows_what_the_direct_check_shows() {
         serde_json::from_str::<Result<Shown, Failure>>(&answer).expect("an answer")
     };
     let shown = json(&claim, &evidence).expect("checks out");
+    assert_eq!(shown, check(&claim, &evidence).expect("checks out"));
+    // The same as the verification shows, with the check as a proof file
+    // that reads back to this entry at this index.
+    let plain = verify(&claim, &evidence).expect("checks out").shown();
     assert_eq!(
-        shown,
-        verify(&claim, &evidence).expect("checks out").shown()
+        Shown {
+            proof: None,
+            ..shown.clone()
+        },
+        plain
+    );
+    let file = crate::tlog_proof::TlogProof::parse(shown.proof.as_deref().expect("a proof"))
+        .expect("a proof file");
+    assert_eq!((file.index, file.extra.as_ref()), (2, claim.entry.as_ref()));
+    let (cycle, again, size) = crate::tlog_proof::receipt_claim(
+        &shown.proof.clone().expect("a proof").replace('\n', "\r\n"),
+    )
+    .expect("read back, CR LF and all");
+    assert_eq!(
+        (cycle, size, again.index, again.leaf),
+        (4, 5, 2, claim.leaf)
     );
     assert_eq!(
         (shown.index, shown.size, shown.receipt_size),

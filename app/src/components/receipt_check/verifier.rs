@@ -18,11 +18,7 @@ pub async fn verify_here(
     #[cfg(feature = "ssr")]
     {
         let _ = module;
-        Some(
-            counting::receipt::verify(claim, evidence)
-                .map(|v| v.shown())
-                .map_err(|e| e.failure()),
-        )
+        Some(counting::receipt::check(claim, evidence))
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
@@ -34,6 +30,27 @@ pub async fn verify_here(
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     {
         let _ = (module, claim, evidence);
+        None
+    }
+}
+
+/// Reads a pasted `.tlog-proof` file (`counting::tlog_proof::receipt_claim`):
+/// in the browser by the receipt check's module, so the islands' bundle
+/// carries none of it.
+pub async fn claim_of_proof(module: &ModuleFiles, text: &str) -> Option<(i32, Claim, u64)> {
+    #[cfg(feature = "ssr")]
+    {
+        let _ = module;
+        counting::tlog_proof::receipt_claim(text)
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        let answer = in_browser::call(module, "claim_of_proof", &[text]).await?;
+        serde_json::from_str(&answer).ok()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        let _ = (module, text);
         None
     }
 }
@@ -86,15 +103,15 @@ mod in_browser {
 
     /// The module's `check(claim, evidence)`.
     pub async fn check(files: &ModuleFiles, claim: &str, evidence: &str) -> Option<String> {
+        call(files, "check", &[claim, evidence]).await
+    }
+
+    /// The module's function `name` called with `args` (strings), its
+    /// string answer.
+    pub async fn call(files: &ModuleFiles, name: &str, args: &[&str]) -> Option<String> {
         let namespace = module(files).await?;
-        let check: Function = get(&namespace, "check")?.dyn_into().ok()?;
-        check
-            .call2(
-                &JsValue::NULL,
-                &JsValue::from_str(claim),
-                &JsValue::from_str(evidence),
-            )
-            .ok()?
-            .as_string()
+        let function: Function = get(&namespace, name)?.dyn_into().ok()?;
+        let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+        function.apply(&JsValue::NULL, &args).ok()?.as_string()
     }
 }
