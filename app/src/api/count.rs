@@ -58,6 +58,11 @@ pub struct Revealing {
     /// The viewer's commitment salt (hex), if they committed and have
     /// not revealed: their browser derives the secret from it.
     pub your_salt: Option<String>,
+    /// The witnesses the cycle's policy names, each with whether it has
+    /// cosigned the sealed checkpoint, and whether the policy is met
+    /// (`None`: the cycle has no witness policy).
+    #[serde(default)]
+    pub witnesses: Option<(Vec<(String, bool)>, bool)>,
 }
 
 /// What a member's browser needs to sign a decision on the record.

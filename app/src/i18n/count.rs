@@ -23,6 +23,14 @@ pub struct CountStrings {
     pub reveal_help: &'static str,
     /// How many ballots the sealed log holds.
     pub ballots_sealed: fn(u64) -> String,
+    /// Heading of the witnesses' list on the reveal step.
+    pub witnesses_heading: &'static str,
+    /// One witness and whether it cosigned the sealed log.
+    pub witness_row: fn(&str, bool) -> String,
+    /// The sealed log is cosigned as the policy asks.
+    pub witnessed: &'static str,
+    /// The sealed log is not yet cosigned as the policy asks.
+    pub not_yet_witnessed: &'static str,
     /// Reveals in, of those the count needs.
     pub reveals_status: fn(usize, usize) -> String,
     /// A member who revealed.

@@ -132,6 +132,17 @@ fn RevealStep(cycle_id: i32, revealing: Revealing) -> impl IntoView {
     view! {
         <h2 id="reveal-heading">{text.reveal_heading}</h2>
         <p>{(text.ballots_sealed)(revealing.ballots)}</p>
+        {revealing.witnesses.map(|(rows, met)| view! {
+            <h3>{text.witnesses_heading}</h3>
+            <ul class="witnesses">
+                {rows.into_iter().map(|(name, cosigned)| view! {
+                    <li>{(text.witness_row)(&name, cosigned)}</li>
+                }).collect_view()}
+            </ul>
+            <p class=if met { "notice" } else { "hint" }>
+                {if met { text.witnessed } else { text.not_yet_witnessed }}
+            </p>
+        })}
         <p class="hint">{text.reveal_help}</p>
         {reveal_list(revealing.members)}
         <p class="progress">{(text.reveals_status)(revealed, revealing.needed)}</p>

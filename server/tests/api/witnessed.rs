@@ -185,6 +185,15 @@ async fn a_witnessed_cycle_is_counted_and_its_record_carries_the_cosignatures(pl
     }
     let (status, said) = proof_of(&app, &json!({ "entry": "00ff" })).await;
     assert_eq!(status, 404, "{said}");
+    let okafor = app.sign_in("okafor").await;
+    let (_, desk) = app.get_as(&okafor, "/committee/count?cycle=1").await;
+    for said in [
+        "parents: cosigned the sealed log",
+        "district: cosigned the sealed log",
+        "The sealed log is cosigned as the cycle",
+    ] {
+        assert!(desk.contains(said), "{said} on the count desk");
+    }
     let record = certify_all(&app).await;
     assert_eq!(
         record.log.checkpoint, sealed,
@@ -237,6 +246,11 @@ async fn a_forked_log_is_not_witnessed_so_the_count_waits_and_verify_refuses_it(
         reveal(&app, &who, name).await;
     }
     let okafor = app.sign_in("okafor").await;
+    let (_, desk) = app.get_as(&okafor, "/committee/count?cycle=1").await;
+    assert!(
+        desk.contains("parents: not yet") && desk.contains("district: not yet"),
+        "the count desk says who has not cosigned"
+    );
     let (status, said) = app
         .call(&okafor, "/api/start-count", &[("cycle", "1")])
         .await;

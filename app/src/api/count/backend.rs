@@ -169,11 +169,28 @@ async fn revealing(
     } else {
         None
     };
+    let ballots = pebble_db::log::state(db, cycle).await.map_err(internal)?.0;
+    let witnesses = match frozen.election.witness_policy() {
+        Some(Ok(policy)) => {
+            let cosigned = pebble_db::witnesses::at_size(db, cycle, ballots)
+                .await
+                .map_err(internal)?;
+            let by = cosigned.keys().cloned().collect();
+            let rows = policy
+                .witnesses
+                .iter()
+                .map(|w| (w.name.clone(), cosigned.contains_key(&w.name)))
+                .collect();
+            Some((rows, policy.met_by(&by)))
+        }
+        _ => None,
+    };
     Ok(Revealing {
-        ballots: pebble_db::log::state(db, cycle).await.map_err(internal)?.0,
+        ballots,
         members,
         needed: state.needed,
         your_salt,
+        witnesses,
     })
 }
 

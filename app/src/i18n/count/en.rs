@@ -9,6 +9,16 @@ pub static COUNT: CountStrings = CountStrings {
     none_counting: "None of your cycles is being counted.",
     reveal_heading: "1. Reveal your tie-break secret",
     reveal_help: "Before voting opened, each member committed to a secret made from their own key. Now that the ballot log is sealed, each reveals it. Ties, if there are any, are broken by a seed made from the sealed log's root and every reveal, so no one could know it while votes were cast, and no one member can choose it: you can only reveal the one secret you committed to.",
+    witnesses_heading: "The log's witnesses",
+    witness_row: |name, cosigned| {
+        if cosigned {
+            format!("{name}: cosigned the sealed log")
+        } else {
+            format!("{name}: not yet")
+        }
+    },
+    witnessed: "The sealed log is cosigned as the cycle's witness policy asks.",
+    not_yet_witnessed: "The count waits until the sealed log is cosigned as the cycle's witness policy asks. Pebble asks the witnesses every minute; a witness that refuses was shown a different log.",
     ballots_sealed: |n| {
         let ballots = if n == 1 { "ballot" } else { "ballots" };
         format!("The sealed ballot log holds {n} {ballots}.")

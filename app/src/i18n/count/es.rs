@@ -9,6 +9,16 @@ pub static COUNT: CountStrings = CountStrings {
     none_counting: "Ninguno de tus ciclos está en recuento.",
     reveal_heading: "1. Revela tu secreto de desempate",
     reveal_help: "Antes de abrir la votación, cada miembro se comprometió con un secreto hecho con su propia clave. Ahora que el registro de papeletas está sellado, cada uno lo revela. Los empates, si los hay, se deciden con una semilla hecha con la raíz del registro sellado y todas las revelaciones: nadie podía conocerla mientras se votaba y ningún miembro puede elegirla, porque solo puedes revelar el secreto con el que te comprometiste.",
+    witnesses_heading: "Los testigos del registro",
+    witness_row: |name, cosigned| {
+        if cosigned {
+            format!("{name}: firmó el registro sellado")
+        } else {
+            format!("{name}: todavía no")
+        }
+    },
+    witnessed: "El registro sellado tiene las firmas que pide la política de testigos del ciclo.",
+    not_yet_witnessed: "El recuento espera a que el registro sellado tenga las firmas que pide la política de testigos del ciclo. Pebble se las pide a los testigos cada minuto; un testigo que se niega vio un registro distinto.",
     ballots_sealed: |n| {
         let ballots = if n == 1 { "papeleta" } else { "papeletas" };
         format!("El registro sellado contiene {n} {ballots}.")

@@ -133,13 +133,12 @@ fn focus_for_frames(id: String, first: bool, frames: u8) {
             None => true,
             Some(active) => !active.is_connected() || document.body().is_some_and(|b| *b == active),
         };
-        if first || lost {
-            if let Some(element) = document
+        if (first || lost)
+            && let Some(element) = document
                 .get_element_by_id(&id)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = element.focus();
-            }
+        {
+            let _ = element.focus();
         }
         if frames > 0 {
             focus_for_frames(id, false, frames - 1);
