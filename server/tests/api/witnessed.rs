@@ -130,6 +130,56 @@ async fn proof_of(app: &TestApp, receipt: &serde_json::Value) -> (u16, String) {
     (answer.status().as_u16(), answer.text().await.expect("text"))
 }
 
+/// The proofs read by a reader written from the C2SP specifications in
+/// Python (`scripts/oracle/check_witnessed.py`, Ed25519 from the
+/// `cryptography` package): each good proof verifies with the log's and
+/// both witnesses' keys, and a proof short of a witness does not.
+/// `scripts/test` sets `PEBBLE_ORACLE_PYTHON` to the virtualenv that
+/// holds it.
+async fn independent_reader_agrees(app: &TestApp, folder: &std::path::Path) {
+    let Some(python) = std::env::var_os("PEBBLE_ORACLE_PYTHON") else {
+        return;
+    };
+    let (_, manifest) = app.get_json("/api/v1/cycles/1/manifest").await;
+    let log_key = manifest["log_key"].as_str().expect("log key").to_owned();
+    let witness_keys: Vec<String> = policy(app)
+        .await
+        .witnesses
+        .iter()
+        .map(|w| w.key.to_string())
+        .collect();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../scripts/oracle/check_witnessed.py"
+    );
+    let run = |files: Vec<String>| {
+        let output = std::process::Command::new(&python)
+            .arg(script)
+            .arg(&log_key)
+            .args(&witness_keys)
+            .arg("--")
+            .args(files)
+            .output()
+            .expect("python runs");
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (output.status.success(), said)
+    };
+    let file = |name: String| folder.join(name).display().to_string();
+    let (ok, said) = run((0..5)
+        .map(|i| file(format!("receipt-{i}.tlog-proof")))
+        .collect());
+    assert!(ok && said.starts_with("OK: 5 proofs"), "{said}");
+    let (ok, said) = run(vec![file("short-0.tlog-proof".into())]);
+    assert!(
+        !ok && said.contains("no valid signature by ['parents.example/witness']"),
+        "{said}"
+    );
+}
+
 crate::on_both_engines!(a_witnessed_cycle_is_counted_and_its_record_carries_the_cosignatures);
 
 async fn a_witnessed_cycle_is_counted_and_its_record_carries_the_cosignatures(plain: TestApp) {
@@ -179,10 +229,13 @@ async fn a_witnessed_cycle_is_counted_and_its_record_carries_the_cosignatures(pl
             .filter(|line| !line.starts_with("\u{2014} parents.example"))
             .map(|line| format!("{line}\n"))
             .collect();
-        std::fs::write(&file, short).expect("proof file");
-        let (ok, out, _) = app.pebble(&["verify-receipt", path, "--manifest", manifest]);
+        let short_file = folder.path().join(format!("short-{index}.tlog-proof"));
+        let short_path = short_file.to_str().expect("path");
+        std::fs::write(&short_file, short).expect("proof file");
+        let (ok, out, _) = app.pebble(&["verify-receipt", short_path, "--manifest", manifest]);
         assert!(!ok && out.contains("REFUSED"), "{out}");
     }
+    independent_reader_agrees(&app, folder.path()).await;
     let (status, said) = proof_of(&app, &json!({ "entry": "00ff" })).await;
     assert_eq!(status, 404, "{said}");
     let okafor = app.sign_in("okafor").await;
