@@ -24,8 +24,11 @@ fn the_demo_in_voting_prints_twenty_codes_once() {
     let seed = |phase: &str| {
         let folder = tempfile::tempdir().expect("folder");
         let url = format!("sqlite://{}/demo.db?mode=rwc", folder.path().display());
+        // The key files go in the test's own folder, not the crate's.
+        let keys = folder.path().join("demo-keys");
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_pebble"))
-            .args(["seed-demo", "--phase", phase])
+            .args(["seed-demo", "--phase", phase, "--keys-dir"])
+            .arg(&keys)
             .env("PEBBLE_DATABASE_URL", &url)
             .env_remove("PEBBLE_DATABASE_SCHEMA")
             .output()
