@@ -338,13 +338,12 @@ pub async fn parts(
     let Some(frozen) = crate::frozen::frozen(db, cycle).await? else {
         return Ok(None);
     };
-    let Some(mut checkpoint) = crate::log::sealed_checkpoint(db, cycle).await? else {
+    let Some(sealed) = crate::log::sealed_checkpoint(db, cycle).await? else {
         return Ok(None);
     };
-    if let Some(Ok(policy)) = frozen.manifest.election.witness_policy() {
-        let (size, _) = crate::log::state(db, cycle).await?;
-        checkpoint = crate::witnesses::cosigned(db, cycle, size, &policy, &checkpoint).await?;
-    }
+    let (size, _) = crate::log::state(db, cycle).await?;
+    let checkpoint =
+        crate::witnesses::cosigned(db, cycle, &frozen.manifest.election, size, sealed).await?;
     let rows = log_entry::Entity::find()
         .filter(log_entry::Column::CycleId.eq(cycle))
         .order_by_asc(log_entry::Column::Idx)

@@ -100,6 +100,16 @@ pub async fn create(
     Ok(row)
 }
 
+/// The phases in which a cycle's settings may change
+/// ([`Phase::settings_open`]: voting freezes them), for guarded UPDATEs.
+pub(crate) fn open_phases() -> Vec<Stored<Phase>> {
+    Phase::ALL
+        .into_iter()
+        .filter(|p| p.settings_open())
+        .map(Stored)
+        .collect()
+}
+
 /// Stores every setting of cycle `id`, only if its phase still lets the
 /// settings change ([`Phase::settings_open`]: voting freezes them).
 /// Returns whether it was stored.
@@ -109,15 +119,10 @@ pub async fn update(
     settings: &CycleSettings,
 ) -> Result<bool, DbError> {
     let txn = db.begin().await?;
-    let open: Vec<Stored<Phase>> = Phase::ALL
-        .into_iter()
-        .filter(|p| p.settings_open())
-        .map(Stored)
-        .collect();
     let result = cycle::Entity::update_many()
         .set(columns(settings)?)
         .filter(cycle::Column::Id.eq(id))
-        .filter(cycle::Column::Phase.is_in(open))
+        .filter(cycle::Column::Phase.is_in(open_phases()))
         .exec(&txn)
         .await?;
     if result.rows_affected != 1 {

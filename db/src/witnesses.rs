@@ -5,12 +5,10 @@
 use std::collections::BTreeMap;
 
 use counting::policy::{Policy, PolicyError};
-use pebble_domain::Phase;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::DbError;
-use crate::entity::stored::Stored;
 use crate::entity::{cosignature, cycle};
 
 /// Why a witness policy was not set.
@@ -59,15 +57,10 @@ pub async fn set_policy(
     if crate::cycles::find(db, id).await?.is_none() {
         return Ok(Err(PolicyRefusal::NoSuchCycle));
     }
-    let open: Vec<Stored<Phase>> = Phase::ALL
-        .into_iter()
-        .filter(|p| p.settings_open())
-        .map(Stored)
-        .collect();
     let result = cycle::Entity::update_many()
         .col_expr(cycle::Column::WitnessPolicy, text.clone().into())
         .filter(cycle::Column::Id.eq(id))
-        .filter(cycle::Column::Phase.is_in(open))
+        .filter(cycle::Column::Phase.is_in(crate::cycle_settings::open_phases()))
         .exec(db)
         .await?;
     if result.rows_affected != 1 {
@@ -139,17 +132,22 @@ pub async fn latest(
     Ok(latest)
 }
 
-/// `note` with the stored cosignatures of its size appended, in the
-/// policy's witness order.
+/// `note`, cycle `cycle`'s checkpoint of `size` entries, with the stored
+/// cosignatures of that size appended in the policy's witness order, as
+/// c2sp.org/tlog-cosignature lines after the log's own; unchanged when
+/// `election` names no witness policy.
 pub async fn cosigned(
     db: &impl ConnectionTrait,
     cycle: i32,
+    election: &counting::Election,
     size: u64,
-    policy: &Policy,
-    note: &str,
+    note: String,
 ) -> Result<String, DbError> {
+    let Some(Ok(policy)) = election.witness_policy() else {
+        return Ok(note);
+    };
     let lines = at_size(db, cycle, size).await?;
-    let mut out = note.to_owned();
+    let mut out = note;
     for witness in &policy.witnesses {
         if let Some(line) = lines.get(&witness.name) {
             out.push_str(line);

@@ -122,14 +122,10 @@ mod backend {
         };
         // With its witnesses' cosignatures, so a proof saved from this
         // check carries them (the check itself reads the log's signature).
-        let note = match log.frozen.manifest.election.witness_policy() {
-            Some(Ok(policy)) => {
-                pebble_db::witnesses::cosigned(&db, cycle, size, &policy, &checkpoint.note)
-                    .await
-                    .map_err(internal)?
-            }
-            _ => checkpoint.note,
-        };
+        let election = &log.frozen.manifest.election;
+        let note = pebble_db::witnesses::cosigned(&db, cycle, election, size, checkpoint.note)
+            .await
+            .map_err(internal)?;
         Ok(ServedEvidence {
             manifest: to_hex(&log.frozen.manifest.encode()),
             checkpoint: note,

@@ -73,19 +73,14 @@ pub async fn proof(
             "The log of cycle {cycle} holds no such entry: this receipt's ballot is not in it."
         )));
     };
-    let checkpoint = match log.frozen.manifest.election.witness_policy() {
-        Some(Ok(policy)) => {
-            pebble_db::witnesses::cosigned(
-                &state.db,
-                cycle,
-                found.checkpoint.head.size,
-                &policy,
-                &found.checkpoint.note,
-            )
-            .await?
-        }
-        _ => found.checkpoint.note,
-    };
+    let checkpoint = pebble_db::witnesses::cosigned(
+        &state.db,
+        cycle,
+        &log.frozen.manifest.election,
+        found.checkpoint.head.size,
+        found.checkpoint.note,
+    )
+    .await?;
     let proof = TlogProof {
         extra: Some(entry),
         index: found.index,

@@ -28,21 +28,10 @@ pub async fn checkpoint(
     let cycle = cycle_id(&cycle)?;
     let cycle_log = state.api.log(cycle).await?;
     let signed = cycle_log.checkpoint(&state.db, cycle).await?;
-    // With the cosignatures its witnesses gave this size, as
-    // c2sp.org/tlog-cosignature lines after the log's own.
-    let note = match cycle_log.frozen.manifest.election.witness_policy() {
-        Some(Ok(policy)) => {
-            pebble_db::witnesses::cosigned(
-                &state.db,
-                cycle,
-                signed.head.size,
-                &policy,
-                &signed.note,
-            )
-            .await?
-        }
-        _ => signed.note,
-    };
+    let election = &cycle_log.frozen.manifest.election;
+    let note =
+        pebble_db::witnesses::cosigned(&state.db, cycle, election, signed.head.size, signed.note)
+            .await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
