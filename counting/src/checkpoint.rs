@@ -33,6 +33,15 @@ pub enum CheckpointError {
     },
 }
 
+/// A number as the C2SP formats write sizes and indexes: ASCII decimal
+/// with no leading zeros (`0` itself excepted), nothing else.
+pub(crate) fn decimal(text: &str) -> Option<u64> {
+    let canonical = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    text.parse().ok().filter(|_| canonical)
+}
+
 /// A log's tree head and the log's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Checkpoint {
@@ -69,16 +78,9 @@ impl Checkpoint {
         if origin.is_empty() {
             return Err(CheckpointError::Format("the origin line is empty"));
         }
-        let canonical = !size.is_empty()
-            && size.bytes().all(|b| b.is_ascii_digit())
-            && (size == "0" || !size.starts_with('0'));
-        let size =
-            size.parse::<u64>()
-                .ok()
-                .filter(|_| canonical)
-                .ok_or(CheckpointError::Format(
-                    "the tree size is not a decimal number",
-                ))?;
+        let size = decimal(size).ok_or(CheckpointError::Format(
+            "the tree size is not a decimal number",
+        ))?;
         let root = STANDARD
             .decode(root)
             .ok()

@@ -20,7 +20,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 
-use crate::note::{DASH, NoteError, check_name, hex4, parse_vkey, split, typed_key_id};
+use crate::note::{DASH, NoteError, check_name, hex4, parse_vkey, split, typed_key_id, write_vkey};
 
 /// The signature-type byte of Ed25519 `cosignature/v1` keys.
 pub const COSIGNATURE_V1: u8 = 0x04;
@@ -158,15 +158,7 @@ impl CosignatureVerifier {
 impl std::fmt::Display for CosignatureVerifier {
     /// The verifier key's text form, `name+hexid+base64(0x04 ‖ key)`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut key = vec![COSIGNATURE_V1];
-        key.extend_from_slice(self.key.as_bytes());
-        write!(
-            f,
-            "{}+{}+{}",
-            self.name,
-            hex4(self.id),
-            STANDARD.encode(key)
-        )
+        write_vkey(f, &self.name, COSIGNATURE_V1, self.id, self.key.as_bytes())
     }
 }
 

@@ -262,18 +262,24 @@ pub(crate) fn split(note: &str) -> Result<(&str, Vec<SignatureLine<'_>>), NoteEr
     Ok((text, lines))
 }
 
+/// Writes a verifier key `name+hexid+base64(type ‖ key)`, the reverse
+/// of [`parse_vkey`].
+pub(crate) fn write_vkey(
+    f: &mut std::fmt::Formatter<'_>,
+    name: &str,
+    kind: u8,
+    id: [u8; 4],
+    public: &[u8; 32],
+) -> std::fmt::Result {
+    let mut key = vec![kind];
+    key.extend_from_slice(public);
+    write!(f, "{name}+{}+{}", hex4(id), STANDARD.encode(key))
+}
+
 impl std::fmt::Display for NoteVerifier {
     /// The verifier key's text form, `name+hexid+base64(0x01 ‖ key)`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut key = vec![ED25519];
-        key.extend_from_slice(self.key.as_bytes());
-        write!(
-            f,
-            "{}+{}+{}",
-            self.name,
-            hex4(self.id),
-            STANDARD.encode(key)
-        )
+        write_vkey(f, &self.name, ED25519, self.id, self.key.as_bytes())
     }
 }
 

@@ -16,7 +16,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-use crate::checkpoint::Checkpoint;
+use crate::checkpoint::{Checkpoint, decimal};
 use crate::election::FrozenManifest;
 use crate::encoding::Entry;
 use crate::merkle::{Hash, leaf_hash};
@@ -61,13 +61,6 @@ pub enum ProofFileError {
         /// The checkpoint's size.
         size: u64,
     },
-}
-
-fn decimal(text: &str) -> Option<u64> {
-    let canonical = !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && (text == "0" || !text.starts_with('0'));
-    text.parse().ok().filter(|_| canonical)
 }
 
 impl TlogProof {

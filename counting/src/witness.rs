@@ -18,7 +18,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-use crate::checkpoint::{Checkpoint, CheckpointError};
+use crate::checkpoint::{Checkpoint, CheckpointError, decimal};
 use crate::merkle::Hash;
 use crate::merkle::stored::TreeHead;
 use crate::note::{NoteError, NoteVerifier};
@@ -70,13 +70,6 @@ impl Refusal {
             Refusal::Inconsistent(_) => 422,
         }
     }
-}
-
-fn decimal(text: &str) -> Option<u64> {
-    let canonical = !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && (text == "0" || !text.starts_with('0'));
-    text.parse().ok().filter(|_| canonical)
 }
 
 impl AddCheckpoint {
