@@ -79,6 +79,12 @@ impl MemberKey {
         NoteSigner::new(name, &self.seed)
     }
 
+    /// A cosigner of checkpoints under key name `name`: the member as a
+    /// witness of the log (c2sp.org/tlog-cosignature).
+    pub fn cosigner(&self, name: &str) -> Result<crate::cosignature::Cosigner, NoteError> {
+        crate::cosignature::Cosigner::new(name, &self.seed)
+    }
+
     /// The tie-break secret of the commitment made with `salt`.
     pub fn tiebreak_secret(&self, salt: &[u8; 16]) -> [u8; 32] {
         Sha256::new()

@@ -22,6 +22,8 @@ use crate::checkpoint::{Checkpoint, CheckpointError};
 use crate::cosignature::CosignatureVerifier;
 use crate::note::NoteVerifier;
 
+pub mod committee;
+
 /// The most logs, witnesses and groups a policy may name, each (the
 /// specification recommends supporting at least 32).
 pub const MAX_ITEMS: usize = 64;

@@ -23,6 +23,8 @@ use crate::merkle::Hash;
 use crate::merkle::stored::TreeHead;
 use crate::note::{NoteError, NoteVerifier};
 
+pub mod member;
+
 /// The most proof lines a request may carry.
 pub const MAX_PROOF_LINES: usize = 63;
 
@@ -196,4 +198,4 @@ pub fn parse_conflict(body: &str) -> Option<u64> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -7,11 +7,11 @@ use crate::merkle::leaf_hash;
 use crate::merkle::stored::{Nodes, completed_by, consistency_proof};
 use crate::note::NoteSigner;
 
-const ORIGIN: &str = "pebble/cycles/1/00112233445566778899aabbccddeeff";
+pub(crate) const ORIGIN: &str = "pebble/cycles/1/00112233445566778899aabbccddeeff";
 
 /// A log of `size` leaves whose leaf i is `i` and `fork` from leaf
 /// `fork_at` on (a log that shows someone else another history).
-fn log(size: u64, fork_at: u64) -> BTreeMap<(u32, u64), Hash> {
+pub(crate) fn log(size: u64, fork_at: u64) -> BTreeMap<(u32, u64), Hash> {
     let mut nodes = BTreeMap::new();
     for i in 0..size {
         let data = if i >= fork_at {
@@ -28,15 +28,15 @@ fn log(size: u64, fork_at: u64) -> BTreeMap<(u32, u64), Hash> {
     nodes
 }
 
-fn head(nodes: &impl Nodes, size: u64) -> TreeHead {
+pub(crate) fn head(nodes: &impl Nodes, size: u64) -> TreeHead {
     TreeHead::of(nodes, size).expect("valid test data")
 }
 
-fn signer() -> NoteSigner {
+pub(crate) fn signer() -> NoteSigner {
     NoteSigner::new(ORIGIN, &[3; 32]).expect("valid test data")
 }
 
-fn signed(head: TreeHead) -> String {
+pub(crate) fn signed(head: TreeHead) -> String {
     Checkpoint {
         origin: ORIGIN.into(),
         head,
@@ -44,7 +44,7 @@ fn signed(head: TreeHead) -> String {
     .sign(&signer())
 }
 
-fn request(nodes: &impl Nodes, old: u64, new: u64) -> AddCheckpoint {
+pub(crate) fn request(nodes: &impl Nodes, old: u64, new: u64) -> AddCheckpoint {
     AddCheckpoint {
         old_size: old,
         proof: if old == 0 || old == new {
