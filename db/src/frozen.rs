@@ -47,16 +47,26 @@ pub enum Needs {
     KeysOnly,
 }
 
+/// Why voting cannot open yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unready {
+    /// These members have not done what [`Needs`] asks.
+    Members(Vec<String>),
+    /// The witness policy cannot be written out for this committee.
+    Policy(String),
+}
+
 /// Freezes `manifest` for `cycle` with a new election id and log key and
 /// the committee's registered keys and commitments, inside the caller's
 /// transaction (the move into voting). Refuses with the names of the
-/// members who have not done what `needs` asks.
+/// members who have not done what `needs` asks, or when the witness
+/// policy's committee line does not fit the committee.
 pub(crate) async fn freeze(
     txn: &impl ConnectionTrait,
     cycle: &cycle::Model,
     manifest: Manifest,
     needs: Needs,
-) -> Result<Result<Frozen, Vec<String>>, DbError> {
+) -> Result<Result<Frozen, Unready>, DbError> {
     let settings = crate::cycle_settings::load(txn, cycle).await?;
     let committee = crate::committee::readiness(txn, cycle.id).await?;
     let missing: Vec<String> = committee
@@ -67,7 +77,7 @@ pub(crate) async fn freeze(
         .map(|m| m.name.clone())
         .collect();
     if !missing.is_empty() {
-        return Ok(Err(missing));
+        return Ok(Err(Unready::Members(missing)));
     }
     let seed = random::<32>()?;
     let mut election = Election {
@@ -89,8 +99,15 @@ pub(crate) async fn freeze(
                 },
             })
             .collect(),
-        witnesses: cycle.witness_policy.clone(),
+        witnesses: None,
     };
+    if let Some(text) = &cycle.witness_policy {
+        let keys: Vec<[u8; 32]> = election.members.iter().map(|m| m.key).collect();
+        match crate::witnesses::frozen_text(text, &election.log_origin(), &keys) {
+            Ok(text) => election.witnesses = Some(text),
+            Err(e) => return Ok(Err(Unready::Policy(e.to_string()))),
+        }
+    }
     let signer =
         NoteSigner::new(&election.log_origin(), &seed).map_err(|e| DbError::InvalidValue {
             table: "cycle",

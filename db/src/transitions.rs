@@ -126,7 +126,14 @@ async fn needs_of(
                 crate::frozen::freeze(txn, cycle, manifest, needs)
                     .await?
                     .map(|_| ())
-                    .map_err(MoveRefusal::CommitteeNotReady)
+                    .map_err(|unready| match unready {
+                        crate::frozen::Unready::Members(names) => {
+                            MoveRefusal::CommitteeNotReady(names)
+                        }
+                        crate::frozen::Unready::Policy(why) => {
+                            MoveRefusal::Settings(format!("witness policy: {why}"))
+                        }
+                    })
             }
             Err(refusal) => Err(refusal),
         },

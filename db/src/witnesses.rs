@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use counting::policy::{Policy, PolicyError};
+use counting::policy::{PolicyError, committee};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -31,16 +31,35 @@ pub enum PolicyRefusal {
     Frozen,
 }
 
-/// Reads a policy as an admin writes it and gives its canonical text.
-pub fn canonical(text: &str) -> Result<String, PolicyRefusal> {
-    let policy = Policy::parse(text).map_err(PolicyRefusal::Malformed)?;
+/// Checks a policy as an admin writes it, for a committee of `members`
+/// (c2sp.org/tlog-policy with Pebble's `committee <k>` line,
+/// [`counting::policy::committee`]), and gives the text to keep until
+/// voting opens writes it out.
+pub fn canonical(text: &str, members: usize) -> Result<String, PolicyRefusal> {
+    let policy = committee::check(text, members).map_err(PolicyRefusal::Malformed)?;
     if !policy.logs.is_empty() {
         return Err(PolicyRefusal::NamesALog);
     }
-    if let Some(witness) = policy.witnesses.iter().find(|w| w.url.is_none()) {
+    if let Some(witness) = policy
+        .witnesses
+        .iter()
+        .find(|w| w.url.is_none() && committee::member_of(&w.name).is_none())
+    {
         return Err(PolicyRefusal::NoAddress(witness.name.clone()));
     }
-    Ok(policy.text())
+    let kept: Vec<&str> = text
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.is_empty())
+        .collect();
+    Ok(format!("{}\n", kept.join("\n")))
+}
+
+/// The policy to freeze into cycle `cycle`'s manifest: `text` with its
+/// committee line written out for the members' `keys` in the log named
+/// `origin`, in canonical form.
+pub fn frozen_text(text: &str, origin: &str, keys: &[[u8; 32]]) -> Result<String, PolicyError> {
+    committee::expand(text, origin, keys).map(|policy| policy.text())
 }
 
 /// Sets (or with `None` removes) cycle `id`'s witness policy, only while
@@ -50,13 +69,14 @@ pub async fn set_policy(
     id: i32,
     text: Option<&str>,
 ) -> Result<Result<Option<String>, PolicyRefusal>, DbError> {
-    let text = match text.map(canonical).transpose() {
-        Ok(text) => text,
-        Err(refusal) => return Ok(Err(refusal)),
-    };
     if crate::cycles::find(db, id).await?.is_none() {
         return Ok(Err(PolicyRefusal::NoSuchCycle));
     }
+    let members = crate::committee::readiness(db, id).await?.len();
+    let text = match text.map(|text| canonical(text, members)).transpose() {
+        Ok(text) => text,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
     let result = cycle::Entity::update_many()
         .col_expr(cycle::Column::WitnessPolicy, text.clone().into())
         .filter(cycle::Column::Id.eq(id))

@@ -57,6 +57,10 @@ pub enum Action {
     /// Reveal the tie-break secret, start the count, then certify the
     /// record or object to it: while counting.
     Certify,
+    /// Cosign the ballot log's checkpoint as a witness (committee members
+    /// named by the cycle's witness policy): while voting is open and
+    /// once it is sealed, before the count.
+    WitnessLog,
 }
 
 /// Why the current phase refuses an action. Each language words it
@@ -106,6 +110,9 @@ pub fn english_refusal(action: Action, phase: &str) -> String {
         ),
         Action::Certify => format!(
             "The count is run and certified in the counting phase; this cycle is in the {phase} phase."
+        ),
+        Action::WitnessLog => format!(
+            "The committee witnesses the ballot log while voting is open and once it is sealed; this cycle is in the {phase} phase."
         ),
     }
 }
@@ -174,6 +181,7 @@ impl Phase {
             Action::PaperBallots => self == Phase::Voting,
             Action::CommitTiebreak => self < Phase::Voting,
             Action::Certify => self == Phase::Counting,
+            Action::WitnessLog => matches!(self, Phase::Voting | Phase::Counting),
         };
         if allowed {
             Ok(())

@@ -32,7 +32,8 @@ impl Role {
             | Action::ModerateComment
             | Action::PaperBallots
             | Action::CommitTiebreak
-            | Action::Certify => self == Role::Committee,
+            | Action::Certify
+            | Action::WitnessLog => self == Role::Committee,
             Action::Comment | Action::ReportComment => true,
             Action::MovePhase | Action::ManageAccounts | Action::EditCycle | Action::IssueCodes => {
                 self == Role::Admin

@@ -2,7 +2,7 @@
 //! the log's side): every so often, for each cycle in voting or counting
 //! whose frozen manifest names a witness policy, the current checkpoint
 //! (the sealed one once voting has closed) is offered to each witness
-//! that has not cosigned that size yet, with a consistency proof from the
+//! with an address that has not cosigned that size yet, with a consistency proof from the
 //! size it last cosigned. A witness answering 409 names the size it
 //! holds and is asked once more from there. Each cosignature is checked
 //! against the witness's key in the policy before it is kept; the count
@@ -75,7 +75,9 @@ pub async fn round(
         for witness in policy
             .witnesses
             .iter()
-            .filter(|w| !have.contains_key(&w.name))
+            // Committee members' witnesses have no address: their
+            // browsers cosign on the committee's pages instead.
+            .filter(|w| w.url.is_some() && !have.contains_key(&w.name))
         {
             let held = latest.get(&witness.name).copied().unwrap_or(0);
             match ask(db, client, row.id, witness, held, &signed).await {

@@ -396,6 +396,9 @@ fn phase_refusal(action: Action, phase: &str) -> String {
         Action::Certify => format!(
             "El recuento se hace y se certifica en la fase de recuento; este ciclo está en la fase de {phase}."
         ),
+        Action::WitnessLog => format!(
+            "El comité atestigua el registro de votos mientras la votación está abierta y una vez sellado; este ciclo está en la fase de {phase}."
+        ),
     }
 }
 
