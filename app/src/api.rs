@@ -36,3 +36,5 @@ pub mod session;
 pub mod threads;
 #[allow(missing_docs)]
 pub mod vote;
+#[allow(missing_docs)]
+pub mod witnessing;

@@ -5,6 +5,7 @@ pub mod committee_key;
 pub mod feedback;
 pub mod language;
 pub mod layout;
+pub mod log_witness;
 pub mod money;
 pub mod proposal_form;
 pub mod proposal_image;

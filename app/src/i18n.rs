@@ -9,6 +9,7 @@ mod paper;
 mod results;
 mod strings;
 mod vote;
+mod witness;
 
 use leptos::prelude::*;
 
@@ -18,6 +19,7 @@ pub use paper::{PaperStrings, tp};
 pub use results::{ResultsStrings, tr};
 pub use strings::Strings;
 pub use vote::{Namer, VoteStrings, tv};
+pub use witness::{WitnessStrings, tw};
 
 /// The cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "pebble_lang";

@@ -5,6 +5,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use base64::Engine;
+use counting::merkle::stored::TreeHead;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{Document, Element, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
@@ -119,6 +121,49 @@ pub fn now_utc() -> Option<String> {
     // `toISOString` gives milliseconds: 2026-12-07T10:00:00.000Z.
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
     Some(format!("{}Z", iso.get(..19)?))
+}
+
+/// The browser's clock in POSIX seconds.
+pub fn now_unix() -> Option<u64> {
+    let ms = js_sys::Date::now();
+    (ms.is_finite() && ms > 0.0).then_some(ms as u64 / 1000)
+}
+
+fn storage_key(name: &str) -> String {
+    format!("pebble-witness:{name}")
+}
+
+/// The tree head this browser last cosigned as witness `name` (its key
+/// name), from the page's local storage: "size base64(root)".
+pub fn remembered(name: &str) -> Option<TreeHead> {
+    let stored = web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(&storage_key(name))
+        .ok()??;
+    let (size, root) = stored.split_once(' ')?;
+    let root = base64::engine::general_purpose::STANDARD
+        .decode(root)
+        .ok()?;
+    Some(TreeHead {
+        size: size.parse().ok()?,
+        root: root.try_into().ok()?,
+    })
+}
+
+/// Remembers `head` as the tree head this browser last cosigned as
+/// witness `name` (a browser without storage remembers nothing, and
+/// relies on the server's hand-back alone).
+pub fn remember(name: &str, head: TreeHead) {
+    let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) else {
+        return;
+    };
+    let text = format!(
+        "{} {}",
+        head.size,
+        base64::engine::general_purpose::STANDARD.encode(head.root)
+    );
+    let _ = storage.set_item(&storage_key(name), &text);
 }
 
 /// The text of the file chosen in `input`.

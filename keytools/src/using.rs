@@ -5,7 +5,7 @@
 use web_sys::{Element, HtmlButtonElement, HtmlInputElement};
 
 use crate::dom;
-use crate::task::{Problem, Task, open, perform};
+use crate::task::{Given, Problem, Task, open, perform};
 
 /// Wires the key user `tool` (`data-key-use`, with `data-form`, the
 /// task's attributes and, when the server holds this member's key,
@@ -45,14 +45,27 @@ pub fn wire(tool: Element) {
             dom::pause(40).await;
             let outcome = text.ok_or(Problem::NotAKeyFile).and_then(|text| {
                 let key = open(&text, &passphrase, expected.as_deref())?;
-                let salt = dom::random::<16>().ok_or(Problem::NoRandom)?;
                 let at = dom::now_utc().ok_or(Problem::NoRandom)?;
                 let reason = dom::field(&form, "reason").unwrap_or_default();
-                perform(&task, &key, salt, &at, &reason)
+                let remembered = match &task {
+                    Task::Cosign { name, .. } => dom::remembered(name),
+                    _ => None,
+                };
+                let given = Given {
+                    salt: dom::random::<16>().ok_or(Problem::NoRandom)?,
+                    at: &at,
+                    unix: dom::now_unix().ok_or(Problem::NoRandom)?,
+                    reason: &reason,
+                    remembered,
+                };
+                perform(&task, &key, &given)
             });
             match outcome {
-                Ok(fields) => {
-                    for (name, value) in fields {
+                Ok(made) => {
+                    if let (Task::Cosign { name, .. }, Some(head)) = (&task, made.cosigned) {
+                        dom::remember(name, head);
+                    }
+                    for (name, value) in made.fields {
                         dom::set_field(&form, name, &value);
                     }
                     dom::submit(&form);

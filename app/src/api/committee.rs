@@ -23,6 +23,10 @@ pub struct SeatRow {
     pub counting: bool,
     /// Whether the member has committed for it.
     pub committed: bool,
+    /// While voting is open, what the member's browser is asked to
+    /// cosign as a witness of the log (if the policy makes them one).
+    #[serde(default)]
+    pub witness: Option<crate::api::witnessing::WitnessTask>,
 }
 
 /// The key page's data.
@@ -106,6 +110,11 @@ mod backend {
                 .await
                 .map_err(internal)?
                 .is_some();
+            let witness = if *cycle.phase == Phase::Voting {
+                crate::api::witnessing::backend::task(&db, cycle.id, member.id).await?
+            } else {
+                None
+            };
             seats.push(SeatRow {
                 cycle_id: cycle.id,
                 name: cycle.name,
@@ -113,6 +122,7 @@ mod backend {
                 frozen: *cycle.phase >= Phase::Voting,
                 counting: *cycle.phase == Phase::Counting,
                 committed,
+                witness,
             });
         }
         Ok(KeyPage {

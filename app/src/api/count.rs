@@ -63,6 +63,10 @@ pub struct Revealing {
     /// (`None`: the cycle has no witness policy).
     #[serde(default)]
     pub witnesses: Option<(Vec<(String, bool)>, bool)>,
+    /// What the viewer's browser is asked to cosign as a witness of the
+    /// sealed log, if the policy makes them one.
+    #[serde(default)]
+    pub your_witness: Option<crate::api::witnessing::WitnessTask>,
 }
 
 /// What a member's browser needs to sign a decision on the record.

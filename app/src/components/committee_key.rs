@@ -12,7 +12,7 @@ use counting::record::Decision;
 use leptos::prelude::*;
 
 use crate::SiteAssets;
-use crate::i18n::tc;
+use crate::i18n::{tc, tw};
 
 /// What the key is used for, and what the tool puts in the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +37,19 @@ pub enum KeyTask {
         /// Certify or object.
         decision: Decision,
     },
+    /// A cosignature of the log's checkpoint as a witness: fields
+    /// `cosignature` and `size`.
+    Cosign {
+        /// The c2sp.org/tlog-witness `add-checkpoint` request body.
+        request: String,
+        /// The log's verifier key.
+        log_key: String,
+        /// The member's witness key name.
+        key_name: String,
+        /// The checkpoint the member cosigned last, with their
+        /// cosignature, if any.
+        handed: Option<String>,
+    },
 }
 
 /// A task's `data-*` attributes, as `keytools` reads them.
@@ -48,6 +61,10 @@ struct TaskAttributes {
     member: Option<String>,
     record_hash: Option<String>,
     decision: Option<&'static str>,
+    request: Option<String>,
+    log_key: Option<String>,
+    key_name: Option<String>,
+    handed: Option<String>,
 }
 
 impl KeyTask {
@@ -73,7 +90,20 @@ impl KeyTask {
                 member: Some(member.to_string()),
                 record_hash: Some(record_hash),
                 decision: Some(decision.name()),
-                salt: None,
+                ..TaskAttributes::default()
+            },
+            KeyTask::Cosign {
+                request,
+                log_key,
+                key_name,
+                handed,
+            } => TaskAttributes {
+                task: "cosign",
+                request: Some(request),
+                log_key: Some(log_key),
+                key_name: Some(key_name),
+                handed,
+                ..TaskAttributes::default()
             },
         }
     }
@@ -107,6 +137,7 @@ pub fn KeyUse(
     button: String,
 ) -> impl IntoView {
     let text = tc();
+    let witness = tw();
     let file_id = format!("{form}-key-file");
     let pass_id = format!("{form}-passphrase");
     let TaskAttributes {
@@ -116,18 +147,26 @@ pub fn KeyUse(
         member,
         record_hash,
         decision,
+        request,
+        log_key,
+        key_name,
+        handed,
     } = task.attributes();
     view! {
         <div class="key-use stacked" data-key-use="" data-form=form hidden
             data-task=task data-salt=salt data-origin=origin data-member=member
             data-record-hash=record_hash data-decision=decision data-public-key=public_key
+            data-request=request data-log-key=log_key data-key-name=key_name data-handed=handed
             data-msg-not-a-file=text.key_not_a_file
             data-msg-wrong-passphrase=text.key_wrong_passphrase
             data-msg-short-passphrase=text.key_short_passphrase
             data-msg-passphrases-differ=text.passphrases_differ
             data-msg-not-yours=text.key_not_yours
             data-msg-no-random=text.key_no_random
-            data-msg-reason-required=text.reason_required>
+            data-msg-reason-required=text.reason_required
+            data-msg-not-consistent=witness.not_consistent
+            data-msg-not-cosigned=witness.not_cosigned
+            data-msg-withheld=witness.withheld>
             <label for=file_id.clone()>{text.key_file_label}</label>
             <input id=file_id type="file" accept=".json,application/json" />
             <label for=pass_id.clone()>{text.passphrase_label}</label>

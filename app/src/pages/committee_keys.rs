@@ -11,8 +11,9 @@ use leptos_router::hooks::use_query_map;
 use crate::api::committee::{CommitTiebreak, KeyPage, RegisterKey, SeatRow, key_desk};
 use crate::components::committee_key::{KeyMaker, KeyTask, KeyTools, KeyUse};
 use crate::components::feedback::{ActionError, ErrorNotice};
+use crate::components::log_witness::WitnessStep;
 use crate::error::AppError;
-use crate::i18n::{t, tc};
+use crate::i18n::{t, tc, tw};
 
 /// `/committee/keys`.
 #[component]
@@ -24,6 +25,8 @@ pub fn CommitteeKeysPage() -> impl IntoView {
         Some(text.key_saved)
     } else if query.get_str("committed").is_some() {
         Some(text.committed_notice)
+    } else if query.get_str("cosigned").is_some() {
+        Some(tw().cosigned_notice)
     } else {
         None
     };
@@ -98,6 +101,7 @@ fn Seat(seat: SeatRow, has_key: bool) -> impl IntoView {
             {if seat.frozen {
                 view! {
                     <p>{text.frozen_notice}</p>
+                    {seat.witness.clone().map(|task| view! { <WitnessStep task nested=true /> })}
                     {seat.counting.then(|| view! {
                         <p><a class="button" href=format!("/committee/count?cycle={}", seat.cycle_id)>{text.go_count}</a></p>
                     })}

@@ -18,6 +18,7 @@ use crate::api::count::{
 };
 use crate::components::committee_key::{KeyTask, KeyTools, KeyUse};
 use crate::components::feedback::{ActionError, ErrorNotice};
+use crate::components::log_witness::WitnessStep;
 use crate::error::AppError;
 use crate::i18n::{CountStrings, t, tc};
 
@@ -26,6 +27,9 @@ fn outcome(text: &CountStrings) -> Option<&'static str> {
     let query = use_query_map().get_untracked();
     if query.get_str("published").is_some() {
         return Some(text.published);
+    }
+    if query.get_str("cosigned").is_some() {
+        return Some(crate::i18n::tw().cosigned_notice);
     }
     match query.get_str("decided") {
         Some("certify") => Some(text.decided_certify),
@@ -129,7 +133,14 @@ fn RevealStep(cycle_id: i32, revealing: Revealing) -> impl IntoView {
         .count();
     let can_start = revealed >= revealing.needed;
     let form = "reveal-form".to_owned();
+    let needs_key = revealing.your_salt.is_some()
+        || revealing
+            .your_witness
+            .as_ref()
+            .is_some_and(|task| !task.done);
     view! {
+        {needs_key.then(|| view! { <KeyTools /> })}
+        {revealing.your_witness.clone().map(|task| view! { <WitnessStep task nested=false /> })}
         <h2 id="reveal-heading">{text.reveal_heading}</h2>
         <p>{(text.ballots_sealed)(revealing.ballots)}</p>
         {revealing.witnesses.map(|(rows, met)| view! {
@@ -148,7 +159,6 @@ fn RevealStep(cycle_id: i32, revealing: Revealing) -> impl IntoView {
         <p class="progress">{(text.reveals_status)(revealed, revealing.needed)}</p>
         {match revealing.your_salt {
             Some(salt) => view! {
-                <KeyTools />
                 <KeyUse task=KeyTask::Reveal { salt: salt.clone() } form=form.clone() public_key=None
                     button=text.reveal_button.to_owned() />
                 <ActionError action=reveal />

@@ -9,6 +9,7 @@ mod ballot_api;
 mod ballot_log;
 mod casting;
 mod codes;
+mod committee_witness;
 mod count;
 mod cycles;
 mod durability;

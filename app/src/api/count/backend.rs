@@ -176,21 +176,29 @@ async fn revealing(
                 .await
                 .map_err(internal)?;
             let by = cosigned.keys().cloned().collect();
+            // A committee member's witness is shown by the member's name.
+            let shown = |name: &str| {
+                counting::policy::committee::member_of(name)
+                    .and_then(|i| frozen.election.members.get(i))
+                    .map_or_else(|| name.to_owned(), |m| m.name.clone())
+            };
             let rows = policy
                 .witnesses
                 .iter()
-                .map(|w| (w.name.clone(), cosigned.contains_key(&w.name)))
+                .map(|w| (shown(&w.name), cosigned.contains_key(&w.name)))
                 .collect();
             Some((rows, policy.met_by(&by)))
         }
         _ => None,
     };
+    let your_witness = crate::api::witnessing::backend::task(db, cycle, account).await?;
     Ok(Revealing {
         ballots,
         members,
         needed: state.needed,
         your_salt,
         witnesses,
+        your_witness,
     })
 }
 

@@ -442,6 +442,16 @@ pub const TABLE: &[Row] = &[
         MEMBERS,
         400,
     ),
+    row(
+        "cosign the ballot log as a witness (the demo's policy asks none)",
+        Phase::Voting,
+        Call::Post(
+            "/api/cosign-log",
+            &[("cycle", "1"), ("size", "0"), ("cosignature", "— x AAAA")],
+        ),
+        MEMBERS,
+        409,
+    ),
     // Paper ballots.
     row(
         "open the paper desk",
