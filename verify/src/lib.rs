@@ -1,9 +1,10 @@
 //! Reading an election record file and reporting what `counting`'s
 //! verifier finds, for `pebble verify` and the stand-alone
 //! `pebble-verify`; and a committee member's offline steps
-//! ([`member`]). The format and every check are in
+//! ([`member`], [`cosign`]). The format and every check are in
 //! `docs/election-record.md`.
 
+pub mod cosign;
 pub mod member;
 pub mod receipt;
 

@@ -29,6 +29,10 @@ usage:
       prints the secret that opens the commitment made with SALT
   pebble-verify sign --key KEY.json (--certify | --object --reason TEXT) RECORD.json
       re-checks the record, then prints your signed decision on its hash
+  pebble-verify cosign --key KEY.json --request REQUEST --state STATE --log-key VKEY --name NAME
+      as a witness of the ballot log: checks the checkpoint in REQUEST (the
+      committee page shows it, with VKEY and NAME) and that it extends the one
+      kept in STATE, then prints your cosignature line and keeps it in STATE
 
 The passphrase is read from PEBBLE_KEY_PASSPHRASE if set, else from the
 terminal (it is shown as you type it: make sure nobody is looking).";
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         Some("commit") => commit(&args[1..]),
         Some("reveal") => reveal(&args[1..]),
         Some("sign") => sign(&args[1..]),
+        Some("cosign") => cosign(&args[1..]),
         Some("receipt") => {
             let (Some(manifest), Some(proof)) = (
                 flag(&args[1..], "--manifest"),
@@ -158,6 +163,27 @@ fn reveal(args: &[String]) -> Result<String, String> {
         &passphrase("passphrase")?,
     )?;
     member::reveal(&key, salt)
+}
+
+fn cosign(args: &[String]) -> Result<String, String> {
+    let request_path = required(args, "--request")?;
+    let request = std::fs::read_to_string(request_path)
+        .map_err(|e| format!("cannot read {request_path}: {e}"))?;
+    let asked = pebble_verify::cosign::Asked {
+        request: &request,
+        log_key: required(args, "--log-key")?,
+        name: required(args, "--name")?,
+        state: Path::new(required(args, "--state")?),
+    };
+    let key = member::open_key(
+        Path::new(required(args, "--key")?),
+        &passphrase("passphrase")?,
+    )?;
+    let line = pebble_verify::cosign::cosign(&key, asked, pebble_verify::cosign::now())?;
+    Ok(format!(
+        "paste this line on the committee page:\n{}",
+        line.trim_end()
+    ))
 }
 
 fn sign(args: &[String]) -> Result<String, String> {

@@ -274,3 +274,87 @@ fn a_receipt_saved_as_a_tlog_proof_is_checked_offline_against_the_manifest() {
     let (ok, said) = run(&["receipt", path.to_str().expect("a UTF-8 path")]);
     assert!(!ok && said.contains("usage"), "{said}");
 }
+
+#[test]
+fn a_member_cosigns_the_log_offline_and_refuses_a_tree_that_does_not_extend_it() {
+    use counting::checkpoint::Checkpoint;
+    use counting::merkle::stored::TreeHead;
+    use counting::merkle::{empty_root, leaf_hash};
+    use counting::note::NoteSigner;
+
+    let origin = "pebble/cycles/5/00112233445566778899aabbccddeeff";
+    let log = NoteSigner::new(origin, &[3; 32]).expect("a log key");
+    let signed = |size: u64, root| {
+        Checkpoint {
+            origin: origin.into(),
+            head: TreeHead { size, root },
+        }
+        .sign(&log)
+    };
+    let key_path = scratch("witness-key.json");
+    let file = KeyFile::seal(
+        &member_key(1),
+        "b.member",
+        PASSPHRASE,
+        [2; 16],
+        KdfParams::default(),
+    )
+    .expect("sealed");
+    std::fs::write(&key_path, file.to_text()).expect("written");
+    let state = scratch("witness-state.txt");
+    let name = format!("{origin}/committee/1");
+    let log_key = log.verifier().to_string();
+    let cosign = |request: &str, file: &str| {
+        let request_path = scratch(file);
+        std::fs::write(&request_path, request).expect("written");
+        run(&[
+            "cosign",
+            "--key",
+            key_path.to_str().expect("a UTF-8 path"),
+            "--request",
+            request_path.to_str().expect("a UTF-8 path"),
+            "--state",
+            state.to_str().expect("a UTF-8 path"),
+            "--log-key",
+            &log_key,
+            "--name",
+            &name,
+        ])
+    };
+    let verifier = member_key(1).cosigner(&name).expect("a name").verifier();
+
+    // Voting opens: the empty log, copied out of a page on Windows.
+    let opening = signed(0, empty_root());
+    let (ok, said) = cosign(
+        &format!("old 0\r\n\r\n{}", opening.replace('\n', "\r\n")),
+        "r0.txt",
+    );
+    assert!(ok, "{said}");
+    let line = format!("{}\n", said.lines().last().expect("the line"));
+    assert!(
+        verifier.verify(&format!("{opening}{line}")).is_ok(),
+        "{said}"
+    );
+    let kept = std::fs::read_to_string(&state).expect("the state file");
+    assert_eq!(kept, format!("{opening}{line}"));
+
+    // The sealed log of one entry extends the empty one.
+    let sealed = signed(1, leaf_hash(b"a ballot"));
+    let (ok, said) = cosign(&format!("old 0\n\n{sealed}"), "r1.txt");
+    assert!(ok, "{said}");
+
+    // Shown another tree of the same size, the member refuses, and the
+    // state still holds the sealed checkpoint.
+    let other = signed(1, leaf_hash(b"another ballot"));
+    let (ok, said) = cosign(&format!("old 1\n\n{other}"), "r2.txt");
+    assert!(!ok && said.contains("not cosigned"), "{said}");
+    let kept = std::fs::read_to_string(&state).expect("the state file");
+    assert!(kept.starts_with(&sealed), "{kept}");
+
+    // A request that pretends the member holds nothing is a conflict.
+    let (ok, said) = cosign(&format!("old 0\n\n{other}"), "r3.txt");
+    assert!(
+        !ok && said.contains("holds the checkpoint of size 1"),
+        "{said}"
+    );
+}
