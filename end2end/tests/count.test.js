@@ -7,13 +7,12 @@
 // certification. axe on the reveal step and on the review; screenshots.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { violations } from "./axe.js";
 import { launch, phoneSignedIn } from "./browser.js";
+import { seedOutput } from "./seed.js";
 import { hydrated } from "./voting.js";
 
 const url = process.env.PEBBLE_E2E_COUNT_URL ?? "http://127.0.0.1:3105";
-const seedFile = process.env.PEBBLE_E2E_COUNT_CODES;
 const keys = process.env.PEBBLE_E2E_COUNT_KEYS;
 const shots = process.env.PEBBLE_E2E_SHOTS;
 let browser;
@@ -24,27 +23,10 @@ after(async () => {
   await browser?.close();
 });
 
-function seed() {
-  assert.ok(seedFile, "PEBBLE_E2E_COUNT_CODES names the count server's seed output");
-  return readFileSync(seedFile, "utf8").split("\n").map((l) => l.trim());
-}
-
-function password(username) {
-  for (const line of seed()) {
-    const [name, , secret] = line.split(/\s+/);
-    if (name === username && secret) return secret;
-  }
-  assert.fail(`no password for ${username}`);
-}
+const seeded = seedOutput("PEBBLE_E2E_COUNT_CODES");
 
 async function signedIn(username) {
-  return phoneSignedIn(browser, url, username, password(username));
-}
-
-/** The passphrase the demo's key files are sealed under. */
-function keyPassphrase() {
-  const said = seed().find((l) => l.includes("their passphrase"));
-  return said.split(": ").at(-1).trim();
+  return phoneSignedIn(browser, url, username, seeded.password(username));
 }
 
 /**
@@ -55,7 +37,7 @@ function keyPassphrase() {
 async function useKey(page, username, button, within = "main") {
   const scope = page.locator(within);
   await scope.getByLabel("Your committee key file").first().setInputFiles(`${keys}/${username}.json`);
-  await scope.getByLabel("Its passphrase").first().fill(keyPassphrase());
+  await scope.getByLabel("Its passphrase").first().fill(seeded.keyPassphrase());
   await Promise.all([page.waitForURL(/(revealed|counted|decided)=/), scope.getByRole("button", { name: button }).first().click()]);
 }
 
@@ -68,7 +50,7 @@ async function publicStatuses() {
 test("a counted cycle is certified by its committee and only then publishes", async () => {
   const manifest = await (await fetch(`${url}/api/v1/cycles/1/manifest`)).json();
   const projects = [...manifest.projects].sort((a, b) => a.cost - b.cost).map((p) => p.id);
-  const codes = seed().filter((l) => /^[0-9A-Z]{6}-[0-9A-Z]{6}-[0-9A-Z]{6}$/.test(l));
+  const codes = seeded.codes();
   for (let i = 0; i < 6; i++) {
     const choices = i % 2 ? [projects[0], projects[1]] : [projects[0]];
     const response = await fetch(`${url}/api/v1/cycles/1/ballots`, {
