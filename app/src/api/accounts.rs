@@ -33,16 +33,13 @@ pub async fn create_account(
     role: String,
 ) -> Result<Created, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{bad_field, bad_input, database, internal};
+    use crate::api::backend::{bad_field, bad_input, database};
     use crate::domain::account::NewAccount;
     use crate::domain::{Action, Role};
     require(Action::ManageAccounts).await?;
     let new = NewAccount::parse(&username, &display_name, &role, &Role::ALL).map_err(bad_field)?;
     let db = database()?;
-    backend::create(&db, new)
-        .await
-        .map_err(internal)?
-        .map_err(bad_input)
+    backend::create(&db, new).await?.map_err(bad_input)
 }
 
 /// An admin imports a roster: CSV with a header naming `username`,
@@ -51,7 +48,7 @@ pub async fn create_account(
 #[server(prefix = "/api", endpoint = "import-roster")]
 pub async fn import_roster(csv: String) -> Result<Vec<RosterRow>, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{bad_input, database, internal};
+    use crate::api::backend::{bad_input, database};
     use crate::domain::Action;
     require(Action::ManageAccounts).await?;
     let rows = crate::domain::roster::parse(&csv).map_err(bad_input)?;
@@ -65,7 +62,7 @@ pub async fn import_roster(csv: String) -> Result<Vec<RosterRow>, AppError> {
                 "The username '{}' appears earlier in this file.",
                 new.username()
             )),
-            Ok(new) => backend::create(&db, new).await.map_err(internal)?,
+            Ok(new) => backend::create(&db, new).await?,
         };
         report.push(RosterRow {
             line: row.line,
@@ -133,9 +130,7 @@ pub async fn join(
             }
             Err(RedeemError::Db(e)) => return Err(internal(e)),
         };
-    let token = pebble_db::sessions::start(&db, account.id)
-        .await
-        .map_err(internal)?;
+    let token = pebble_db::sessions::start(&db, account.id).await?;
     set_cookie(session_cookie(Some(&token)));
     leptos_axum::redirect("/");
     Ok(())

@@ -56,8 +56,7 @@ pub async fn find_proposal(
     id: i32,
 ) -> Result<pebble_db::proposals::Found, AppError> {
     pebble_db::proposals::find(db, id)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| not_found(crate::i18n::Thing::Proposal, id))
 }
 
@@ -103,8 +102,7 @@ pub async fn find_cycle(
     id: i32,
 ) -> Result<pebble_db::entity::cycle::Model, AppError> {
     pebble_db::cycles::find(db, id)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| not_found(crate::i18n::Thing::Cycle, id))
 }
 

@@ -79,7 +79,7 @@ pub async fn issue_codes(
     count: String,
 ) -> Result<IssuedCodes, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{bad_input, database, internal, not_found, refuse, words};
+    use crate::api::backend::{bad_input, database, not_found, refuse, words};
     use crate::domain::Action;
     use pebble_db::codes::{MAX_COUNT, Refusal};
     require(Action::IssueCodes).await?;
@@ -96,10 +96,7 @@ pub async fn issue_codes(
         })?;
     let db = database()?;
     let cycle = crate::api::backend::find_cycle(&db, cycle_id).await?;
-    match pebble_db::codes::issue_new(&db, cycle_id, &group, count)
-        .await
-        .map_err(internal)?
-    {
+    match pebble_db::codes::issue_new(&db, cycle_id, &group, count).await? {
         Ok((codes, issued)) => {
             let site = site_address();
             Ok(IssuedCodes {

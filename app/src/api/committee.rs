@@ -72,7 +72,7 @@ mod backend {
 
     use super::{KeyPage, SeatRow};
     use crate::api::backend::auth::{require, require_on_committee};
-    use crate::api::backend::{bad_input, database, internal, refuse, words};
+    use crate::api::backend::{bad_input, database, refuse, words};
     use crate::error::AppError;
     use crate::i18n::request_lang;
 
@@ -98,17 +98,12 @@ mod backend {
         let member = require(Action::CommitTiebreak).await?;
         let db = database()?;
         let key = committee::registered(&db, member.id)
-            .await
-            .map_err(internal)?
+            .await?
             .map(|(key, at)| (key, at.format("%Y-%m-%d %H:%M UTC").to_string()));
         let mut seats = Vec::new();
-        for cycle in committee::cycles_of(&db, member.id)
-            .await
-            .map_err(internal)?
-        {
+        for cycle in committee::cycles_of(&db, member.id).await? {
             let committed = committee::commitment_of(&db, cycle.id, member.id)
-                .await
-                .map_err(internal)?
+                .await?
                 .is_some();
             let witness = if *cycle.phase == Phase::Voting {
                 crate::api::witnessing::backend::task(&db, cycle.id, member.id).await?
@@ -138,8 +133,7 @@ mod backend {
             .ok_or_else(|| bad_input(request_lang().count().not_a_public_key))?;
         let db = database()?;
         committee::register_key(&db, member.id, &key)
-            .await
-            .map_err(internal)?
+            .await?
             .map_err(refused)
     }
 
@@ -154,8 +148,7 @@ mod backend {
         let commitment = from_hex(commitment.trim()).ok_or_else(not_hex)?;
         let db = database()?;
         committee::commit(&db, cycle, member.id, Commitment { salt, commitment })
-            .await
-            .map_err(internal)?
+            .await?
             .map_err(refused)
     }
 }

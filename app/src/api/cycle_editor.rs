@@ -50,16 +50,15 @@ pub struct CycleEditor {
 #[server(prefix = "/api", endpoint = "cycles")]
 pub async fn list_cycles() -> Result<Vec<CycleRow>, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{database, internal};
+    use crate::api::backend::database;
     require(crate::domain::Action::EditCycle).await?;
     let db = database()?;
-    let rows = pebble_db::cycles::list(&db).await.map_err(internal)?;
+    let rows = pebble_db::cycles::list(&db).await?;
     let mut cycles = Vec::with_capacity(rows.len());
     for c in rows {
         let committee = if *c.phase < Phase::Voting {
             pebble_db::committee::readiness(&db, c.id)
-                .await
-                .map_err(internal)?
+                .await?
                 .into_iter()
                 .map(|m| (m.name, m.key.is_some(), m.commitment.is_some()))
                 .collect()
@@ -81,12 +80,11 @@ pub async fn list_cycles() -> Result<Vec<CycleRow>, AppError> {
 #[server(prefix = "/api", endpoint = "cycle-editor")]
 pub async fn get_cycle_editor(id: Option<i32>) -> Result<CycleEditor, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{database, find_cycle, internal};
+    use crate::api::backend::{database, find_cycle};
     require(crate::domain::Action::EditCycle).await?;
     let db = database()?;
     let candidates = pebble_db::cycle_settings::committee_pool(&db)
-        .await
-        .map_err(internal)?
+        .await?
         .into_iter()
         .map(|a| Candidate {
             id: a.id,
@@ -103,9 +101,7 @@ pub async fn get_cycle_editor(id: Option<i32>) -> Result<CycleEditor, AppError> 
         });
     };
     let cycle = find_cycle(&db, id).await?;
-    let settings = pebble_db::cycle_settings::load(&db, &cycle)
-        .await
-        .map_err(internal)?;
+    let settings = pebble_db::cycle_settings::load(&db, &cycle).await?;
     Ok(CycleEditor {
         id: Some(cycle.id),
         phase: *cycle.phase,
@@ -118,14 +114,12 @@ pub async fn get_cycle_editor(id: Option<i32>) -> Result<CycleEditor, AppError> 
 #[server(prefix = "/api", endpoint = "create-cycle")]
 pub async fn create_cycle(settings: CycleForm) -> Result<i32, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{bad_field, database, internal};
+    use crate::api::backend::{bad_field, database};
     require(crate::domain::Action::EditCycle).await?;
     let parsed = settings.parse().map_err(bad_field)?;
     let db = database()?;
     check_committee(&db, parsed.committee()).await?;
-    let cycle = pebble_db::cycle_settings::create(&db, &parsed)
-        .await
-        .map_err(internal)?;
+    let cycle = pebble_db::cycle_settings::create(&db, &parsed).await?;
     leptos_axum::redirect(&format!("/admin/cycles/{}", cycle.id));
     Ok(cycle.id)
 }
@@ -134,9 +128,7 @@ pub async fn create_cycle(settings: CycleForm) -> Result<i32, AppError> {
 #[server(prefix = "/api", endpoint = "update-cycle")]
 pub async fn update_cycle(cycle_id: i32, settings: CycleForm) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{
-        bad_field, database, find_cycle, internal, phase_moved, wrong_phase,
-    };
+    use crate::api::backend::{bad_field, database, find_cycle, phase_moved, wrong_phase};
     use crate::domain::Action;
     require(Action::EditCycle).await?;
     let parsed = settings.parse().map_err(bad_field)?;
@@ -148,9 +140,7 @@ pub async fn update_cycle(cycle_id: i32, settings: CycleForm) -> Result<(), AppE
         return Err(frozen(current));
     }
     check_committee(&db, parsed.committee()).await?;
-    let stored = pebble_db::cycle_settings::update(&db, cycle_id, &parsed)
-        .await
-        .map_err(internal)?;
+    let stored = pebble_db::cycle_settings::update(&db, cycle_id, &parsed).await?;
     if !stored {
         return Err(phase_moved());
     }
@@ -167,9 +157,7 @@ pub async fn rename_cycle(
     description: String,
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{
-        bad_field, database, find_cycle, internal, phase_moved, wrong_phase,
-    };
+    use crate::api::backend::{bad_field, database, find_cycle, phase_moved, wrong_phase};
     use crate::domain::{Action, CycleText};
     require(Action::EditCycle).await?;
     let words = CycleText::parse(&name, &school, &description).map_err(bad_field)?;
@@ -177,9 +165,7 @@ pub async fn rename_cycle(
     let cycle = find_cycle(&db, cycle_id).await?;
     let current = *cycle.phase;
     current.allows(Action::EditCycle).map_err(wrong_phase)?;
-    let renamed = pebble_db::cycle_settings::rename(&db, cycle_id, &words)
-        .await
-        .map_err(internal)?;
+    let renamed = pebble_db::cycle_settings::rename(&db, cycle_id, &words).await?;
     if !renamed {
         return Err(phase_moved());
     }
@@ -203,10 +189,8 @@ async fn check_committee(
     db: &pebble_db::DatabaseConnection,
     members: &[i32],
 ) -> Result<(), AppError> {
-    use crate::api::backend::{bad_input, internal, words};
-    let pool = pebble_db::cycle_settings::committee_pool(db)
-        .await
-        .map_err(internal)?;
+    use crate::api::backend::{bad_input, words};
+    let pool = pebble_db::cycle_settings::committee_pool(db).await?;
     if let Some(stranger) = members.iter().find(|id| !pool.iter().any(|a| a.id == **id)) {
         return Err(bad_input((words().not_committee)(*stranger)));
     }

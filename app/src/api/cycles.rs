@@ -16,7 +16,7 @@ pub async fn advance_phase(
     confirm: Option<String>,
 ) -> Result<Phase, AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{bad_input, database, internal, refuse, words};
+    use crate::api::backend::{bad_input, database, refuse, words};
     use crate::domain::Action;
     use http::StatusCode;
     require(Action::MovePhase).await?;
@@ -28,10 +28,7 @@ pub async fn advance_phase(
         return Err(bad_input(words().confirm_close_voting));
     }
     let db = database()?;
-    match pebble_db::transitions::advance(&db, cycle_id, from)
-        .await
-        .map_err(internal)?
-    {
+    match pebble_db::transitions::advance(&db, cycle_id, from).await? {
         Ok(to) => Ok(to),
         Err(refusal) => {
             let status = if refusal.is_not_found() {

@@ -68,22 +68,16 @@ pub struct HomeView {
 /// The featured cycle and its proposals.
 #[server(prefix = "/api", endpoint = "home")]
 pub async fn get_home() -> Result<HomeView, AppError> {
-    use crate::api::backend::{database, internal};
+    use crate::api::backend::database;
     let db = database()?;
-    let overview = pebble_db::cycles::featured(&db).await.map_err(internal)?;
-    let mut cycle = overview
-        .map(convert::cycle_summary)
-        .transpose()
-        .map_err(internal)?;
+    let overview = pebble_db::cycles::featured(&db).await?;
+    let mut cycle = overview.map(convert::cycle_summary).transpose()?;
     if let Some(cycle) = cycle.as_mut() {
-        cycle.manifest_hash = pebble_db::frozen::stored_hash(&db, cycle.id)
-            .await
-            .map_err(internal)?;
+        cycle.manifest_hash = pebble_db::frozen::stored_hash(&db, cycle.id).await?;
     }
     let featured = cycle.as_ref().map(|c| c.id);
     let past = pebble_db::cycles::list(&db)
-        .await
-        .map_err(internal)?
+        .await?
         .into_iter()
         .filter(|c| *c.phase == pebble_domain::Phase::Certified && Some(c.id) != featured)
         .map(|c| (c.id, c.name))

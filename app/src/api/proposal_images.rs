@@ -73,8 +73,7 @@ pub async fn upload_proposal_image(data: MultipartData) -> Result<(), AppError> 
         .await
         .map_err(bad_field)?;
     pebble_db::proposal_images::put(&db, found.proposal.id, kept.media, kept.bytes, &description)
-        .await
-        .map_err(internal)?;
+        .await?;
     Ok(())
 }
 
@@ -82,13 +81,11 @@ pub async fn upload_proposal_image(data: MultipartData) -> Result<(), AppError> 
 #[server(prefix = "/api", endpoint = "remove-proposal-image")]
 pub async fn remove_proposal_image(proposal_id: i32) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{authored_proposal, database, internal};
+    use crate::api::backend::{authored_proposal, database};
     use crate::domain::Action;
     let author = require(Action::EditOwnProposal).await?;
     let db = database()?;
     let found = authored_proposal(&db, author.id, proposal_id).await?;
-    pebble_db::proposal_images::remove(&db, found.proposal.id)
-        .await
-        .map_err(internal)?;
+    pebble_db::proposal_images::remove(&db, found.proposal.id).await?;
     Ok(())
 }

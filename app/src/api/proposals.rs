@@ -75,21 +75,19 @@ impl ProposalImage {
 #[server(prefix = "/api", endpoint = "proposal")]
 pub async fn get_proposal(id: i32) -> Result<ProposalPage, AppError> {
     use crate::api::backend::auth::{on_committee, viewer};
-    use crate::api::backend::{database, internal, visible_proposal};
+    use crate::api::backend::{database, visible_proposal};
     let db = database()?;
     let found = visible_proposal(&db, id).await?;
     let viewer_on_committee = on_committee(viewer().await?.as_ref(), found.cycle.id).await?;
     let p = found.proposal;
     let status = *p.status;
     let image = pebble_db::proposal_images::info(&db, p.id)
-        .await
-        .map_err(internal)?
+        .await?
         .map(|info| ProposalImage::of(p.id, info));
     let ballot_cost = p
         .ballot_cost_cents
         .map(|c| pebble_db::money::cents("proposal", "ballot_cost_cents", c))
-        .transpose()
-        .map_err(internal)?;
+        .transpose()?;
     Ok(ProposalPage {
         id: p.id,
         cycle_id: found.cycle.id,
@@ -100,8 +98,7 @@ pub async fn get_proposal(id: i32) -> Result<ProposalPage, AppError> {
             "proposal",
             "estimated_cost_cents",
             p.estimated_cost_cents,
-        )
-        .map_err(internal)?,
+        )?,
         ballot_cost,
         review_note: p.review_note,
         status,
@@ -132,7 +129,7 @@ pub async fn submit_proposal(
 ) -> Result<i32, AppError> {
     use crate::api::backend::auth::require;
     use crate::api::backend::{
-        bad_field, database, find_cycle, internal, phase_moved, refuse, words, wrong_phase,
+        bad_field, database, find_cycle, phase_moved, refuse, words, wrong_phase,
     };
     use crate::domain::{Action, ProposalDraft};
     let author = require(Action::SubmitProposal).await?;
@@ -145,9 +142,7 @@ pub async fn submit_proposal(
         .allows(Action::SubmitProposal)
         .map_err(wrong_phase)?;
     let hour_ago = chrono::Utc::now() - chrono::Duration::hours(1);
-    let recent = pebble_db::proposals::count_by_author_since(&db, author.id, hour_ago)
-        .await
-        .map_err(internal)?;
+    let recent = pebble_db::proposals::count_by_author_since(&db, author.id, hour_ago).await?;
     if recent >= PROPOSALS_PER_HOUR {
         return Err(refuse(
             http::StatusCode::TOO_MANY_REQUESTS,
@@ -155,8 +150,7 @@ pub async fn submit_proposal(
         ));
     }
     let stored = pebble_db::proposals::submit(&db, cycle.id, author.id, &draft)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(phase_moved)?;
     leptos_axum::redirect(&format!("/proposals/{}", stored.id));
     Ok(stored.id)
@@ -173,7 +167,7 @@ pub async fn edit_proposal(
     estimated_cost: String,
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
-    use crate::api::backend::{authored_proposal, bad_field, database, internal, phase_moved};
+    use crate::api::backend::{authored_proposal, bad_field, database, phase_moved};
     use crate::domain::{Action, ProposalDraft};
     let author = require(Action::EditOwnProposal).await?;
     let draft = ProposalDraft::parse(&title, &summary, &description, &category, &estimated_cost)
@@ -181,8 +175,7 @@ pub async fn edit_proposal(
     let db = database()?;
     let found = authored_proposal(&db, author.id, id).await?;
     pebble_db::proposals::edit(&db, found.proposal, &draft)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(phase_moved)?;
     Ok(())
 }
@@ -200,7 +193,7 @@ pub async fn review_proposal(
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::{require, require_on_committee};
     use crate::api::backend::{
-        bad_field, bad_input, database, find_proposal, internal, phase_moved, words, wrong_phase,
+        bad_field, bad_input, database, find_proposal, phase_moved, words, wrong_phase,
     };
     use crate::domain::{Action, PublicNote, fields};
     use pebble_db::proposals::Verdict;
@@ -232,8 +225,7 @@ pub async fn review_proposal(
                 .parse()
                 .map_err(|_| bad_input((words().merge_needs_number)(raw.trim())))?;
             let same_cycle = pebble_db::proposals::find(&db, target)
-                .await
-                .map_err(internal)?
+                .await?
                 .is_some_and(|t| t.cycle.id == found.cycle.id && t.proposal.id != id);
             if !same_cycle {
                 return Err(bad_input((words().merge_elsewhere)(target)));
@@ -247,8 +239,7 @@ pub async fn review_proposal(
         }
     };
     pebble_db::proposals::review(&db, found.proposal, verdict, &note)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(phase_moved)?;
     Ok(())
 }

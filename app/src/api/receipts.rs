@@ -41,11 +41,10 @@ pub struct Named {
 /// first.
 #[server(prefix = "/api", endpoint = "receipt-cycles")]
 pub async fn receipt_cycles() -> Result<Vec<(i32, String)>, AppError> {
-    use crate::api::backend::{database, internal};
+    use crate::api::backend::database;
     let db = database()?;
     Ok(pebble_db::cycles::list(&db)
-        .await
-        .map_err(internal)?
+        .await?
         .into_iter()
         .filter(|c| *c.phase >= pebble_domain::Phase::Voting)
         .map(|c| (c.id, c.name))
@@ -77,7 +76,7 @@ mod backend {
     use pebble_domain::Phase;
 
     use super::{Named, ServedEvidence};
-    use crate::api::backend::{database, internal, refuse};
+    use crate::api::backend::{database, refuse};
     use crate::api::vote::backend::ballot_box;
     use crate::ballot_box::logs::Opened;
     use crate::error::AppError;
@@ -93,39 +92,34 @@ mod backend {
         from_size: Option<u64>,
     ) -> Result<ServedEvidence, AppError> {
         let db = database()?;
-        let Opened::Log(log) = ballot_box()?.log(cycle).await.map_err(internal)? else {
+        let Opened::Log(log) = ballot_box()?.log(cycle).await? else {
             return Err(unknown());
         };
-        let checkpoint = log.checkpoint(&db, cycle).await.map_err(internal)?;
+        let checkpoint = log.checkpoint(&db, cycle).await?;
         let size = checkpoint.head.size;
         let (entry, leaf, _) = pebble_db::log::entry(&db, cycle, index)
-            .await
-            .map_err(internal)?
+            .await?
             .filter(|_| index < size)
             .ok_or_else(unknown)?;
         let certified = pebble_db::cycles::find(&db, cycle)
-            .await
-            .map_err(internal)?
+            .await?
             .is_some_and(|c| *c.phase == Phase::Certified);
         let hexes =
             |hashes: Vec<counting::merkle::Hash>| hashes.iter().map(|h| to_hex(h)).collect();
         let inclusion = pebble_db::log::inclusion(&db, cycle, index, size)
-            .await
-            .map_err(internal)?
+            .await?
             .map_err(|_| unknown())?;
         let consistency = match from_size.filter(|from| (1..=size).contains(from)) {
             Some(from) => pebble_db::log::consistency(&db, cycle, from, size)
-                .await
-                .map_err(internal)?
+                .await?
                 .map_err(|_| unknown())?,
             None => Vec::new(),
         };
         // With its witnesses' cosignatures, so a proof saved from this
         // check carries them (the check itself reads the log's signature).
         let election = &log.frozen.manifest.election;
-        let note = pebble_db::witnesses::cosigned(&db, cycle, election, size, checkpoint.note)
-            .await
-            .map_err(internal)?;
+        let note =
+            pebble_db::witnesses::cosigned(&db, cycle, election, size, checkpoint.note).await?;
         Ok(ServedEvidence {
             manifest: to_hex(&log.frozen.manifest.encode()),
             checkpoint: note,
@@ -145,15 +139,11 @@ mod backend {
             .map(|c| c.to_ascii_uppercase())
             .collect();
         if let Ok(serial) = plain.parse::<pebble_domain::PaperSerial>() {
-            let Some(index) = pebble_db::paper::logged_index(&db, cycle, &serial)
-                .await
-                .map_err(internal)?
-            else {
+            let Some(index) = pebble_db::paper::logged_index(&db, cycle, &serial).await? else {
                 return Ok(Vec::new());
             };
             let (_, leaf, _) = pebble_db::log::entry(&db, cycle, index)
-                .await
-                .map_err(internal)?
+                .await?
                 .ok_or_else(unknown)?;
             return Ok(vec![Named {
                 index,
@@ -167,8 +157,7 @@ mod backend {
             ));
         };
         Ok(pebble_db::log::leaves_starting(&db, cycle, &prefix, 10)
-            .await
-            .map_err(internal)?
+            .await?
             .into_iter()
             .map(|(index, leaf)| Named {
                 index,

@@ -39,7 +39,7 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::{session_cookie, set_cookie};
-    use crate::api::backend::{bad_input, database, internal, refuse, words};
+    use crate::api::backend::{bad_input, database, refuse, words};
     use pebble_db::sign_in_failures;
     let username = username.trim();
     if username.is_empty() || password.is_empty() {
@@ -49,33 +49,21 @@ pub async fn sign_in(
         return Err(bad_input(words().credentials_too_long));
     }
     let db = database()?;
-    if sign_in_failures::blocked(&db, username)
-        .await
-        .map_err(internal)?
-    {
+    if sign_in_failures::blocked(&db, username).await? {
         return Err(refuse(
             http::StatusCode::TOO_MANY_REQUESTS,
             (words().too_many_attempts)(sign_in_failures::WINDOW_MINUTES),
         ));
     }
-    let Some(account) = pebble_db::accounts::authenticate(&db, username, &password)
-        .await
-        .map_err(internal)?
-    else {
-        sign_in_failures::record(&db, username)
-            .await
-            .map_err(internal)?;
+    let Some(account) = pebble_db::accounts::authenticate(&db, username, &password).await? else {
+        sign_in_failures::record(&db, username).await?;
         return Err(refuse(
             http::StatusCode::UNAUTHORIZED,
             words().wrong_password,
         ));
     };
-    sign_in_failures::clear(&db, username)
-        .await
-        .map_err(internal)?;
-    let token = pebble_db::sessions::start(&db, account.id)
-        .await
-        .map_err(internal)?;
+    sign_in_failures::clear(&db, username).await?;
+    let token = pebble_db::sessions::start(&db, account.id).await?;
     set_cookie(session_cookie(Some(&token)));
     if account.password_change_required {
         leptos_axum::redirect("/account?first=1");
@@ -112,7 +100,7 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::viewer;
     use crate::api::backend::passwords;
-    use crate::api::backend::{bad_field, bad_input, database, internal, refuse, words};
+    use crate::api::backend::{bad_field, bad_input, database, refuse, words};
     let Some(account) = viewer().await? else {
         return Err(refuse(
             http::StatusCode::UNAUTHORIZED,
@@ -122,9 +110,7 @@ pub async fn change_password(
     let db = database()?;
     if !account.password_change_required {
         let current = current.unwrap_or_default();
-        let right = pebble_db::accounts::password_matches(&account, &current)
-            .await
-            .map_err(internal)?;
+        let right = pebble_db::accounts::password_matches(&account, &current).await?;
         if !right {
             return Err(refuse(
                 http::StatusCode::FORBIDDEN,
@@ -139,14 +125,10 @@ pub async fn change_password(
     let password = passwords::chosen_off_workers(new, own_words)
         .await
         .map_err(bad_field)?;
-    pebble_db::accounts::set_password(&db, account.id, &password)
-        .await
-        .map_err(internal)?;
+    pebble_db::accounts::set_password(&db, account.id, &password).await?;
     // Whoever knew the old password may be signed in elsewhere.
     if let Some(token) = crate::api::backend::auth::session_token() {
-        pebble_db::sessions::end_others(&db, account.id, &token)
-            .await
-            .map_err(internal)?;
+        pebble_db::sessions::end_others(&db, account.id, &token).await?;
     }
     leptos_axum::redirect("/account?changed=1");
     Ok(())
@@ -157,16 +139,14 @@ pub async fn change_password(
 #[server(prefix = "/api", endpoint = "sign-out-everywhere")]
 pub async fn sign_out_everywhere() -> Result<(), AppError> {
     use crate::api::backend::auth::{session_cookie, set_cookie, viewer};
-    use crate::api::backend::{database, internal, refuse, words};
+    use crate::api::backend::{database, refuse, words};
     let Some(account) = viewer().await? else {
         return Err(refuse(
             http::StatusCode::UNAUTHORIZED,
             words().sign_in_first,
         ));
     };
-    pebble_db::sessions::end_all(&database()?, account.id)
-        .await
-        .map_err(internal)?;
+    pebble_db::sessions::end_all(&database()?, account.id).await?;
     set_cookie(session_cookie(None));
     leptos_axum::redirect("/");
     Ok(())
@@ -176,12 +156,10 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::api::backend::auth::{session_cookie, session_token, set_cookie};
-    use crate::api::backend::{database, internal};
+    use crate::api::backend::database;
     if let Some(token) = session_token() {
         let db = database()?;
-        pebble_db::sessions::end(&db, &token)
-            .await
-            .map_err(internal)?;
+        pebble_db::sessions::end(&db, &token).await?;
     }
     set_cookie(session_cookie(None));
     leptos_axum::redirect("/");

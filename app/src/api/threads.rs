@@ -53,7 +53,7 @@ pub struct ThreadView {
 #[server(prefix = "/api", endpoint = "thread")]
 pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, AppError> {
     use crate::api::backend::auth::{on_committee, viewer};
-    use crate::api::backend::{database, internal, visible_proposal};
+    use crate::api::backend::{database, visible_proposal};
     use crate::domain::Action;
     let db = database()?;
     let found = visible_proposal(&db, proposal_id).await?;
@@ -68,11 +68,11 @@ pub async fn get_thread(proposal_id: i32, page: u64) -> Result<ThreadView, AppEr
         pebble_db::threads::page(&db, proposal_id, offset, PAGE_SIZE)
     };
     let mut page = page.max(1);
-    let mut stored = fetch(page).await.map_err(internal)?;
+    let mut stored = fetch(page).await?;
     let pages = stored.top_level_total.div_ceil(PAGE_SIZE).max(1);
     if page > pages {
         page = pages;
-        stored = fetch(page).await.map_err(internal)?;
+        stored = fetch(page).await?;
     }
     let now = chrono::Utc::now();
     let ordered = display_order(&stored.comments);
@@ -134,8 +134,7 @@ pub async fn post_comment(
 ) -> Result<(), AppError> {
     use crate::api::backend::auth::require;
     use crate::api::backend::{
-        bad_field, bad_input, database, internal, not_found, refuse, visible_proposal, words,
-        wrong_phase,
+        bad_field, bad_input, database, not_found, refuse, visible_proposal, words, wrong_phase,
     };
     use crate::domain::{Action, CommentBody};
     let author = require(Action::Comment).await?;
@@ -156,17 +155,14 @@ pub async fn post_comment(
         .map_err(wrong_phase)?;
     if let Some(parent) = parent_id {
         let same_thread = pebble_db::threads::find(&db, parent)
-            .await
-            .map_err(internal)?
+            .await?
             .is_some_and(|c| c.proposal_id == proposal_id);
         if !same_thread {
             return Err(not_found(crate::i18n::Thing::CommentInThread, parent));
         }
     }
     let minute_ago = chrono::Utc::now() - chrono::Duration::minutes(1);
-    let recent = pebble_db::threads::count_by_author_since(&db, author.id, minute_ago)
-        .await
-        .map_err(internal)?;
+    let recent = pebble_db::threads::count_by_author_since(&db, author.id, minute_ago).await?;
     if recent >= COMMENTS_PER_MINUTE {
         return Err(refuse(
             http::StatusCode::TOO_MANY_REQUESTS,
@@ -180,15 +176,14 @@ pub async fn post_comment(
         parent_id,
         body.as_str().to_owned(),
     )
-    .await
-    .map_err(internal)?;
+    .await?;
     Ok(())
 }
 
 /// The author edits their comment within [`EDIT_MINUTES`] of writing it.
 #[server(prefix = "/api", endpoint = "edit-comment")]
 pub async fn edit_comment(comment_id: i32, body: String) -> Result<(), AppError> {
-    use crate::api::backend::{bad_field, internal, refuse, words};
+    use crate::api::backend::{bad_field, refuse, words};
     use crate::domain::{Action, CommentBody};
     let (db, author, comment) = comment_in_open_thread(comment_id, Action::Comment).await?;
     let body = CommentBody::parse(&body).map_err(bad_field)?;
@@ -204,35 +199,29 @@ pub async fn edit_comment(comment_id: i32, body: String) -> Result<(), AppError>
             (words().edit_window)(EDIT_MINUTES),
         ));
     }
-    pebble_db::threads::edit(&db, comment, body.as_str().to_owned())
-        .await
-        .map_err(internal)?;
+    pebble_db::threads::edit(&db, comment, body.as_str().to_owned()).await?;
     Ok(())
 }
 
 /// The committee hides a comment with a public reason.
 #[server(prefix = "/api", endpoint = "hide-comment")]
 pub async fn hide_comment(comment_id: i32, reason: String) -> Result<(), AppError> {
-    use crate::api::backend::{bad_field, internal};
+    use crate::api::backend::bad_field;
     use crate::domain::{Action, Reason};
     let (db, _, comment) = comment_in_open_thread(comment_id, Action::ModerateComment).await?;
     let reason = Reason::parse(&reason).map_err(bad_field)?;
-    pebble_db::threads::hide(&db, comment, reason.as_str().to_owned())
-        .await
-        .map_err(internal)?;
+    pebble_db::threads::hide(&db, comment, reason.as_str().to_owned()).await?;
     Ok(())
 }
 
 /// Any signed-in person reports a comment to the committee.
 #[server(prefix = "/api", endpoint = "report-comment")]
 pub async fn report_comment(comment_id: i32, reason: String) -> Result<(), AppError> {
-    use crate::api::backend::{bad_field, internal};
+    use crate::api::backend::bad_field;
     use crate::domain::{Action, Reason};
     let (db, reporter, comment) = comment_in_open_thread(comment_id, Action::ReportComment).await?;
     let reason = Reason::parse(&reason).map_err(bad_field)?;
-    pebble_db::threads::report(&db, comment.id, reporter.id, reason.as_str().to_owned())
-        .await
-        .map_err(internal)?;
+    pebble_db::threads::report(&db, comment.id, reporter.id, reason.as_str().to_owned()).await?;
     Ok(())
 }
 
@@ -251,13 +240,10 @@ async fn comment_in_open_thread(
     AppError,
 > {
     use crate::api::backend::auth::{require, require_on_committee};
-    use crate::api::backend::{database, internal, not_found, visible_proposal, wrong_phase};
+    use crate::api::backend::{database, not_found, visible_proposal, wrong_phase};
     let account = require(action).await?;
     let db = database()?;
-    let Some(comment) = pebble_db::threads::find(&db, comment_id)
-        .await
-        .map_err(internal)?
-    else {
+    let Some(comment) = pebble_db::threads::find(&db, comment_id).await? else {
         return Err(not_found(crate::i18n::Thing::Comment, comment_id));
     };
     let found = visible_proposal(&db, comment.proposal_id).await?;

@@ -64,12 +64,11 @@ pub enum Opening {
 /// The cycle in voting (`cycle`, or the only one) and its ballot.
 #[server(prefix = "/api", endpoint = "vote-start")]
 pub async fn vote_start(cycle: Option<i32>) -> Result<Opening, AppError> {
-    use crate::api::backend::{database, internal};
+    use crate::api::backend::database;
     use pebble_domain::Phase;
     let db = database()?;
     let voting: Vec<_> = pebble_db::cycles::list(&db)
-        .await
-        .map_err(internal)?
+        .await?
         .into_iter()
         .filter(|c| *c.phase == Phase::Voting)
         .collect();

@@ -92,11 +92,7 @@ pub mod backend {
         if size == current.head.size {
             return Ok(current.note.clone());
         }
-        Ok(log
-            .checkpoint_at(db, cycle, size)
-            .await
-            .map_err(internal)?
-            .note)
+        Ok(log.checkpoint_at(db, cycle, size).await?.note)
     }
 
     /// What member `account`'s browser is asked to cosign in cycle
@@ -107,26 +103,24 @@ pub mod backend {
         account: i32,
     ) -> Result<Option<WitnessTask>, AppError> {
         let seat = pebble_db::committee::seat(db, cycle, account)
-            .await
-            .map_err(internal)?
+            .await?
             .flatten();
         let Some(seat) = seat else {
             return Ok(None);
         };
-        let Opened::Log(log) = ballot_box()?.log(cycle).await.map_err(internal)? else {
+        let Opened::Log(log) = ballot_box()?.log(cycle).await? else {
             return Ok(None);
         };
         let Some(witness) = witness_of(&log, seat) else {
             return Ok(None);
         };
         let election = &log.frozen.manifest.election;
-        let signed = log.checkpoint(db, cycle).await.map_err(internal)?;
+        let signed = log.checkpoint(db, cycle).await?;
         let size = signed.head.size;
         // A size past the log's could only come from another log: hand
         // nothing back, and a browser that remembers will refuse.
         let last = pebble_db::witnesses::latest(db, cycle)
-            .await
-            .map_err(internal)?
+            .await?
             .get(&witness.name)
             .copied();
         let held = last.filter(|at| *at <= size);
@@ -135,15 +129,12 @@ pub mod backend {
             Vec::new()
         } else {
             pebble_db::log::consistency(db, cycle, old, size)
-                .await
-                .map_err(internal)?
+                .await?
                 .map_err(|e| internal(format!("{e:?}")))?
         };
         let handed = match held {
             Some(at) => {
-                let lines = pebble_db::witnesses::at_size(db, cycle, at)
-                    .await
-                    .map_err(internal)?;
+                let lines = pebble_db::witnesses::at_size(db, cycle, at).await?;
                 match lines.get(&witness.name) {
                     Some(line) => Some(format!(
                         "{}{line}",
@@ -193,16 +184,15 @@ pub mod backend {
         let text = request_lang().witness();
         let not_a_witness = || refuse(StatusCode::CONFLICT, text.not_a_witness);
         let seat = pebble_db::committee::seat(&db, cycle, member.id)
-            .await
-            .map_err(internal)?
+            .await?
             .flatten()
             .ok_or_else(not_a_witness)?;
-        let Opened::Log(log) = ballot_box()?.log(cycle).await.map_err(internal)? else {
+        let Opened::Log(log) = ballot_box()?.log(cycle).await? else {
             return Err(not_a_witness());
         };
         let witness = witness_of(&log, seat).ok_or_else(not_a_witness)?;
         let size: u64 = size.trim().parse().map_err(|_| bad_input(text.bad_size))?;
-        let signed = log.checkpoint(&db, cycle).await.map_err(internal)?;
+        let signed = log.checkpoint(&db, cycle).await?;
         let fits = if signed.sealed {
             size == signed.head.size
         } else {
@@ -218,9 +208,7 @@ pub mod backend {
         if !verified {
             return Err(bad_input((text.bad_line)(size)));
         }
-        pebble_db::witnesses::save(&db, cycle, &witness.name, size, &line)
-            .await
-            .map_err(internal)?;
+        pebble_db::witnesses::save(&db, cycle, &witness.name, size, &line).await?;
         Ok(signed.sealed)
     }
 }

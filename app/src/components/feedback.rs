@@ -12,8 +12,7 @@ pub fn error_message(error: &AppError) -> String {
 
 /// Why a page (or part of one) could not be shown, in words, with a way
 /// back; for an `ErrorBoundary`'s fallback. The page answers with the
-/// error's status (an [`AppError`] sets it on the server when made; any
-/// other error is ours, a 500).
+/// error's status (any error other than an [`AppError`] is ours, a 500).
 #[component]
 pub fn ErrorNotice(
     /// The boundary's errors.
@@ -30,7 +29,11 @@ pub fn ErrorNotice(
                 signed_out |= known.status() == http::StatusCode::UNAUTHORIZED;
                 known.message().to_owned()
             }
-            None => crate::error::internal(&error).message().to_owned(),
+            None => {
+                let ours = crate::error::internal(&error);
+                ours.respond();
+                ours.message().to_owned()
+            }
         })
         .collect();
     // Someone told to sign in gets the way there, and back here after.

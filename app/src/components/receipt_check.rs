@@ -77,7 +77,10 @@ async fn check_claim(
 ) -> Checked {
     let served = match receipt_evidence(cycle, claim.index, from).await {
         Ok(served) => served,
-        Err(error) => return Checked::Refused(error.message().to_owned()),
+        Err(error) => {
+            error.respond();
+            return Checked::Refused(error.message().to_owned());
+        }
     };
     let Some(evidence) = evidence_of(&served) else {
         return Checked::Refused((text.receipt_problem)(Failure::OtherLeaf));
@@ -147,7 +150,10 @@ pub async fn check(
     };
     let named = match find_receipt(cycle, typed.to_owned()).await {
         Ok(named) => named,
-        Err(error) => return Checked::Refused(error.message().to_owned()),
+        Err(error) => {
+            error.respond();
+            return Checked::Refused(error.message().to_owned());
+        }
     };
     let Some(first) = named.into_iter().next() else {
         return Checked::Refused(text.receipt_unknown.to_owned());

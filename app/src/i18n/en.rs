@@ -228,6 +228,7 @@ pub const STRINGS: Strings = Strings {
     },
     reply_to_number: |raw| format!("The comment to reply to must be a number, not '{raw}'."),
     internal_error: "Something went wrong on our side. Please try again in a moment.",
+    database_busy: "The server is busy right now and nothing was saved. Please try again in a moment.",
     wrong_method: "That address takes a form sent with POST.",
     unreachable: "Pebble could not be reached. Check your connection and try again.",
     phase_moved: "The cycle moved to another phase just now, so this can no longer be done. Reload the page to see where it stands.",
@@ -280,10 +281,14 @@ pub const STRINGS: Strings = Strings {
     form_too_large: "This form is too large to be a ballot. Go back and send it again.",
     form_unreadable_page: "This form could not be read. Go back to the page and send it again.",
     upload_far_too_large: "That upload is far too large: images can be at most 2 MB. Go back and choose a smaller file.",
-    form_unreadable: |detail| {
-        format!(
-            "The form could not be read ({detail}). Fill in every field with the kind of value it asks for."
-        )
+    form_unreadable: |field| match field {
+        Some(field) => format!(
+            "The form could not be read: check the field '{field}'. Fill in every field with the kind of value it asks for."
+        ),
+        None => {
+            "The form could not be read. Fill in every field with the kind of value it asks for."
+                .to_owned()
+        }
     },
     invite_unknown: "That invite code is not valid or was already used. Check it with whoever gave it to you.",
     invite_too_many_tries: "This invite was tried with five usernames that were taken, so it takes no more. Ask whoever gave it to you for a new one.",

@@ -248,6 +248,7 @@ pub const STRINGS: Strings = Strings {
         format!("El comentario al que respondes debe ser un número, no «{raw}».")
     },
     internal_error: "Algo falló de nuestro lado. Vuelve a intentarlo en un momento.",
+    database_busy: "El servidor está ocupado ahora mismo y no se guardó nada. Vuelve a intentarlo en un momento.",
     wrong_method: "Esa dirección recibe un formulario enviado con POST.",
     unreachable: "No se pudo conectar con Pebble. Revisa tu conexión y vuelve a intentarlo.",
     phase_moved: "El ciclo acaba de pasar a otra fase y esto ya no se puede hacer. Recarga la página para ver en qué fase está.",
@@ -300,10 +301,12 @@ pub const STRINGS: Strings = Strings {
     form_too_large: "Este formulario es demasiado grande para ser una papeleta. Vuelve atrás y envíalo de nuevo.",
     form_unreadable_page: "No se pudo leer este formulario. Vuelve a la página y envíalo de nuevo.",
     upload_far_too_large: "Ese archivo es demasiado grande: las imágenes pueden pesar como máximo 2 MB. Vuelve atrás y elige un archivo más pequeño.",
-    form_unreadable: |detail| {
-        format!(
-            "No se pudo leer el formulario ({detail}). Completa cada campo con el tipo de valor que pide."
-        )
+    form_unreadable: |field| match field {
+        Some(field) => format!(
+            "No se pudo leer el formulario: revisa el campo '{field}'. Completa cada campo con el tipo de valor que pide."
+        ),
+        None => "No se pudo leer el formulario. Completa cada campo con el tipo de valor que pide."
+            .to_owned(),
     },
     invite_unknown: "Ese código de invitación no es válido o ya se usó. Compruébalo con quien te lo dio.",
     invite_too_many_tries: "Esta invitación se probó con cinco nombres de usuario ya ocupados, así que no admite más. Pide una nueva a quien te la dio.",

@@ -388,8 +388,11 @@ pub struct Strings {
     pub reply_to_number: fn(&str) -> String,
     /// Something failed on the server's side.
     pub internal_error: &'static str,
-    /// Form arguments that could not be read at all, given the detail.
-    pub form_unreadable: fn(&str) -> String,
+    /// The database was too busy to answer; nothing was written.
+    pub database_busy: &'static str,
+    /// Form arguments that could not be read, given the field the
+    /// parser named, if any.
+    pub form_unreadable: fn(Option<&str>) -> String,
     /// A server function called with the wrong HTTP method.
     pub wrong_method: &'static str,
     /// The browser could not reach the server or read its answer.

@@ -7,6 +7,7 @@ mod accounts;
 mod bad_input;
 mod ballot_api;
 mod ballot_log;
+mod busy;
 mod casting;
 mod codes;
 mod committee_witness;

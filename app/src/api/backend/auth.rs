@@ -108,9 +108,7 @@ pub async fn viewer() -> Result<Option<account::Model>, AppError> {
         None => None,
         Some(token) => {
             let idle = crate::site::SiteSettings::current().session_idle;
-            pebble_db::sessions::account(&database()?, &token, idle)
-                .await
-                .map_err(internal)?
+            pebble_db::sessions::account(&database()?, &token, idle).await?
         }
     };
     if let Some(cache) = cache {

@@ -12,7 +12,7 @@ use super::{
     CountState, CycleCount, DecisionRow, FundedRow, RevealRow, Revealing, Review, Signing,
 };
 use crate::api::backend::auth::require;
-use crate::api::backend::{bad_input, database, find_cycle, internal, phase_moved, refuse};
+use crate::api::backend::{bad_input, database, find_cycle, phase_moved, refuse};
 use crate::components::money::format_money;
 use crate::error::AppError;
 use crate::i18n::{CountStrings, request_lang};
@@ -57,10 +57,8 @@ pub async fn desk(cycle: Option<i32>) -> Result<Result<CycleCount, Vec<(i32, Str
         None => {
             let mut mine = Vec::new();
             let mut counting = Vec::new();
-            for row in pebble_db::cycles::list(&db).await.map_err(internal)? {
-                let on = pebble_db::committee::sits_on(&db, row.id, member.id)
-                    .await
-                    .map_err(internal)?;
+            for row in pebble_db::cycles::list(&db).await? {
+                let on = pebble_db::committee::sits_on(&db, row.id, member.id).await?;
                 if *row.phase >= Phase::Counting && on {
                     if *row.phase == Phase::Counting {
                         counting.push(row.id);
@@ -80,13 +78,10 @@ pub async fn desk(cycle: Option<i32>) -> Result<Result<CycleCount, Vec<(i32, Str
     if *found.phase < Phase::Counting {
         return Err(refuse(StatusCode::CONFLICT, say().not_counting_yet));
     }
-    let Some(Some(seat)) = pebble_db::committee::seat(&db, id, member.id)
-        .await
-        .map_err(internal)?
-    else {
+    let Some(Some(seat)) = pebble_db::committee::seat(&db, id, member.id).await? else {
         return Err(refused(CountRefusal::NotOnCommittee));
     };
-    let state = match count::stored(&db, id).await.map_err(internal)? {
+    let state = match count::stored(&db, id).await? {
         None => CountState::Revealing(Box::new(revealing(&db, id, member.id).await?)),
         Some(stored) => {
             let review = Box::new(review(&db, id, &stored.record).await?);
@@ -121,8 +116,7 @@ async fn frozen_of(
     cycle: i32,
 ) -> Result<counting::FrozenManifest, AppError> {
     Ok(pebble_db::frozen::frozen(db, cycle)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| refused(CountRefusal::NotCounted))?
         .manifest)
 }
@@ -149,13 +143,11 @@ async fn revealing(
 ) -> Result<Revealing, AppError> {
     let frozen = frozen_of(db, cycle).await?;
     let state = count::revealing(db, cycle)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| refused(CountRefusal::NotCounted))?;
     let members = reveal_rows(&frozen, &state.reveals);
     let seat = pebble_db::committee::seat(db, cycle, account)
-        .await
-        .map_err(internal)?
+        .await?
         .flatten()
         .map(|s| s as usize);
     let still_to_reveal = seat
@@ -163,18 +155,15 @@ async fn revealing(
         .is_some_and(|row| row.committed && row.secret.is_none());
     let your_salt = if still_to_reveal {
         pebble_db::committee::commitment_of(db, cycle, account)
-            .await
-            .map_err(internal)?
+            .await?
             .map(|c| to_hex(&c.salt))
     } else {
         None
     };
-    let ballots = pebble_db::log::state(db, cycle).await.map_err(internal)?.0;
+    let ballots = pebble_db::log::state(db, cycle).await?.0;
     let witnesses = match frozen.election.witness_policy() {
         Some(Ok(policy)) => {
-            let cosigned = pebble_db::witnesses::at_size(db, cycle, ballots)
-                .await
-                .map_err(internal)?;
+            let cosigned = pebble_db::witnesses::at_size(db, cycle, ballots).await?;
             let by = cosigned.keys().cloned().collect();
             // A committee member's witness is shown by the member's name.
             let shown = |name: &str| {
@@ -288,8 +277,7 @@ pub async fn reveal(cycle: i32, secret: &str) -> Result<bool, AppError> {
         counting::merkle::from_hex(secret.trim()).ok_or_else(|| bad_input(say().secret_not_hex))?;
     let (member, db) = member_and_cycle(cycle).await?;
     let counted = count::reveal(&db, cycle, member.id, &secret)
-        .await
-        .map_err(internal)?
+        .await?
         .map_err(refused)?;
     Ok(counted.is_some())
 }
@@ -298,8 +286,7 @@ pub async fn reveal(cycle: i32, secret: &str) -> Result<bool, AppError> {
 pub async fn start_count(cycle: i32) -> Result<String, AppError> {
     let (member, db) = member_and_cycle(cycle).await?;
     count::count_now(&db, cycle, member.id)
-        .await
-        .map_err(internal)?
+        .await?
         .map_err(refused)
 }
 
@@ -310,23 +297,18 @@ pub async fn decide(cycle: i32, note: &str) -> Result<Decided, AppError> {
     let note = format!("{}\n", note.trim());
     let (member, db) = member_and_cycle(cycle).await?;
     count::decide(&db, cycle, member.id, &note)
-        .await
-        .map_err(internal)?
+        .await?
         .map_err(refused)
 }
 
 /// See [`super::committee_record`].
 pub async fn record_for_member(cycle: i32) -> Result<Record, AppError> {
     let (member, db) = member_and_cycle_any_phase(cycle).await?;
-    if !pebble_db::committee::sits_on(&db, cycle, member.id)
-        .await
-        .map_err(internal)?
-    {
+    if !pebble_db::committee::sits_on(&db, cycle, member.id).await? {
         return Err(refused(CountRefusal::NotOnCommittee));
     }
     Ok(count::stored(&db, cycle)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| refused(CountRefusal::NotCounted))?
         .record)
 }

@@ -10,9 +10,7 @@ use pebble_domain::{Action, PaperSerial, Reason};
 
 use super::{Desk, KeyOutcome, OwnEntry, PaperStatus, PaperTally, PrintRun, QueuedMismatch};
 use crate::api::backend::auth::require_on_committee;
-use crate::api::backend::{
-    bad_field, bad_input, database, find_cycle, internal, phase_moved, refuse,
-};
+use crate::api::backend::{bad_field, bad_input, database, find_cycle, phase_moved, refuse};
 use crate::api::vote::backend::{ballot_of, sheet};
 use crate::error::AppError;
 use crate::i18n::{PaperStrings, request_lang};
@@ -76,10 +74,9 @@ pub async fn desk(cycle: i32) -> Result<Desk, AppError> {
     let member = require_on_committee(Action::PaperBallots, cycle).await?;
     let db = database()?;
     let found = voting_cycle(&db, cycle).await?;
-    let tally = paper::tally(&db, found.id).await.map_err(internal)?;
+    let tally = paper::tally(&db, found.id).await?;
     let yours = paper::your_entries(&db, found.id, member.id)
-        .await
-        .map_err(internal)?
+        .await?
         .into_iter()
         .map(|keying| OwnEntry {
             serial: keying.serial.to_string(),
@@ -88,8 +85,7 @@ pub async fn desk(cycle: i32) -> Result<Desk, AppError> {
         })
         .collect();
     let queue = paper::mismatches(&db, found.id)
-        .await
-        .map_err(internal)?
+        .await?
         .into_iter()
         .map(|waiting| QueuedMismatch {
             serial: waiting.serial.to_string(),
@@ -109,8 +105,7 @@ pub async fn desk(cycle: i32) -> Result<Desk, AppError> {
             voided: tally.voided,
             spoiled: tally.spoiled,
             waiting: paper::waiting(&db, found.id)
-                .await
-                .map_err(internal)?
+                .await?
                 .iter()
                 .map(ToString::to_string)
                 .collect(),
@@ -131,10 +126,7 @@ pub async fn print(cycle: i32, count: &str) -> Result<i32, AppError> {
         .ok_or_else(|| bad_input((say().count_range)(paper::MAX_PRINT)))?;
     let db = database()?;
     voting_cycle(&db, cycle).await?;
-    match paper::print_new(&db, cycle, member.id, count)
-        .await
-        .map_err(internal)?
-    {
+    match paper::print_new(&db, cycle, member.id, count).await? {
         Ok(printed) => Ok(printed.batch),
         Err(refusal) => Err(refused(refusal)),
     }
@@ -145,9 +137,7 @@ pub async fn run(cycle: i32, batch: i32) -> Result<PrintRun, AppError> {
     require_on_committee(Action::PaperBallots, cycle).await?;
     let db = database()?;
     let found = voting_cycle(&db, cycle).await?;
-    let serials = paper::batch_serials(&db, cycle, batch)
-        .await
-        .map_err(internal)?;
+    let serials = paper::batch_serials(&db, cycle, batch).await?;
     if serials.is_empty() {
         return Err(refuse(StatusCode::NOT_FOUND, (say().unknown_run)(batch)));
     }
@@ -170,8 +160,7 @@ pub async fn key(
     let db = database()?;
     voting_cycle(&db, cycle).await?;
     let frozen = pebble_db::frozen::frozen(&db, cycle)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(phase_moved)?;
     let marked = if spoiled {
         paper::Marked::Spoiled
@@ -182,8 +171,7 @@ pub async fn key(
         )
     };
     let keyed = paper::key(&db, cycle, &serial, member.id, &marked)
-        .await
-        .map_err(internal)?
+        .await?
         .map_err(refused)?;
     let (status, index) = match keyed {
         Keyed::Waiting => (PaperStatus::Open, None),
@@ -216,8 +204,7 @@ pub async fn resolve(
     let db = database()?;
     voting_cycle(&db, cycle).await?;
     paper::resolve(&db, cycle, &serial, member.id, resolution, reason.as_str())
-        .await
-        .map_err(internal)?
+        .await?
         .map_err(refused)?;
     Ok(serial.to_string())
 }

@@ -14,7 +14,7 @@ use crate::i18n::request_lang;
 pub async fn results(cycle: i32) -> Result<CycleResults, AppError> {
     let text = request_lang().results();
     let db = database()?;
-    match published(&db, cycle).await.map_err(internal)? {
+    match published(&db, cycle).await? {
         Published::NoSuchCycle => Err(refuse(StatusCode::NOT_FOUND, text.no_such_cycle)),
         Published::NotYet(_) => Err(refuse(StatusCode::FORBIDDEN, text.not_yet)),
         Published::Certified(record, frozen) => tokio::task::spawn_blocking(move || {

@@ -35,12 +35,8 @@ pub async fn sheet(
         .iter()
         .filter_map(|p| p.id.as_str().parse().ok())
         .collect();
-    let summaries = pebble_db::proposals::summaries(db, cycle.id, &ids)
-        .await
-        .map_err(internal)?;
-    let mut images = pebble_db::proposal_images::infos(db, &ids)
-        .await
-        .map_err(internal)?;
+    let summaries = pebble_db::proposals::summaries(db, cycle.id, &ids).await?;
+    let mut images = pebble_db::proposal_images::infos(db, &ids).await?;
     let projects = manifest
         .projects
         .iter()
@@ -70,16 +66,14 @@ pub async fn sheet(
         rules: manifest.ballot.clone(),
         projects,
         manifest_hash: pebble_db::frozen::stored_hash(db, cycle.id)
-            .await
-            .map_err(internal)?
+            .await?
             .unwrap_or_default(),
     })
 }
 
 async fn frozen(db: &DatabaseConnection, cycle: i32) -> Result<FrozenManifest, AppError> {
     pebble_db::frozen::frozen(db, cycle)
-        .await
-        .map_err(internal)?
+        .await?
         .map(|f| f.manifest)
         .ok_or_else(|| refuse(StatusCode::CONFLICT, words().voting_closed))
 }

@@ -36,8 +36,7 @@ async fn already_cast(
 ) -> Result<Result<Option<Receipt>, String>, AppError> {
     let db = database()?;
     let frozen = pebble_db::frozen::frozen(&db, sheet.cycle_id)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| refuse(StatusCode::CONFLICT, super::backend::words().voting_closed))?;
     let ballot = match ballot_of(&frozen.manifest, &state.fields) {
         Ok(ballot) => ballot,
@@ -86,8 +85,7 @@ pub async fn cast(state: &VoteState, sheet: &BallotSheet) -> Result<Posting, App
     }
     let db = database()?;
     let frozen = pebble_db::frozen::frozen(&db, sheet.cycle_id)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| refuse(StatusCode::CONFLICT, super::backend::words().voting_closed))?;
     let ballot = ballot_of(&frozen.manifest, &state.fields)
         .map_err(|message| refuse(StatusCode::UNPROCESSABLE_ENTITY, message))?;
@@ -103,6 +101,7 @@ pub async fn cast(state: &VoteState, sheet: &BallotSheet) -> Result<Posting, App
         Err(CastFailure::Internal) => Err(internal("the ballot box failed")),
         Err(failure) => {
             let error = refused(&failure);
+            error.respond();
             Ok(Posting::Refused(error.message().to_owned(), hex_nonce))
         }
     }

@@ -38,7 +38,10 @@ async fn step(state: VoteState, posted: bool) -> Result<Step, AppError> {
     }
     Ok(match check_code(sheet.cycle_id, state.code.clone()).await {
         Ok(()) => Step::Ballot(sheet),
-        Err(error) => Step::Refused(sheet, error.message().to_owned()),
+        Err(error) => {
+            error.respond();
+            Step::Refused(sheet, error.message().to_owned())
+        }
     })
 }
 
