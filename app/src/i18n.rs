@@ -94,20 +94,20 @@ pub fn request_lang() -> Lang {
 }
 
 /// The language a request with `headers` asks for: the cookie, else the
-/// browser's first offered language we have, else English.
+/// browser's most wanted language that we have, else English.
 #[cfg(feature = "ssr")]
 pub fn lang_of(headers: &http::HeaderMap) -> Lang {
-    let cookie = crate::api::backend::auth::cookie_in(headers, LANG_COOKIE)
+    let cookie = crate::api::backend::cookies::cookie_in(headers, LANG_COOKIE)
         .and_then(|value| Lang::from_code(&value));
+    // Highest quality first (RFC 9110 §12.5.4); q=0 means "not this one".
     let accepted = || {
-        headers
+        let offered = headers
             .get(http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| {
-                v.split(',')
-                    .filter_map(|item| Lang::from_code(item.split(';').next()?.trim()))
-                    .next()
-            })
+            .and_then(|v| v.to_str().ok())?;
+        accept_language::parse_with_quality(offered)
+            .into_iter()
+            .filter(|(_, quality)| *quality > 0.0)
+            .find_map(|(tag, _)| Lang::from_code(&tag))
     };
     cookie.or_else(accepted).unwrap_or_default()
 }
@@ -145,5 +145,34 @@ mod tests {
                     .all(|t| !t.is_empty())
             );
         }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_browser_s_most_wanted_language_wins_and_q0_is_never_chosen() {
+        let asking = |accept: &str, cookie: Option<&str>| {
+            let mut headers = http::HeaderMap::new();
+            headers.insert(
+                http::header::ACCEPT_LANGUAGE,
+                accept.parse().expect("value"),
+            );
+            if let Some(cookie) = cookie {
+                headers.insert(http::header::COOKIE, cookie.parse().expect("value"));
+            }
+            lang_of(&headers)
+        };
+        assert_eq!(asking("en;q=0.2, es-MX;q=0.9", None), Lang::Es);
+        assert_eq!(asking("fr, es;q=0.5, en;q=0.4", None), Lang::Es);
+        assert_eq!(asking("es;q=0, en;q=0.1", None), Lang::En);
+        assert_eq!(
+            asking("es;q=0", None),
+            Lang::En,
+            "the default, not the refused"
+        );
+        assert_eq!(
+            asking("es", Some("pebble_lang=en")),
+            Lang::En,
+            "the choice beats the browser"
+        );
     }
 }

@@ -16,7 +16,7 @@ use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use pebble_app::i18n::{LANG_COOKIE, Lang};
+use pebble_app::i18n::Lang;
 use pebble_app::pages::vote::posted::{POSTED_PAGES, Posted};
 
 /// The largest posted page form: a ballot of a few hundred projects.
@@ -42,18 +42,11 @@ pub async fn posted_pages(request: Request, next: Next) -> Response {
     if let Some(lang) = lang {
         // The page renders in the chosen language now, as it will on the
         // next request with the cookie set below.
-        let cookie = format!("{LANG_COOKIE}={}", lang.code());
-        let others = head
-            .headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .map(str::trim)
-            .filter(|pair| !pair.is_empty() && !pair.starts_with(&format!("{LANG_COOKIE}=")))
-            .map(|pair| format!("{pair}; "))
-            .collect::<String>();
-        if let Ok(value) = HeaderValue::from_str(&format!("{others}{cookie}")) {
+        let sent = pebble_app::api::backend::cookies::sent_with(
+            &head.headers,
+            &pebble_app::api::backend::cookies::lang_cookie(lang),
+        );
+        if let Ok(value) = HeaderValue::from_str(&sent) {
             head.headers.insert(header::COOKIE, value);
         }
     }
@@ -65,10 +58,8 @@ pub async fn posted_pages(request: Request, next: Next) -> Response {
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if let Some(lang) = lang
-        && let Ok(value) = HeaderValue::from_str(&format!(
-            "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
-            lang.code()
-        ))
+        && let Ok(value) =
+            HeaderValue::from_str(&pebble_app::api::backend::cookies::lang_cookie(lang).to_string())
     {
         headers.append(header::SET_COOKIE, value);
     }

@@ -97,7 +97,7 @@ pub async fn join(
     display_name: String,
     password: String,
 ) -> Result<(), AppError> {
-    use crate::api::backend::auth::{session_cookie, set_cookie};
+    use crate::api::backend::cookies::{session_cookie, set_cookie};
     use crate::api::backend::passwords;
     use crate::api::backend::{bad_field, bad_input, database, internal, words};
     use crate::domain::account::NewAccount;
@@ -131,7 +131,7 @@ pub async fn join(
             Err(RedeemError::Db(e)) => return Err(internal(e)),
         };
     let token = pebble_db::sessions::start(&db, account.id).await?;
-    set_cookie(session_cookie(Some(&token)));
+    set_cookie(&session_cookie(Some(&token)));
     leptos_axum::redirect("/");
     Ok(())
 }

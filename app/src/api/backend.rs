@@ -2,6 +2,7 @@
 //! signed-in account, and refusals worded in the request's language.
 
 pub mod auth;
+pub mod cookies;
 pub mod passwords;
 pub mod reencode;
 

@@ -45,16 +45,13 @@ pub async fn advance_phase(
 /// page `back` (a path on this site), or where the browser came from.
 #[server(prefix = "/api", endpoint = "language")]
 pub async fn set_language(lang: String, back: Option<String>) -> Result<(), AppError> {
-    use crate::api::backend::auth::set_cookie;
+    use crate::api::backend::cookies::{lang_cookie, set_cookie};
     use crate::api::backend::{bad_input, words};
-    use crate::i18n::{LANG_COOKIE, Lang};
+    use crate::i18n::Lang;
     let Some(lang) = Lang::from_code(lang.trim()) else {
         return Err(bad_input((words().not_a_language)(lang.trim())));
     };
-    set_cookie(format!(
-        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
-        lang.code()
-    ));
+    set_cookie(&lang_cookie(lang));
     if let Some(back) = back.as_deref().and_then(crate::domain::LocalPath::parse) {
         leptos_axum::redirect(back.as_str());
     }

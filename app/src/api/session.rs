@@ -38,7 +38,7 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::api::backend::auth::{session_cookie, set_cookie};
+    use crate::api::backend::cookies::{session_cookie, set_cookie};
     use crate::api::backend::{bad_input, database, refuse, words};
     use pebble_db::sign_in_failures;
     let username = username.trim();
@@ -64,7 +64,7 @@ pub async fn sign_in(
     };
     sign_in_failures::clear(&db, username).await?;
     let token = pebble_db::sessions::start(&db, account.id).await?;
-    set_cookie(session_cookie(Some(&token)));
+    set_cookie(&session_cookie(Some(&token)));
     if account.password_change_required {
         leptos_axum::redirect("/account?first=1");
         return Ok(());
@@ -138,7 +138,8 @@ pub async fn change_password(
 /// one too), and clears the cookie; 401 when nobody is signed in.
 #[server(prefix = "/api", endpoint = "sign-out-everywhere")]
 pub async fn sign_out_everywhere() -> Result<(), AppError> {
-    use crate::api::backend::auth::{session_cookie, set_cookie, viewer};
+    use crate::api::backend::auth::viewer;
+    use crate::api::backend::cookies::{session_cookie, set_cookie};
     use crate::api::backend::{database, refuse, words};
     let Some(account) = viewer().await? else {
         return Err(refuse(
@@ -147,7 +148,7 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
         ));
     };
     pebble_db::sessions::end_all(&database()?, account.id).await?;
-    set_cookie(session_cookie(None));
+    set_cookie(&session_cookie(None));
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -155,13 +156,14 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
 /// Ends the session and clears the cookie.
 #[server(prefix = "/api", endpoint = "sign-out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::api::backend::auth::{session_cookie, session_token, set_cookie};
+    use crate::api::backend::auth::session_token;
+    use crate::api::backend::cookies::{session_cookie, set_cookie};
     use crate::api::backend::database;
     if let Some(token) = session_token() {
         let db = database()?;
         pebble_db::sessions::end(&db, &token).await?;
     }
-    set_cookie(session_cookie(None));
+    set_cookie(&session_cookie(None));
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -4,80 +4,17 @@
 use std::sync::{Arc, Mutex};
 
 use http::StatusCode;
-use http::header::{COOKIE, SET_COOKIE};
 use leptos::prelude::*;
 use pebble_db::entity::account;
 
+use super::cookies::{request_cookie, session_cookie_name};
 use super::{database, internal, refuse};
 use crate::domain::Action;
 use crate::error::AppError;
 
-/// The session cookie's name over plain HTTP (a local or test server).
-pub const COOKIE_NAME: &str = "pebble_session";
-
-/// The session cookie's name over HTTPS: the `__Host-` prefix makes the
-/// browser refuse it unless it is `Secure`, has `Path=/` and no `Domain`,
-/// so no sibling site or plain-HTTP page can plant or overwrite it
-/// (RFC 6265bis §4.1.3.2).
-pub const SECURE_COOKIE_NAME: &str = "__Host-pebble_session";
-
-/// The session cookie's name on this site: [`SECURE_COOKIE_NAME`] when its
-/// public URL is `https://`.
-pub fn session_cookie_name() -> &'static str {
-    if crate::site::SiteSettings::current().public_url.is_https() {
-        SECURE_COOKIE_NAME
-    } else {
-        COOKIE_NAME
-    }
-}
-
 /// The request's session token, if it sent one.
 pub fn session_token() -> Option<String> {
     request_cookie(session_cookie_name())
-}
-
-/// The value of cookie `name` in the request, if sent.
-pub fn request_cookie(name: &str) -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    cookie_in(&parts.headers, name)
-}
-
-/// The value of cookie `name` among `headers`, if sent.
-pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
-}
-
-/// Adds a `Set-Cookie` header to the response.
-pub fn set_cookie(value: String) {
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-        && let Ok(value) = http::HeaderValue::from_str(&value)
-    {
-        response.append_header(SET_COOKIE, value);
-    }
-}
-
-/// The cookie that carries a session token (or, with `None`, removes it):
-/// `HttpOnly`, `SameSite=Lax`, and over HTTPS `Secure` with the `__Host-`
-/// name.
-pub fn session_cookie(token: Option<&str>) -> String {
-    let name = session_cookie_name();
-    let secure = if name == SECURE_COOKIE_NAME {
-        "; Secure"
-    } else {
-        ""
-    };
-    let (value, age) = match token {
-        Some(token) => (token, pebble_db::sessions::LIFETIME_DAYS * 24 * 60 * 60),
-        None => ("", 0),
-    };
-    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={age}{secure}")
 }
 
 /// The signed-in account of one request, looked up at most once: a page
