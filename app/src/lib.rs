@@ -7,6 +7,7 @@
 // every page would download), so their types nest deeper than the default.
 #![recursion_limit = "256"]
 
+pub mod address;
 pub mod api;
 pub mod ballot_box;
 pub mod components;

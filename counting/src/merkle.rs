@@ -66,20 +66,13 @@ pub(crate) fn split(n: usize) -> usize {
 /// Lower-case hexadecimal of a hash (or any bytes: ids, key ids), as
 /// published in checkpoints and the API.
 pub fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(bytes)
 }
 
 /// The bytes of `text`, if it is hexadecimal: an even number of hex
 /// digits, either case, nothing else (no sign, no spaces).
 pub fn bytes_from_hex(text: &str) -> Option<Vec<u8>> {
-    // `from_str_radix` alone would take a sign ("+1").
-    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
+    hex::decode(text).ok()
 }
 
 /// Parses 64 hexadecimal digits into a hash.

@@ -48,7 +48,7 @@ pub fn ErrorNotice(
             .map(|q| format!("?{q}"))
             .unwrap_or_default()
     );
-    let sign_in = format!("/sign-in?next={}", percent_encode(&here));
+    let sign_in = format!("/sign-in?next={}", crate::address::query_value(&here));
     view! {
         {messages
             .into_iter()
@@ -57,20 +57,6 @@ pub fn ErrorNotice(
         {signed_out.then(|| view! { <p><a class="button primary" href=sign_in>{text.sign_in}</a></p> })}
         <p><a href="/">{text.back_home}</a></p>
     }
-}
-
-/// `text` percent-encoded for a query value (RFC 3986 unreserved bytes
-/// kept).
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 /// Shows the last error of `action`, if its last call failed, as an alert

@@ -262,7 +262,7 @@ fn sort_href(query: &leptos_router::params::ParamsMap, sort: Option<&str>) -> St
         .into_iter()
         .filter_map(|key| {
             let value = query.get(key)?;
-            (!value.is_empty()).then(|| format!("{key}={}", encode(&value)))
+            (!value.is_empty()).then(|| format!("{key}={}", crate::address::query_value(&value)))
         })
         .collect();
     if let Some(sort) = sort {
@@ -273,19 +273,6 @@ fn sort_href(query: &leptos_router::params::ParamsMap, sort: Option<&str>) -> St
     } else {
         format!("/?{}", pairs.join("&"))
     }
-}
-
-/// Percent-encodes a query value.
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                char::from(b).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
 }
 
 /// A phase's name in the page's language.
