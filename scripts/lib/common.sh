@@ -10,6 +10,7 @@ export no_proxy="$NO_PROXY"
 # The oracle the counting rules are cross-checked against (scripts/test).
 PABUTOOLS_VERSION=1.2.3
 CRYPTOGRAPHY_VERSION=46.0.3
+SCHEMATHESIS_VERSION=4.32.5
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod log;
 pub mod manifest;
 pub mod metrics;
+pub mod openapi;
 pub mod proof;
 pub mod record;
 pub mod tiles;
@@ -64,7 +65,7 @@ impl Api {
 }
 
 /// A signed checkpoint as the API sends it, on its own and in receipts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct CheckpointBody {
     /// The tree size.
     pub tree_size: u64,
@@ -94,6 +95,8 @@ impl CheckpointBody {
 /// The API's routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/api/v1/openapi.json", get(openapi::document))
+        .route("/api/v1/docs", get(openapi::reference))
         .route("/api/v1/cycles/{id}/manifest", get(manifest::manifest))
         .route("/api/v1/cycles/{id}/ballots", post(ballots::cast))
         .route("/api/v1/cycles/{id}/log/checkpoint", get(log::checkpoint))

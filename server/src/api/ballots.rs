@@ -24,20 +24,41 @@ use pebble_domain::VoterCode;
 use serde::{Deserialize, Serialize};
 
 use super::CheckpointBody;
-use super::error::{ApiError, cycle_id};
+use super::error::{ApiError, ErrorBody, cycle_id};
 use crate::startup::AppState;
 
 /// The request body.
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct CastRequestBody {
+pub struct CastRequestBody {
+    /// The voter code, as printed (`XXXXXX-XXXXXX-XXXXXX`).
     code: String,
+    /// The ballot, within the manifest's limits.
+    #[schema(value_type = BallotSchema)]
     ballot: Ballot,
+    /// 16 random bytes, base64, made by the client (so it can find its
+    /// receipt by leaf hash if the answer is lost); the server makes one
+    /// if left out.
     nonce: Option<String>,
 }
 
+/// A ballot as the API reads it (`counting::Ballot`'s JSON form): the
+/// kind, and its choices as project ids.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Ballot)]
+#[serde(tag = "kind", content = "choices", rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum BallotSchema {
+    /// The approved projects.
+    Approval(Vec<String>),
+    /// Projects in order of preference, most preferred first.
+    Ranked(Vec<String>),
+    /// Points per project, each above zero.
+    Allocation(std::collections::BTreeMap<String, u64>),
+}
+
 /// The receipt, as the API answers a cast.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ReceiptBody {
     /// The entry's index in the log.
     pub index: u64,
@@ -86,6 +107,20 @@ pub fn refusal(failure: &CastFailure) -> ApiError {
 }
 
 /// Casts a ballot; 201 with the receipt.
+#[utoipa::path(post, path = "/api/v1/cycles/{id}/ballots", tag = "casting",
+    params(("id" = i32, Path, description = "The cycle")),
+    request_body = CastRequestBody,
+    responses(
+        (status = 201, description = "Cast: the receipt", body = ReceiptBody),
+        (status = 400, description = "A body, code or ballot that does not read", body = ErrorBody),
+        (status = 403, description = "The code is unknown or used (always the same answer)", body = ErrorBody),
+        (status = 404, description = "No such cycle", body = ErrorBody),
+        (status = 409, description = "Voting is not open, or the entry is in the log already", body = ErrorBody),
+        (status = 415, description = "The body is not declared as JSON", body = ErrorBody),
+        (status = 422, description = "The ballot breaks the manifest's limits", body = ErrorBody),
+        (status = 429, description = "Too many refused codes from here: wait (Retry-After)", body = ErrorBody),
+        (status = 503, description = "Busy: nothing was written, try again (Retry-After)", body = ErrorBody),
+    ))]
 pub async fn cast(
     State(state): State<AppState>,
     Path(cycle): Path<String>,

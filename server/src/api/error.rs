@@ -5,7 +5,13 @@
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+
+/// The body of every refusal.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// What was wrong and what to change, in English.
+    pub error: String,
+}
 
 /// A refused API request.
 #[derive(Debug)]
@@ -84,7 +90,10 @@ impl From<pebble_db::DbError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut response = (self.status, Json(json!({ "error": self.message }))).into_response();
+        let body = ErrorBody {
+            error: self.message,
+        };
+        let mut response = (self.status, Json(body)).into_response();
         if let Some(value) = self
             .retry_after
             .and_then(|seconds| HeaderValue::from_str(&seconds.to_string()).ok())

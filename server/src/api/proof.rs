@@ -18,15 +18,27 @@ use counting::tlog_proof::TlogProof;
 use serde::Deserialize;
 
 use super::ballots::{json_only, refusal};
-use super::error::{ApiError, cycle_id};
+use super::error::{ApiError, ErrorBody, cycle_id};
 use crate::startup::AppState;
 
-#[derive(Deserialize)]
-struct ReceiptFile {
+/// The receipt file a voter downloaded (only `entry` is read).
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ReceiptFile {
+    /// The entry's canonical bytes, hex (the downloaded file) or base64
+    /// (the API's receipt).
     entry: String,
 }
 
 /// See the module's doc.
+#[utoipa::path(post, path = "/api/v1/cycles/{id}/log/proof", tag = "log",
+    params(("id" = i32, Path, description = "The cycle")),
+    request_body = ReceiptFile,
+    responses(
+        (status = 200, description = "The receipt as a c2sp.org/tlog-proof file", body = String, content_type = "text/plain"),
+        (status = 400, description = "Not a receipt file", body = ErrorBody),
+        (status = 404, description = "No such cycle, or an entry not in its log", body = ErrorBody),
+        (status = 415, description = "The body is not declared as JSON", body = ErrorBody),
+    ))]
 pub async fn proof(
     State(state): State<AppState>,
     Path(cycle): Path<String>,

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use counting::record::{Record, export};
 use pebble_db::count::{self, Published};
 
-use super::error::{ApiError, cycle_id};
+use super::error::{ApiError, ErrorBody, cycle_id};
 use crate::startup::AppState;
 
 /// The certified record of cycle `cycle` and its frozen manifest: 404 for
@@ -53,6 +53,13 @@ fn undecodable(cycle: &str) -> ApiError {
 }
 
 /// `GET …/record`: the election record as JSON, certifications included.
+#[utoipa::path(get, path = "/api/v1/cycles/{id}/record", tag = "results",
+    params(("id" = i32, Path, description = "The cycle")),
+    responses(
+        (status = 200, description = "The election record (docs/election-record.md)", body = Object),
+        (status = 403, description = "Not certified yet: nothing of the count is public before", body = ErrorBody),
+        (status = 404, description = "No such cycle", body = ErrorBody),
+    ))]
 pub async fn record(
     State(state): State<AppState>,
     Path(cycle): Path<String>,
@@ -61,6 +68,13 @@ pub async fn record(
 }
 
 /// `GET …/ballots.pb`: the ballots as a pabulib file, in log order.
+#[utoipa::path(get, path = "/api/v1/cycles/{id}/ballots.pb", tag = "results",
+    params(("id" = i32, Path, description = "The cycle")),
+    responses(
+        (status = 200, description = "The ballots as a pabulib file", body = String, content_type = "text/plain"),
+        (status = 403, description = "Not certified yet: nothing of the count is public before", body = ErrorBody),
+        (status = 404, description = "No such cycle", body = ErrorBody),
+    ))]
 pub async fn ballots_pb(
     State(state): State<AppState>,
     Path(cycle): Path<String>,
@@ -75,6 +89,13 @@ pub async fn ballots_pb(
 }
 
 /// `GET …/results.csv`: one row per project.
+#[utoipa::path(get, path = "/api/v1/cycles/{id}/results.csv", tag = "results",
+    params(("id" = i32, Path, description = "The cycle")),
+    responses(
+        (status = 200, description = "One row per project", body = String, content_type = "text/csv"),
+        (status = 403, description = "Not certified yet: nothing of the count is public before", body = ErrorBody),
+        (status = 404, description = "No such cycle", body = ErrorBody),
+    ))]
 pub async fn results_csv(
     State(state): State<AppState>,
     Path(cycle): Path<String>,

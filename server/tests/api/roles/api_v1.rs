@@ -19,6 +19,20 @@ const fn row(action: &'static str, phase: Phase, past: bool, call: Call, ok: u16
 /// The table.
 pub const TABLE: &[Row] = &[
     row(
+        "read the API's OpenAPI document",
+        Phase::Voting,
+        false,
+        Call::Get("/api/v1/openapi.json"),
+        200,
+    ),
+    row(
+        "read the API's reference page",
+        Phase::Voting,
+        false,
+        Call::Get("/api/v1/docs"),
+        200,
+    ),
+    row(
         "read the manifest",
         Phase::Voting,
         false,
