@@ -5,7 +5,6 @@
 use std::sync::atomic::AtomicU64;
 use std::time::Duration;
 
-use axum::Json;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -16,8 +15,8 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
-use serde_json::Value;
 
+use super::error::ApiError;
 use crate::startup::AppState;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -142,11 +141,11 @@ impl Metrics {
 }
 
 /// `GET /metrics`.
-pub async fn metrics(State(state): State<AppState>) -> Result<impl IntoResponse, Json<Value>> {
-    let text =
-        state.api.metrics.text().map_err(|_| {
-            Json(serde_json::json!({ "error": "The metrics could not be written." }))
-        })?;
+pub async fn metrics(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+    let text = state.api.metrics.text().map_err(|error| {
+        tracing::error!(%error, "the metrics could not be written");
+        ApiError::internal()
+    })?;
     Ok((
         [(
             header::CONTENT_TYPE,
