@@ -108,7 +108,7 @@ pub fn refusal(failure: &CastFailure) -> ApiError {
 
 /// Casts a ballot; 201 with the receipt.
 #[utoipa::path(post, path = "/api/v1/cycles/{id}/ballots", tag = "casting",
-    params(("id" = i32, Path, description = "The cycle")),
+    params(("id" = i32, Path, description = "The cycle", example = 1)),
     request_body = CastRequestBody,
     responses(
         (status = 201, description = "Cast: the receipt", body = ReceiptBody),

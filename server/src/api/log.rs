@@ -71,7 +71,7 @@ pub struct ConsistencyBody {
 /// `GET …/log/checkpoint`: the signed head, the sealed one once voting
 /// has closed.
 #[utoipa::path(get, path = "/api/v1/cycles/{id}/log/checkpoint", tag = "log",
-    params(("id" = i32, Path, description = "The cycle")),
+    params(("id" = i32, Path, description = "The cycle", example = 2)),
     responses(
         (status = 200, description = "The signed checkpoint", body = CheckpointBody),
         (status = 404, description = "No such cycle, or voting has not opened", body = ErrorBody),
@@ -91,7 +91,7 @@ pub async fn checkpoint(
 /// secret: a 403 that says when it is published (leaf hashes and proofs
 /// are public all along, through the other routes).
 #[utoipa::path(get, path = "/api/v1/cycles/{id}/log/entries/{index}", tag = "log",
-    params(("id" = i32, Path, description = "The cycle"), ("index" = u64, Path, description = "The entry's index, from 0")),
+    params(("id" = i32, Path, description = "The cycle", example = 2), ("index" = u64, Path, description = "The entry's index, from 0")),
     responses(
         (status = 200, description = "The entry", body = EntryBody),
         (status = 403, description = "Not certified yet: ballots are secret until then", body = ErrorBody),
@@ -138,7 +138,7 @@ pub async fn entry(
 /// client whose answer to a cast was lost finds its receipt here (it
 /// made the nonce, so it knows the leaf) instead of casting again.
 #[utoipa::path(get, path = "/api/v1/cycles/{id}/log/leaf/{leaf_hash}", tag = "log",
-    params(("id" = i32, Path, description = "The cycle"), ("leaf_hash" = String, Path, description = "64 hexadecimal digits", pattern = "^[0-9a-fA-F]{64}$")),
+    params(("id" = i32, Path, description = "The cycle", example = 2), ("leaf_hash" = String, Path, description = "64 hexadecimal digits", pattern = "^[0-9a-fA-F]{64}$")),
     responses(
         (status = 200, description = "Where the entry is, with its proof", body = LeafBody),
         (status = 400, description = "Not a leaf hash", body = ErrorBody),
@@ -213,7 +213,7 @@ fn path(proof: Result<Vec<Hash>, ProofRefusal>) -> Result<Vec<String>, ApiError>
 /// `GET …/log/inclusion?index=I&tree_size=N`: the audit path of entry
 /// `I` in the tree of the first `N` entries (RFC 9162 §2.1.3).
 #[utoipa::path(get, path = "/api/v1/cycles/{id}/log/inclusion", tag = "log",
-    params(("id" = i32, Path, description = "The cycle"), InclusionQuery),
+    params(("id" = i32, Path, description = "The cycle", example = 2), InclusionQuery),
     responses(
         (status = 200, description = "The audit path", body = InclusionBody),
         (status = 400, description = "Numbers that name no proof of this log", body = ErrorBody),
@@ -238,7 +238,7 @@ pub async fn inclusion(
 /// `GET …/log/consistency?from=M&to=N`: the consistency proof between the
 /// trees of the first `M` and `N` entries (RFC 9162 §2.1.4).
 #[utoipa::path(get, path = "/api/v1/cycles/{id}/log/consistency", tag = "log",
-    params(("id" = i32, Path, description = "The cycle"), ConsistencyQuery),
+    params(("id" = i32, Path, description = "The cycle", example = 2), ConsistencyQuery),
     responses(
         (status = 200, description = "The consistency proof", body = ConsistencyBody),
         (status = 400, description = "Numbers that name no proof of this log", body = ErrorBody),

@@ -88,7 +88,7 @@ pub struct ManifestBody {
 /// The frozen manifest as JSON; `manifest` holds its canonical bytes, so
 /// anyone can recompute `manifest_hash` as their SHA-256.
 #[utoipa::path(get, path = "/api/v1/cycles/{id}/manifest", tag = "cycles",
-    params(("id" = i32, Path, description = "The cycle")),
+    params(("id" = i32, Path, description = "The cycle", example = 1)),
     responses(
         (status = 200, description = "The frozen manifest", body = ManifestBody),
         (status = 404, description = "No such cycle, or voting has not opened", body = ErrorBody),

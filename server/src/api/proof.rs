@@ -31,7 +31,7 @@ pub struct ReceiptFile {
 
 /// See the module's doc.
 #[utoipa::path(post, path = "/api/v1/cycles/{id}/log/proof", tag = "log",
-    params(("id" = i32, Path, description = "The cycle")),
+    params(("id" = i32, Path, description = "The cycle", example = 1)),
     request_body = ReceiptFile,
     responses(
         (status = 200, description = "The receipt as a c2sp.org/tlog-proof file", body = String, content_type = "text/plain"),

@@ -54,7 +54,7 @@ fn undecodable(cycle: &str) -> ApiError {
 
 /// `GET …/record`: the election record as JSON, certifications included.
 #[utoipa::path(get, path = "/api/v1/cycles/{id}/record", tag = "results",
-    params(("id" = i32, Path, description = "The cycle")),
+    params(("id" = i32, Path, description = "The cycle", example = 2)),
     responses(
         (status = 200, description = "The election record (docs/election-record.md)", body = Object),
         (status = 403, description = "Not certified yet: nothing of the count is public before", body = ErrorBody),
@@ -69,7 +69,7 @@ pub async fn record(
 
 /// `GET …/ballots.pb`: the ballots as a pabulib file, in log order.
 #[utoipa::path(get, path = "/api/v1/cycles/{id}/ballots.pb", tag = "results",
-    params(("id" = i32, Path, description = "The cycle")),
+    params(("id" = i32, Path, description = "The cycle", example = 2)),
     responses(
         (status = 200, description = "The ballots as a pabulib file", body = String, content_type = "text/plain"),
         (status = 403, description = "Not certified yet: nothing of the count is public before", body = ErrorBody),
@@ -90,7 +90,7 @@ pub async fn ballots_pb(
 
 /// `GET …/results.csv`: one row per project.
 #[utoipa::path(get, path = "/api/v1/cycles/{id}/results.csv", tag = "results",
-    params(("id" = i32, Path, description = "The cycle")),
+    params(("id" = i32, Path, description = "The cycle", example = 2)),
     responses(
         (status = 200, description = "One row per project", body = String, content_type = "text/csv"),
         (status = 403, description = "Not certified yet: nothing of the count is public before", body = ErrorBody),
