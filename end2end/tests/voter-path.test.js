@@ -194,9 +194,13 @@ test("the code step refuses a code of another cycle before the ballot is filled"
 test("the ranked ballot follows the WAI-ARIA reorderable list: focus follows, arrows move", async () => {
   const { context, page } = await phone(browser);
   await openBallot(page, "ranked");
-  for (const name of ["Water bottle refill stations", "Robotics club starter kits", "Courtyard vegetable garden"]) {
+  const names = ["Water bottle refill stations", "Robotics club starter kits", "Courtyard vegetable garden"];
+  for (const [i, name] of names.entries()) {
     await page.getByRole("button", { name: `Rank ${name}` }).focus();
     await page.keyboard.press("Enter");
+    // The next Rank button is found only once this one's ranking is in
+    // the list: found earlier, it may be the one the island is replacing.
+    await page.locator(".ranking .ranked-item").nth(i).waitFor();
   }
   // Where focus is, as a screen reader reads it: the ranked project it is
   // on (or in), with that project's place in the list as it is now. A
