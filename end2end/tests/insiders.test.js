@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { violations } from "./axe.js";
 import { launch, phoneSignedIn } from "./browser.js";
 import { voteUrl, freshCode, phone, hydrated, codesFromBlock } from "./voting.js";
+import { seedOutput } from "./seed.js";
 
 codesFromBlock(3);
 
@@ -67,18 +68,10 @@ for (const javaScript of [true, false]) {
   });
 }
 
-/** The flow server's demo passwords. */
-function password(username) {
-  const file = process.env.PEBBLE_E2E_CREDENTIALS;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const [name, , secret] = line.trim().split(/\s+/);
-    if (name === username && secret) return secret;
-  }
-  assert.fail(`no password for ${username}`);
-}
+const flowSeed = seedOutput("PEBBLE_E2E_CREDENTIALS");
 
 test("a committee member makes their key in the browser and commits with it; the server sees only public halves", async () => {
-  const { context, page } = await phoneSignedIn(browser, flowUrl, "okafor", password("okafor"));
+  const { context, page } = await phoneSignedIn(browser, flowUrl, "okafor", flowSeed.password("okafor"));
   await page.goto(flowUrl + "/committee/keys");
   await hydrated(page);
   assert.deepEqual(await violations(page), [], "axe on the key page");

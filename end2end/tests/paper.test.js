@@ -6,10 +6,10 @@
 // printed run.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { violations } from "./axe.js";
 import { launch, phoneSignedIn } from "./browser.js";
 import { voteUrl } from "./voting.js";
+import { seedOutput } from "./seed.js";
 
 const url = voteUrl.approval;
 const shots = process.env.PEBBLE_E2E_SHOTS;
@@ -21,19 +21,10 @@ after(async () => {
   await browser?.close();
 });
 
-/** The approval server's demo passwords, from its seed-demo output. */
-function password(username) {
-  const file = process.env.PEBBLE_E2E_APPROVAL_CODES;
-  assert.ok(file, "PEBBLE_E2E_APPROVAL_CODES names the approval server's seed output");
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const [name, role, secret] = line.trim().split(/\s+/);
-    if (name === username && role === "committee") return secret;
-  }
-  assert.fail(`no password for ${username}`);
-}
+const approvalSeed = seedOutput("PEBBLE_E2E_APPROVAL_CODES");
 
 async function member(username) {
-  return phoneSignedIn(browser, url, username, password(username));
+  return phoneSignedIn(browser, url, username, approvalSeed.password(username));
 }
 
 
