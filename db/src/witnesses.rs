@@ -35,7 +35,7 @@ pub enum PolicyRefusal {
 /// (c2sp.org/tlog-policy with Pebble's `committee <k>` line,
 /// [`counting::policy::committee`]), and gives the text to keep until
 /// voting opens writes it out.
-pub fn canonical(text: &str, members: usize) -> Result<String, PolicyRefusal> {
+pub fn checked(text: &str, members: usize) -> Result<String, PolicyRefusal> {
     let policy = committee::check(text, members).map_err(PolicyRefusal::Malformed)?;
     if !policy.logs.is_empty() {
         return Err(PolicyRefusal::NamesALog);
@@ -73,7 +73,7 @@ pub async fn set_policy(
         return Ok(Err(PolicyRefusal::NoSuchCycle));
     }
     let members = crate::committee::readiness(db, id).await?.len();
-    let text = match text.map(|text| canonical(text, members)).transpose() {
+    let text = match text.map(|text| checked(text, members)).transpose() {
         Ok(text) => text,
         Err(refusal) => return Ok(Err(refusal)),
     };

@@ -36,15 +36,21 @@ pub fn request_cookie(name: &str) -> Option<String> {
     cookie_in(&parts.headers, name)
 }
 
-/// The value of cookie `name` among `headers`, if sent (the first, when a
-/// browser sends several).
-pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+/// Every cookie `headers` sent, in order; pairs that do not parse are
+/// skipped.
+fn sent(headers: &http::HeaderMap) -> impl Iterator<Item = Cookie<'_>> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(Cookie::split_parse)
         .filter_map(Result::ok)
+}
+
+/// The value of cookie `name` among `headers`, if sent (the first, when a
+/// browser sends several).
+pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    sent(headers)
         .find(|cookie| cookie.name() == name)
         .map(|cookie| cookie.value().to_owned())
 }
@@ -53,12 +59,7 @@ pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
 /// name that `headers` sent (so a request can be answered as if the
 /// browser had already stored it).
 pub fn sent_with(headers: &http::HeaderMap, cookie: &Cookie<'_>) -> String {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(Cookie::split_parse)
-        .filter_map(Result::ok)
+    sent(headers)
         .filter(|sent| sent.name() != cookie.name())
         .chain([cookie.clone().into_owned()])
         .map(|pair| pair.stripped().to_string())
